@@ -1,0 +1,59 @@
+using System.CommandLine;
+using Monitor.Cli.Hosting;
+using Monitor.Runners;
+using Monitor.Workloads;
+
+namespace Monitor.Cli.Commands;
+
+/// <summary>The options that describe a workload, shared by every command that runs one.</summary>
+public sealed class WorkloadOptions
+{
+    public Option<string> Mode { get; } = new("--mode", "-m") { Description = "single | threads | processes | gil", DefaultValueFactory = _ => "threads" };
+    public Option<string?> Workers { get; } = new("--workers", "-k") { Description = "worker threads or processes (default: logical CPUs; 1 for single)" };
+    public Option<string> N { get; } = new("--n", "-n") { Description = "sum 0..N-1: 100000000, 100_000_000, 1e8, or auto (~10 s single-threaded here)", DefaultValueFactory = _ => "auto" };
+    public Option<string> Work { get; } = new("--work") { Description = "cpu | io (each chunk also blocks on simulated I/O)", DefaultValueFactory = _ => "cpu" };
+    public Option<string> SwitchMs { get; } = new("--switch-ms") { Description = "gil: switch interval in ms; 0 = lock around every --lock-block iterations", DefaultValueFactory = _ => WorkerOptions.DefaultSwitchMs.ToString() };
+    public Option<string> LockBlock { get; } = new("--lock-block") { Description = "gil --switch-ms 0: iterations per lock hold", DefaultValueFactory = _ => WorkerOptions.DefaultLockBlock.ToString() };
+
+    public void AddTo(Command command)
+    {
+        foreach (var o in new Option[] { Mode, Workers, N, Work, SwitchMs, LockBlock }) command.Options.Add(o);
+    }
+
+    /// <summary>Validated values; N is null for auto. Throws <see cref="UsageException"/>.</summary>
+    public (WorkloadSpec Spec, bool AutoN) Read(ParseResult parse, WorkerRuntime runtime = WorkerRuntime.Dotnet)
+    {
+        string modeText = parse.GetValue(Mode)!;
+        if (!RunModeNames.TryParse(modeText, out var mode))
+            throw new UsageException($"unknown mode '{modeText}': use single, threads, processes or gil");
+        string workText = parse.GetValue(Work)!;
+        if (!WorkKindNames.TryParse(workText, out var work))
+            throw new UsageException($"unknown work '{workText}': use cpu or io");
+        int workers = ReadWorkers(parse.GetValue(Workers), mode);
+        long? n = NumberParser.ParseN(parse.GetValue(N)!);
+        int switchMs = (int)Math.Clamp(NumberParser.ParseCount(parse.GetValue(SwitchMs)!, "--switch-ms"), int.MinValue, int.MaxValue);
+        long lockBlock = NumberParser.ParseCount(parse.GetValue(LockBlock)!, "--lock-block");
+        var spec = new WorkloadSpec(mode, workers, n ?? 1, work, switchMs, lockBlock, runtime);
+        if (spec.Validate() is { } error) throw new UsageException(error);
+        return (spec, n is null);
+    }
+
+    private static int ReadWorkers(string? text, RunMode mode)
+    {
+        if (text is null) return mode == RunMode.Single ? 1 : Math.Max(2, Environment.ProcessorCount);
+        long k = NumberParser.ParseCount(text, "--workers");
+        int max = WorkloadLimits.MaxWorkers(mode);
+        if (mode == RunMode.Single && k != 1) throw new UsageException($"mode single runs exactly 1 worker (got --workers {text}); use threads, processes or gil for more");
+        if (k < 1) throw new UsageException($"--workers must be at least 1 (got {text})");
+        if (k > max) throw new UsageException($"mode {mode.Name()} allows at most {max} workers (got {text})");
+        return (int)k;
+    }
+
+    /// <summary>Replaces an auto N by one calibrated on this machine.</summary>
+    public static async Task<(WorkloadSpec Spec, double? Rate)> ResolveAutoN(WorkloadSpec spec, bool autoN, CancellationToken cancel)
+    {
+        if (!autoN) return (spec, null);
+        double rate = await Calibration.MeasureIterationsPerSecondAsync(TimeSpan.FromMilliseconds(300), cancel);
+        return (spec with { N = Calibration.AutoN(rate, spec.Work) }, rate);
+    }
+}

@@ -1,0 +1,46 @@
+using System.Runtime.InteropServices;
+using Monitor.Runners;
+
+namespace Monitor.Cli.Hosting;
+
+/// <summary>
+/// The one place that turns Ctrl+C, SIGTERM and SIGHUP (a dropped SSH connection) into an orderly stop: commands
+/// watch <see cref="Stopping"/>, end their runs and finish their files. A second signal, or a process exit by any
+/// other path, still ends every worker process.
+/// </summary>
+public static class AppLifetime
+{
+    private static readonly CancellationTokenSource StopSource = new();
+    private static readonly List<PosixSignalRegistration> Registrations = new();
+    private static int _signals;
+
+    public static CancellationToken Stopping => StopSource.Token;
+
+    public static void Install()
+    {
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => ChildProcesses.KillAll();
+        AppDomain.CurrentDomain.UnhandledException += (_, _) => ChildProcesses.KillAll();
+        foreach (var signal in new[] { PosixSignal.SIGINT, PosixSignal.SIGTERM, PosixSignal.SIGHUP })
+        {
+            Registrations.Add(PosixSignalRegistration.Create(signal, OnSignal));
+        }
+    }
+
+    /// <summary>Asks every command to stop, as a signal would (the UI's quit key uses it too).</summary>
+    public static void RequestStop()
+    {
+        if (!StopSource.IsCancellationRequested) StopSource.Cancel();
+    }
+
+    private static void OnSignal(PosixSignalContext context)
+    {
+        ChildProcesses.KillAll();
+        if (Interlocked.Increment(ref _signals) == 1)
+        {
+            // First signal: let the command wind down and write what it must.
+            context.Cancel = true;
+            RequestStop();
+        }
+        // A second signal takes the default action: the process ends now.
+    }
+}

@@ -1,0 +1,47 @@
+using System.CommandLine;
+using Monitor.Runners;
+
+namespace Monitor.Cli.Hosting;
+
+/// <summary>
+/// Runs a parsed command line with this tool's rules: bad usage is one line on stderr and exit 2, an unexpected
+/// failure is one line and exit 1, never a stack trace; worker processes never outlive the command.
+/// </summary>
+public static class CommandLineHost
+{
+    public static async Task<int> InvokeAsync(RootCommand root, string[] args)
+    {
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            return Usage(parse.Errors[0].Message);
+        }
+        try
+        {
+            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        }
+        catch (UsageException e)
+        {
+            return Usage(e.Message);
+        }
+        catch (OperationCanceledException) when (AppLifetime.Stopping.IsCancellationRequested)
+        {
+            return ExitCodes.Interrupted;
+        }
+        catch (Exception e)
+        {
+            Console.Error.WriteLine($"monitor: error: {e.GetBaseException().Message}");
+            return ExitCodes.Failed;
+        }
+        finally
+        {
+            ChildProcesses.KillAll();
+        }
+    }
+
+    private static int Usage(string message)
+    {
+        Console.Error.WriteLine($"monitor: {message} (see monitor --help)");
+        return ExitCodes.Usage;
+    }
+}

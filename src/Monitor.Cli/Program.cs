@@ -1,0 +1,15 @@
+using System.CommandLine;
+using Monitor.Cli.Commands;
+using Monitor.Cli.Hosting;
+using Monitor.Workloads;
+
+// A worker process is this same program; its verb is handled before anything else loads, to start fast.
+if (args.Length > 0 && args[0] == WorkerArguments.Verb)
+{
+    return WorkerProcessMain.Run(args[1..], Console.Out);
+}
+
+AppLifetime.Install();
+var root = new RootCommand("Monitor: watch the thread-versus-process tradeoff live.");
+root.Subcommands.Add(RunCommand.Create());
+return await CommandLineHost.InvokeAsync(root, args);

@@ -1,0 +1,46 @@
+using Monitor.Workloads;
+
+namespace Monitor.Runners;
+
+/// <summary>Measures the single-thread speed of the kernel on this machine, in a worker process like any run.</summary>
+public static class Calibration
+{
+    public const string Flag = "--calibrate";
+
+    /// <summary>The wall time `--n auto` aims at for a single-thread run.</summary>
+    public static readonly TimeSpan TargetRunTime = TimeSpan.FromSeconds(10);
+
+    public static async Task<double> MeasureIterationsPerSecondAsync(TimeSpan duration, CancellationToken cancel = default)
+    {
+        var start = WorkerExecutable.StartInfo([WorkerArguments.Verb, Flag, ((int)duration.TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        using var process = System.Diagnostics.Process.Start(start) ?? throw new InvalidOperationException("calibration worker did not start");
+        ChildProcesses.Add(process);
+        try
+        {
+            process.StandardInput.Close();
+            string output = await process.StandardOutput.ReadToEndAsync(cancel).ConfigureAwait(false);
+            await process.WaitForExitAsync(cancel).ConfigureAwait(false);
+            foreach (var line in output.Split('\n'))
+            {
+                if (WorkerMessage.TryParse(line, out var m) && m is CalibrationResult c && c.IterationsPerSec > 0) return c.IterationsPerSec;
+            }
+            throw new InvalidOperationException($"calibration worker {ExitReason.Describe(process.ExitCode)} without a result");
+        }
+        finally
+        {
+            ChildProcesses.Kill(process);
+            ChildProcesses.Remove(process);
+        }
+    }
+
+    /// <summary>An N that one thread sums in about <see cref="TargetRunTime"/>, rounded to two significant digits.</summary>
+    public static long AutoN(double iterationsPerSecond, WorkKind work)
+    {
+        double rate = work == WorkKind.Io
+            ? IoProfile.IterationsPerWait / (IoProfile.IterationsPerWait / iterationsPerSecond + IoProfile.Wait.TotalSeconds)
+            : iterationsPerSecond;
+        double n = rate * TargetRunTime.TotalSeconds;
+        double magnitude = Math.Pow(10, Math.Floor(Math.Log10(n)) - 1);
+        return (long)Math.Clamp(Math.Round(n / magnitude) * magnitude, 1, WorkloadLimits.MaxN);
+    }
+}

@@ -1,0 +1,23 @@
+namespace Monitor.Runners;
+
+/// <summary>One worker thread's share of a finished run.</summary>
+public sealed record WorkerThreadResult(int Pid, int Tid, int Worker, long Iterations, Int128 Sum);
+
+/// <summary>What a run produced, checked against n(n-1)/2.</summary>
+public sealed record RunResult(
+    WorkloadSpec Spec,
+    Int128 Sum,
+    double ElapsedMs,
+    double? StartupMs,
+    int ProcessCount,
+    IReadOnlyList<int> Pids,
+    IReadOnlyList<WorkerThreadResult> WorkerThreads,
+    string? Failure)
+{
+    public Int128 Expected => Spec.Expected;
+
+    /// <summary>Completed without failure and the total is exactly n(n-1)/2.</summary>
+    public bool Correct => Failure is null && Sum == Expected;
+
+    public long TotalIterations => WorkerThreads.Sum(w => w.Iterations);
+}

@@ -1,0 +1,126 @@
+using System.Diagnostics;
+using Monitor.Workloads;
+
+namespace Monitor.Runners;
+
+/// <summary>
+/// A workload in flight: its worker processes and worker states, readable live by any source, and the result once
+/// every process has ended. Starting it is <see cref="WorkloadRunner.StartAsync"/>.
+/// </summary>
+public sealed class WorkloadRun : IAsyncDisposable
+{
+    private readonly List<WorkerProcess> _processes = new();
+    private readonly Stopwatch _clock = new();
+    private readonly TaskCompletionSource<RunResult> _result = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private long _firstProgressTicks = -1;
+    private volatile string? _stopReason;
+
+    internal WorkloadRun(WorkloadSpec spec, IReadOnlyList<WorkerState> workers)
+    {
+        Spec = spec;
+        Workers = workers;
+        StartedAt = DateTimeOffset.Now;
+    }
+
+    public WorkloadSpec Spec { get; }
+    public DateTimeOffset StartedAt { get; }
+    public IReadOnlyList<WorkerState> Workers { get; }
+
+    public IReadOnlyList<WorkerProcess> Processes
+    {
+        get { lock (_processes) return _processes.ToArray(); }
+    }
+
+    public TimeSpan Elapsed => _clock.Elapsed;
+
+    /// <summary>Iterations done so far over all workers, 0..N.</summary>
+    public long Iterations => Workers.Sum(w => w.Iterations);
+
+    public double Progress => Spec.N == 0 ? 1 : (double)Iterations / Spec.N;
+
+    public Task<RunResult> Completion => _result.Task;
+
+    public bool IsCompleted => _result.Task.IsCompleted;
+
+    internal void StartClock() => _clock.Start();
+
+    internal void Add(WorkerProcess process)
+    {
+        lock (_processes) _processes.Add(process);
+    }
+
+    internal void OnMessage(WorkerProcess process, WorkerMessage message)
+    {
+        if (message is WorkerStarted && Interlocked.Read(ref _firstProgressTicks) < 0)
+        {
+            Interlocked.CompareExchange(ref _firstProgressTicks, _clock.Elapsed.Ticks, -1);
+        }
+    }
+
+    /// <summary>Ends every worker process of this run; the result says why.</summary>
+    public async Task StopAsync(string reason = "stopped")
+    {
+        _stopReason ??= reason;
+        foreach (var p in Processes) ChildProcesses.Kill(p.Process);
+        try
+        {
+            await Completion.ConfigureAwait(false);
+        }
+        catch (Exception) when (Completion.IsFaulted)
+        {
+        }
+    }
+
+    /// <summary>Waits for every process, stops the others at the first failure, then settles the result.</summary>
+    internal async Task SuperviseAsync()
+    {
+        var processes = Processes;
+        var pending = processes.Select(WaitAsync).ToList();
+        string? failure = null;
+        while (pending.Count > 0)
+        {
+            var done = await Task.WhenAny(pending).ConfigureAwait(false);
+            pending.Remove(done);
+            var ended = await done.ConfigureAwait(false);
+            failure ??= ended.Failure();
+            if (failure is not null)
+            {
+                // One worker failing makes the whole run meaningless: end its siblings now.
+                foreach (var p in processes) ChildProcesses.Kill(p.Process);
+            }
+        }
+        _clock.Stop();
+        failure = _stopReason ?? failure;
+        if (failure is null && Workers.Any(w => !w.Finished)) failure = "a worker did not report its result";
+
+        var threads = Workers.Select(w => new WorkerThreadResult(w.Pid, w.Tid, w.Worker, w.Iterations, w.Sum)).ToArray();
+        Int128 sum = Int128.Zero;
+        foreach (var w in Workers) sum += w.Sum;
+        long first = Interlocked.Read(ref _firstProgressTicks);
+        _result.TrySetResult(new RunResult(
+            Spec,
+            sum,
+            _clock.Elapsed.TotalMilliseconds,
+            first < 0 ? null : TimeSpan.FromTicks(first).TotalMilliseconds,
+            processes.Count,
+            processes.Select(p => p.Pid).ToArray(),
+            threads,
+            failure));
+    }
+
+    private static async Task<WorkerProcess> WaitAsync(WorkerProcess process)
+    {
+        await process.Process.WaitForExitAsync().ConfigureAwait(false);
+        await process.Reading.ConfigureAwait(false);
+        ChildProcesses.Remove(process.Process);
+        return process;
+    }
+
+    internal void Fail(Exception e) => _result.TrySetException(e);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!IsCompleted) await StopAsync().ConfigureAwait(false);
+        foreach (var p in Processes) p.Process.Dispose();
+    }
+}

@@ -1,0 +1,67 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace Monitor.Workloads;
+
+/// <summary>
+/// The line protocol a worker process speaks on stdout (one JSON object a line). Monitor's .NET workers and the
+/// Python worker script write the same lines; it is the pipe that brings partial results back, like the seed's
+/// multiprocessing Queue.
+/// </summary>
+public abstract record WorkerMessage
+{
+    public static string Format(WorkerMessage message) => message switch
+    {
+        WorkerStarted m => Invariant($"{{\"type\":\"started\",\"worker\":{m.Worker},\"pid\":{m.Pid},\"tid\":{m.Tid},\"start\":{m.Start},\"end\":{m.End}}}"),
+        WorkerProgress m => Invariant($"{{\"type\":\"progress\",\"worker\":{m.Worker},\"iterations\":{m.Iterations}}}"),
+        WorkerFinished m => Invariant($"{{\"type\":\"finished\",\"worker\":{m.Worker},\"iterations\":{m.Iterations},\"sum\":\"{m.Sum}\"}}"),
+        CalibrationResult m => Invariant($"{{\"type\":\"calibration\",\"iterationsPerSec\":{m.IterationsPerSec:R}}}"),
+        WorkerError m => "{\"type\":\"error\",\"message\":" + JsonSerializer.Serialize(m.Message) + "}",
+        _ => throw new ArgumentOutOfRangeException(nameof(message)),
+    };
+
+    private static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Reads one line; anything that is not a well-formed message gives false (a worker's stray output is
+    /// not a reason to fail a run).</summary>
+    public static bool TryParse(string line, out WorkerMessage? message)
+    {
+        message = null;
+        if (string.IsNullOrWhiteSpace(line) || line[0] != '{') return false;
+        try
+        {
+            using var doc = JsonDocument.Parse(line);
+            var root = doc.RootElement;
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("type", out var type)) return false;
+            message = type.GetString() switch
+            {
+                "started" => new WorkerStarted(Int(root, "worker"), Int(root, "pid"), Int(root, "tid"), Long(root, "start"), Long(root, "end")),
+                "progress" => new WorkerProgress(Int(root, "worker"), Long(root, "iterations")),
+                "finished" => new WorkerFinished(Int(root, "worker"), Long(root, "iterations"), Int128.Parse(root.GetProperty("sum").GetString()!, CultureInfo.InvariantCulture)),
+                "calibration" => new CalibrationResult(root.GetProperty("iterationsPerSec").GetDouble()),
+                "error" => new WorkerError(root.GetProperty("message").GetString() ?? ""),
+                _ => null,
+            };
+            return message is not null;
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or OverflowException)
+        {
+            return false;
+        }
+    }
+
+    private static int Int(JsonElement e, string name) => e.GetProperty(name).GetInt32();
+    private static long Long(JsonElement e, string name) => e.GetProperty(name).GetInt64();
+}
+
+/// <summary>A worker thread began; <see cref="Tid"/> is its operating-system thread id.</summary>
+public sealed record WorkerStarted(int Worker, int Pid, int Tid, long Start, long End) : WorkerMessage;
+
+public sealed record WorkerProgress(int Worker, long Iterations) : WorkerMessage;
+
+public sealed record WorkerFinished(int Worker, long Iterations, Int128 Sum) : WorkerMessage;
+
+public sealed record CalibrationResult(double IterationsPerSec) : WorkerMessage;
+
+public sealed record WorkerError(string Message) : WorkerMessage;

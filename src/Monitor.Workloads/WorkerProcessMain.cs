@@ -1,0 +1,112 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+
+namespace Monitor.Workloads;
+
+/// <summary>
+/// The body of a worker process (`monitor worker ...`): starts the worker threads, reports on stdout and exits 0
+/// when every thread has finished.
+/// </summary>
+public static class WorkerProcessMain
+{
+    /// <summary>Exit code of a worker whose Monitor disappeared.</summary>
+    public const int OrphanExitCode = 3;
+
+    public static int Run(IReadOnlyList<string> args, TextWriter output)
+    {
+        if (args.Count == 2 && args[0] == "--calibrate" && int.TryParse(args[1], out int ms) && ms is > 0 and <= 60_000)
+        {
+            return Calibrate(TimeSpan.FromMilliseconds(ms), output);
+        }
+        WorkerArguments parsed;
+        try
+        {
+            parsed = WorkerArguments.Parse(args);
+        }
+        catch (FormatException e)
+        {
+            output.WriteLine(WorkerMessage.Format(new WorkerError(e.Message)));
+            return 2;
+        }
+        if (parsed.ParentPid > 0) ParentWatchdog.Start(parsed.ParentPid, OrphanExitCode);
+        return Run(parsed, output);
+    }
+
+    public static int Run(WorkerArguments args, TextWriter output)
+    {
+        var gil = args.Options.Gil ? new GlobalInterpreterLock(TimeSpan.FromMilliseconds(args.Options.SwitchMs)) : null;
+        var ranges = Partition.Split(args.Range.Start, args.Range.End, args.Threads);
+        // Worker threads never touch stdout: a lock around the writer would add contention of our own to what the
+        // gil mode measures. They queue lines lock-free; this thread writes them.
+        var lines = new ConcurrentQueue<string>();
+        int pid = Environment.ProcessId;
+        var workers = new SumWorker[args.Threads];
+        var threads = new Thread[args.Threads];
+        for (int i = 0; i < args.Threads; i++)
+        {
+            var worker = new SumWorker(args.FirstWorker + i, ranges[i], args.Options, gil);
+            workers[i] = worker;
+            threads[i] = new Thread(() =>
+            {
+                lines.Enqueue(WorkerMessage.Format(new WorkerStarted(worker.Index, pid, OsThreadId.Current(), worker.Range.Start, worker.Range.End)));
+                Int128 total = worker.Run();
+                lines.Enqueue(WorkerMessage.Format(new WorkerFinished(worker.Index, worker.Iterations, total)));
+            })
+            {
+                Name = $"sum-worker-{worker.Index}",
+                IsBackground = true,
+            };
+        }
+        foreach (var t in threads) t.Start();
+
+        var reported = new long[args.Threads];
+        int joined = 0;
+        while (true)
+        {
+            while (joined < threads.Length && threads[joined].Join(0)) joined++;
+            bool done = joined == threads.Length;
+            Drain(lines, output);
+            if (done) break;
+            for (int i = 0; i < workers.Length; i++)
+            {
+                long now = workers[i].Iterations;
+                if (now != reported[i])
+                {
+                    reported[i] = now;
+                    output.WriteLine(WorkerMessage.Format(new WorkerProgress(workers[i].Index, now)));
+                }
+            }
+            output.Flush();
+            // Wakes as soon as the oldest running thread ends, so the last result is reported without delay.
+            threads[joined].Join(100);
+        }
+        output.Flush();
+        return 0;
+    }
+
+    private static void Drain(ConcurrentQueue<string> lines, TextWriter output)
+    {
+        while (lines.TryDequeue(out var line)) output.WriteLine(line);
+    }
+
+    /// <summary>`monitor worker --calibrate MS`: runs the kernel alone for about MS milliseconds and reports the
+    /// single-thread rate, from which Monitor picks an N that takes about ten seconds.</summary>
+    public static int Calibrate(TimeSpan duration, TextWriter output)
+    {
+        // Warm up so the rate is the optimized loop's, then measure whole chunks until the time is up.
+        SumKernel.SumChunk(0, 1 << 16);
+        long iterations = 0;
+        var watch = Stopwatch.StartNew();
+        ulong sink = 0;
+        while (watch.Elapsed < duration)
+        {
+            sink += SumKernel.SumChunk(iterations, iterations + SumKernel.DefaultChunk);
+            iterations += SumKernel.DefaultChunk;
+        }
+        double rate = iterations / watch.Elapsed.TotalSeconds;
+        GC.KeepAlive(sink);
+        output.WriteLine(WorkerMessage.Format(new CalibrationResult(rate)));
+        output.Flush();
+        return 0;
+    }
+}
