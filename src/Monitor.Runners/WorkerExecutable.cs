@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Reflection;
 
 namespace Monitor.Runners;
 
@@ -9,6 +8,8 @@ namespace Monitor.Runners;
 /// </summary>
 public static class WorkerExecutable
 {
+    private static readonly string AppHostName = OperatingSystem.IsWindows() ? "monitor.exe" : "monitor";
+
     public static ProcessStartInfo StartInfo(IEnumerable<string> arguments)
     {
         var start = new ProcessStartInfo
@@ -18,34 +19,28 @@ public static class WorkerExecutable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        string? host = Environment.ProcessPath;
-        string? entry = Assembly.GetEntryAssembly()?.Location;
-        bool viaMuxer = host is null
-            || Path.GetFileNameWithoutExtension(host).Equals("dotnet", StringComparison.OrdinalIgnoreCase)
-            || (entry is not null && !IsMonitorEntry(entry));
-        if (viaMuxer)
-        {
-            // Started as `dotnet monitor.dll` (or from a test host): run the same dll through the same muxer.
-            start.FileName = host ?? "dotnet";
-            start.ArgumentList.Add(MonitorDll());
-        }
-        else
-        {
-            start.FileName = host!;
-        }
+        var (file, prefix) = Resolve();
+        start.FileName = file;
+        foreach (var a in prefix) start.ArgumentList.Add(a);
         foreach (var a in arguments) start.ArgumentList.Add(a);
         return start;
     }
 
-    private static bool IsMonitorEntry(string entryPath) =>
-        Path.GetFileNameWithoutExtension(entryPath).Equals("monitor", StringComparison.OrdinalIgnoreCase);
-
-    /// <summary>monitor.dll beside this assembly: the entry program ships all its assemblies in one folder.</summary>
-    public static string MonitorDll()
+    /// <summary>The program to start and the arguments before the verb.</summary>
+    public static (string File, IReadOnlyList<string> Prefix) Resolve()
     {
-        string dir = AppContext.BaseDirectory;
-        string dll = Path.Combine(dir, "monitor.dll");
-        if (!File.Exists(dll)) throw new FileNotFoundException($"monitor.dll not found in {dir}");
-        return dll;
+        string? self = Environment.ProcessPath;
+        if (self is not null && Path.GetFileName(self).Equals(AppHostName, StringComparison.OrdinalIgnoreCase))
+        {
+            return (self, []);
+        }
+        // Hosted by something else (the test host, `dotnet monitor.dll`): the apphost beside our assemblies, else the
+        // same dll through the dotnet muxer.
+        string beside = Path.Combine(AppContext.BaseDirectory, AppHostName);
+        if (File.Exists(beside)) return (beside, []);
+        string dll = Path.Combine(AppContext.BaseDirectory, "monitor.dll");
+        if (!File.Exists(dll)) throw new FileNotFoundException($"monitor.dll not found in {AppContext.BaseDirectory}");
+        bool hostIsMuxer = self is not null && Path.GetFileNameWithoutExtension(self).Equals("dotnet", StringComparison.OrdinalIgnoreCase);
+        return (hostIsMuxer ? self! : "dotnet", [dll]);
     }
 }

@@ -1,0 +1,9 @@
+namespace Monitor.Diagnostics.Sources.OsThreads;
+
+/// <summary>Reads per-thread CPU counters of a process from the operating system.</summary>
+public interface IThreadSampler
+{
+    /// <summary>A reading of <paramref name="pid"/>, or null when the process has gone (normal, not an error).
+    /// Threads that end while being read are left out.</summary>
+    ProcessCounters? Sample(int pid);
+}

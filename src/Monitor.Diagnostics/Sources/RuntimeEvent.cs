@@ -1,0 +1,28 @@
+namespace Monitor.Diagnostics.Sources;
+
+/// <summary>
+/// What an EventPipe session tells the aggregator, reduced to plain data. <c>Tid</c> is the OS thread id of the thread
+/// that emitted the event; <c>TimestampTicks</c> is in Stopwatch ticks of this process's clock when known.
+/// </summary>
+public abstract record RuntimeEvent(int Pid, int Tid);
+
+/// <summary>A thread started waiting for a lock held by <see cref="OwnerTid"/> (0 when unknown).</summary>
+public sealed record ContentionStarted(int Pid, int Tid, ulong LockId, int OwnerTid) : RuntimeEvent(Pid, Tid);
+
+/// <summary>The wait ended after <see cref="DurationNs"/>.</summary>
+public sealed record ContentionStopped(int Pid, int Tid, ulong LockId, double DurationNs) : RuntimeEvent(Pid, Tid);
+
+public sealed record GcStarted(int Pid, int Tid, int Count, int Generation) : RuntimeEvent(Pid, Tid);
+
+/// <summary>A value of one of the runtime's counters (System.Runtime), e.g. "gc-heap-size" in MB, "working-set".</summary>
+public sealed record CounterValue(int Pid, string Name, double Value, string Units) : RuntimeEvent(Pid, 0);
+
+/// <summary>The workload's own events (provider Monitor-Sum).</summary>
+public sealed record SumWorkerStarted(int Pid, int Tid, int Worker, long Start, long End) : RuntimeEvent(Pid, Tid);
+
+public sealed record SumProgress(int Pid, int Tid, int Worker, long Iterations) : RuntimeEvent(Pid, Tid);
+
+public sealed record SumWorkerFinished(int Pid, int Tid, int Worker, string Total) : RuntimeEvent(Pid, Tid);
+
+/// <summary>The session of <see cref="Pid"/> ended; <see cref="Error"/> says why when it was not a normal exit.</summary>
+public sealed record SessionEnded(int Pid, string? Error) : RuntimeEvent(Pid, 0);

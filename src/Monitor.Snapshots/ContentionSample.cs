@@ -1,0 +1,17 @@
+namespace Monitor.Snapshots;
+
+/// <summary>One lock's contention over an interval: how often threads waited for it, how long, who held it most
+/// often when they started waiting, and who waited.</summary>
+public sealed record LockSample(
+    int Pid,
+    ulong LockId,
+    long Waits,
+    double WaitMs,
+    int? OwnerTid,
+    IReadOnlyList<int> WaiterTids);
+
+/// <summary>Contention over one interval (from the runtime's ContentionStart/Stop events).</summary>
+public sealed record ContentionSample(long Count, double WaitMs, IReadOnlyList<LockSample> Locks)
+{
+    public static readonly ContentionSample None = new(0, 0, []);
+}
