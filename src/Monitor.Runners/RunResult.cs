@@ -1,9 +1,10 @@
 namespace Monitor.Runners;
 
 /// <summary>One worker thread's share of a finished run.</summary>
-public sealed record WorkerThreadResult(int Pid, int Tid, int Worker, long Iterations, Int128 Sum);
+public sealed record WorkerThreadResult(int Pid, int Tid, int Worker, long Iterations, Int128 Sum, double? CpuMs);
 
-/// <summary>What a run produced, checked against n(n-1)/2.</summary>
+/// <summary>What a run produced, checked against n(n-1)/2. CpuMs and PeakWorkingSetBytes are sums over the run's
+/// processes as each reported them before exiting (null when a process ended without reporting).</summary>
 public sealed record RunResult(
     WorkloadSpec Spec,
     Int128 Sum,
@@ -12,7 +13,9 @@ public sealed record RunResult(
     int ProcessCount,
     IReadOnlyList<int> Pids,
     IReadOnlyList<WorkerThreadResult> WorkerThreads,
-    string? Failure)
+    string? Failure,
+    double? CpuMs,
+    long? PeakWorkingSetBytes)
 {
     public Int128 Expected => Spec.Expected;
 

@@ -28,6 +28,9 @@ public sealed class WorkerProcess
     /// <summary>Completes when both output streams have ended.</summary>
     internal Task Reading { get; }
 
+    /// <summary>The process's own CPU time and peak memory, reported as its last line.</summary>
+    public WorkerUsage? Usage { get; private set; }
+
     public bool AllFinished => _workers.Values.All(w => w.Finished);
 
     /// <summary>Why this process failed, or null.</summary>
@@ -57,7 +60,10 @@ public sealed class WorkerProcess
                     w.OnProgress(p.Iterations);
                     break;
                 case WorkerFinished f when _workers.TryGetValue(f.Worker, out var w):
-                    w.OnFinished(f.Iterations, f.Sum);
+                    w.OnFinished(f.Iterations, f.Sum, f.CpuMs);
+                    break;
+                case WorkerUsage u:
+                    Usage = u;
                     break;
                 case WorkerError e:
                     _protocolError = e.Message;

@@ -28,6 +28,9 @@ public sealed class WorkerState
     public bool Finished { get; private set; }
     public Int128 Sum { get; private set; }
 
+    /// <summary>The thread's CPU time as the system accounted it when the worker finished.</summary>
+    public double? CpuMs { get; private set; }
+
     internal void OnStarted(int pid, int tid, long start, long end)
     {
         Start = start;
@@ -38,9 +41,10 @@ public sealed class WorkerState
 
     internal void OnProgress(long iterations) => Volatile.Write(ref _iterations, iterations);
 
-    internal void OnFinished(long iterations, Int128 sum)
+    internal void OnFinished(long iterations, Int128 sum, double? cpuMs)
     {
         Sum = sum;
+        CpuMs = cpuMs;
         Volatile.Write(ref _iterations, iterations);
         Finished = true;
     }

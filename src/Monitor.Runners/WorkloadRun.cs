@@ -93,7 +93,7 @@ public sealed class WorkloadRun : IAsyncDisposable
         failure = _stopReason ?? failure;
         if (failure is null && Workers.Any(w => !w.Finished)) failure = "a worker did not report its result";
 
-        var threads = Workers.Select(w => new WorkerThreadResult(w.Pid, w.Tid, w.Worker, w.Iterations, w.Sum)).ToArray();
+        var threads = Workers.Select(w => new WorkerThreadResult(w.Pid, w.Tid, w.Worker, w.Iterations, w.Sum, w.CpuMs)).ToArray();
         Int128 sum = Int128.Zero;
         foreach (var w in Workers) sum += w.Sum;
         long first = Interlocked.Read(ref _firstProgressTicks);
@@ -105,7 +105,9 @@ public sealed class WorkloadRun : IAsyncDisposable
             processes.Count,
             processes.Select(p => p.Pid).ToArray(),
             threads,
-            failure));
+            failure,
+            processes.All(p => p.Usage is not null) ? processes.Sum(p => p.Usage!.CpuMs) : null,
+            processes.All(p => p.Usage is not null) ? processes.Sum(p => p.Usage!.PeakWorkingSetBytes) : null));
     }
 
     private static async Task<WorkerProcess> WaitAsync(WorkerProcess process)

@@ -15,13 +15,17 @@ public abstract record WorkerMessage
     {
         WorkerStarted m => Invariant($"{{\"type\":\"started\",\"worker\":{m.Worker},\"pid\":{m.Pid},\"tid\":{m.Tid},\"start\":{m.Start},\"end\":{m.End}}}"),
         WorkerProgress m => Invariant($"{{\"type\":\"progress\",\"worker\":{m.Worker},\"iterations\":{m.Iterations}}}"),
-        WorkerFinished m => Invariant($"{{\"type\":\"finished\",\"worker\":{m.Worker},\"iterations\":{m.Iterations},\"sum\":\"{m.Sum}\"}}"),
+        WorkerFinished m => Invariant($"{{\"type\":\"finished\",\"worker\":{m.Worker},\"iterations\":{m.Iterations},\"sum\":\"{m.Sum}\"{Optional("cpuMs", m.CpuMs)}}}"),
+        WorkerUsage m => Invariant($"{{\"type\":\"usage\",\"pid\":{m.Pid},\"cpuMs\":{Math.Round(m.CpuMs, 3)},\"peakWorkingSetBytes\":{m.PeakWorkingSetBytes}}}"),
         CalibrationResult m => Invariant($"{{\"type\":\"calibration\",\"iterationsPerSec\":{m.IterationsPerSec:R}}}"),
         WorkerError m => "{\"type\":\"error\",\"message\":" + JsonSerializer.Serialize(m.Message) + "}",
         _ => throw new ArgumentOutOfRangeException(nameof(message)),
     };
 
     private static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+
+    private static string Optional(string name, double? value) =>
+        value is { } v ? string.Create(CultureInfo.InvariantCulture, $",\"{name}\":{Math.Round(v, 3)}") : "";
 
     /// <summary>Reads one line; anything that is not a well-formed message gives false (a worker's stray output is
     /// not a reason to fail a run).</summary>
@@ -38,7 +42,9 @@ public abstract record WorkerMessage
             {
                 "started" => new WorkerStarted(Int(root, "worker"), Int(root, "pid"), Int(root, "tid"), Long(root, "start"), Long(root, "end")),
                 "progress" => new WorkerProgress(Int(root, "worker"), Long(root, "iterations")),
-                "finished" => new WorkerFinished(Int(root, "worker"), Long(root, "iterations"), Int128.Parse(root.GetProperty("sum").GetString()!, CultureInfo.InvariantCulture)),
+                "finished" => new WorkerFinished(Int(root, "worker"), Long(root, "iterations"), Int128.Parse(root.GetProperty("sum").GetString()!, CultureInfo.InvariantCulture),
+                    root.TryGetProperty("cpuMs", out var cpu) ? cpu.GetDouble() : null),
+                "usage" => new WorkerUsage(Int(root, "pid"), root.GetProperty("cpuMs").GetDouble(), Long(root, "peakWorkingSetBytes")),
                 "calibration" => new CalibrationResult(root.GetProperty("iterationsPerSec").GetDouble()),
                 "error" => new WorkerError(root.GetProperty("message").GetString() ?? ""),
                 _ => null,
@@ -60,7 +66,11 @@ public sealed record WorkerStarted(int Worker, int Pid, int Tid, long Start, lon
 
 public sealed record WorkerProgress(int Worker, long Iterations) : WorkerMessage;
 
-public sealed record WorkerFinished(int Worker, long Iterations, Int128 Sum) : WorkerMessage;
+/// <summary>A worker thread's result; <see cref="CpuMs"/> is its own CPU time as the system accounts it.</summary>
+public sealed record WorkerFinished(int Worker, long Iterations, Int128 Sum, double? CpuMs = null) : WorkerMessage;
+
+/// <summary>The last line of a worker process: its CPU time and peak resident memory.</summary>
+public sealed record WorkerUsage(int Pid, double CpuMs, long PeakWorkingSetBytes) : WorkerMessage;
 
 public sealed record CalibrationResult(double IterationsPerSec) : WorkerMessage;
 

@@ -50,7 +50,7 @@ public static class WorkerProcessMain
             {
                 lines.Enqueue(WorkerMessage.Format(new WorkerStarted(worker.Index, pid, OsThreadId.Current(), worker.Range.Start, worker.Range.End)));
                 Int128 total = worker.Run();
-                lines.Enqueue(WorkerMessage.Format(new WorkerFinished(worker.Index, worker.Iterations, total)));
+                lines.Enqueue(WorkerMessage.Format(new WorkerFinished(worker.Index, worker.Iterations, total, ResourceUsage.CurrentThreadCpuMs())));
             })
             {
                 Name = $"sum-worker-{worker.Index}",
@@ -80,6 +80,7 @@ public static class WorkerProcessMain
             // Wakes as soon as the oldest running thread ends, so the last result is reported without delay.
             threads[joined].Join(100);
         }
+        output.WriteLine(WorkerMessage.Format(ResourceUsage.CurrentProcess()));
         output.Flush();
         return 0;
     }

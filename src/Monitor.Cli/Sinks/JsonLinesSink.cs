@@ -45,6 +45,8 @@ public sealed class JsonLinesSink(Stream output) : IRunSink
         w.WriteNumber("elapsedMs", Math.Round(r.ElapsedMs, 1));
         if (r.StartupMs is { } startup) w.WriteNumber("startupMs", Math.Round(startup, 1));
         w.WriteNumber("processCount", r.ProcessCount);
+        if (r.CpuMs is { } cpu) w.WriteNumber("cpuMs", Math.Round(cpu, 1));
+        if (r.PeakWorkingSetBytes is { } peak) w.WriteNumber("peakWorkingSetBytes", peak);
         if (r.Spec.Mode == RunMode.Gil) w.WriteNumber("switchMs", r.Spec.SwitchMs);
         w.WriteStartArray("workerThreads");
         foreach (var t in r.WorkerThreads)
@@ -54,6 +56,7 @@ public sealed class JsonLinesSink(Stream output) : IRunSink
             w.WriteNumber("tid", t.Tid);
             w.WriteNumber("worker", t.Worker);
             w.WriteNumber("iterations", t.Iterations);
+            if (t.CpuMs is { } threadCpu) w.WriteNumber("cpuMs", Math.Round(threadCpu, 1));
             w.WriteEndObject();
         }
         w.WriteEndArray();
