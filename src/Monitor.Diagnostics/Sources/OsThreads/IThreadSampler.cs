@@ -4,6 +4,6 @@ namespace Monitor.Diagnostics.Sources.OsThreads;
 public interface IThreadSampler
 {
     /// <summary>A reading of <paramref name="pid"/>, or null when the process has gone (normal, not an error).
-    /// Threads that end while being read are left out.</summary>
+    /// Threads that end while being read are left out. Safe to call from several threads.</summary>
     ProcessCounters? Sample(int pid);
 }
