@@ -50,6 +50,11 @@ public sealed class PortableThreadSampler : IThreadSampler
         }
     }
 
+    public void Dispose()
+    {
+        // Nothing is kept between readings.
+    }
+
     private static ThreadCounters? TryRead(ProcessThread thread)
     {
         try

@@ -12,7 +12,7 @@ public sealed class LinuxProcThreadSamplerTests(BusyWorkers workers, ITestOutput
     [LinuxFact]
     public void Lists_the_worker_threads_by_tid_with_their_names_beside_the_runtime_threads()
     {
-        var sampler = new LinuxProcThreadSampler();
+        using var sampler = new LinuxProcThreadSampler();
 
         var process = sampler.Sample(workers.Pid);
 
@@ -39,7 +39,7 @@ public sealed class LinuxProcThreadSamplerTests(BusyWorkers workers, ITestOutput
     [LinuxFact]
     public async Task Cpu_percent_from_two_readings_agrees_with_proc_stat_read_independently()
     {
-        var sampler = new LinuxProcThreadSampler();
+        using var sampler = new LinuxProcThreadSampler();
         int pid = workers.Pid;
         int[] tids = workers.Tids;
 
@@ -73,7 +73,7 @@ public sealed class LinuxProcThreadSamplerTests(BusyWorkers workers, ITestOutput
     [LinuxFact]
     public void A_pid_that_does_not_exist_reads_as_null()
     {
-        var sampler = new LinuxProcThreadSampler();
+        using var sampler = new LinuxProcThreadSampler();
 
         Assert.Null(sampler.Sample(int.MaxValue)); // above any pid_max
         Assert.Null(sampler.Sample(0));

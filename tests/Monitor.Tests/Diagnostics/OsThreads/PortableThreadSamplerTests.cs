@@ -8,7 +8,7 @@ public sealed class PortableThreadSamplerTests(BusyWorkers workers) : IClassFixt
     [Fact]
     public async Task Lists_the_busy_worker_threads_with_cpu_time_and_no_linux_only_fields()
     {
-        var sampler = new PortableThreadSampler();
+        using var sampler = new PortableThreadSampler();
         ProcessCounters? process = null;
         for (int attempt = 0; attempt < 100; attempt++)
         {
@@ -33,6 +33,7 @@ public sealed class PortableThreadSamplerTests(BusyWorkers workers) : IClassFixt
     [Fact]
     public void A_pid_that_does_not_exist_reads_as_null()
     {
-        Assert.Null(new PortableThreadSampler().Sample(int.MaxValue));
+        using var sampler = new PortableThreadSampler();
+        Assert.Null(sampler.Sample(int.MaxValue));
     }
 }

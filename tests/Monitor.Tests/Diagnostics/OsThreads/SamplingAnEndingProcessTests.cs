@@ -15,7 +15,7 @@ public sealed class SamplingAnEndingProcessTests
     [MemberData(nameof(Samplers))]
     public async Task A_worker_that_finishes_while_sampled_gives_readings_then_null(string samplerName)
     {
-        var sampler = Create(samplerName);
+        using var sampler = Create(samplerName);
         await using var run = await WorkloadRunner.StartAsync(new WorkloadSpec(RunMode.Threads, 2, 2_000_000_000));
         int pid = run.Processes.Single().Pid;
 
@@ -32,7 +32,7 @@ public sealed class SamplingAnEndingProcessTests
     [SupportedOSPlatform("linux")]
     public async Task A_worker_killed_while_sampled_from_another_thread_gives_null()
     {
-        var sampler = new LinuxProcThreadSampler();
+        using var sampler = new LinuxProcThreadSampler();
         await using var run = await WorkloadRunner.StartAsync(new WorkloadSpec(RunMode.Threads, 2, 200_000_000_000));
         int pid = run.Processes.Single().Pid;
         await BusyWorkers.WorkerTids(run);
@@ -42,6 +42,7 @@ public sealed class SamplingAnEndingProcessTests
         await run.StopAsync("test");
 
         Assert.Null(await sampling);
+        Assert.Equal(0, sampler.OpenDescriptors);
     }
 
     /// <summary>Samples in a tight loop until the process has ended and been reaped (by the run), then once more.</summary>
