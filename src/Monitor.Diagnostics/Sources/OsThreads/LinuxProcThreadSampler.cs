@@ -190,33 +190,31 @@ public sealed class LinuxProcThreadSampler : IThreadSampler, IDisposable
     /// <summary>Keeps a new thread's files open if the budget allows; false when the thread has already gone.</summary>
     private bool TryOpen(ProcessFiles process, ThreadFiles files)
     {
-        int wanted = _hasSchedstat ? 3 : 2;
-        if (_openDescriptors + wanted > _descriptorBudget)
+        Span<byte> path = stackalloc byte[40];
+        int stem = TaskPath(path, files.Tid);
+        "stat\0"u8.CopyTo(path[stem..]);
+        int stat = NativeFiles.OpenAt(process.Directory, path);
+        if (stat < 0) return false;
+        if (_openDescriptors + FilesPerThread > _descriptorBudget)
         {
-            Span<byte> probe = stackalloc byte[40];
-            int stem = TaskPath(probe, files.Tid);
-            "stat\0"u8.CopyTo(probe[stem..]);
-            int fd = NativeFiles.OpenAt(process.Directory, probe);
-            if (fd < 0) return false;
-            NativeFiles.Close(fd);
+            NativeFiles.Close(stat); // over budget: its files will be opened for each reading
             return true;
         }
-        Span<byte> path = stackalloc byte[40];
-        int at = TaskPath(path, files.Tid);
-        "stat\0"u8.CopyTo(path[at..]);
-        files.Stat = NativeFiles.OpenAt(process.Directory, path);
+        files.Stat = stat;
         if (_hasSchedstat)
         {
-            "schedstat\0"u8.CopyTo(path[at..]);
+            "schedstat\0"u8.CopyTo(path[stem..]);
             files.Schedstat = NativeFiles.OpenAt(process.Directory, path);
         }
-        "status\0"u8.CopyTo(path[at..]);
+        "status\0"u8.CopyTo(path[stem..]);
         files.Status = NativeFiles.OpenAt(process.Directory, path);
         _openDescriptors += files.OpenCount;
-        if (files.Stat >= 0 && files.Status >= 0 && (files.Schedstat >= 0 || !_hasSchedstat)) return true;
+        if (files.OpenCount == FilesPerThread) return true;
         _openDescriptors -= files.Close();
         return false;
     }
+
+    private int FilesPerThread => _hasSchedstat ? 3 : 2;
 
     /// <summary>"task/&lt;tid&gt;/" into <paramref name="path"/>; its length.</summary>
     private static int TaskPath(Span<byte> path, int tid)
