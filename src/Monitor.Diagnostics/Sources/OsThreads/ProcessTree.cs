@@ -1,0 +1,87 @@
+using System.Globalization;
+using Monitor.Diagnostics.Sources.OsThreads.Linux;
+
+namespace Monitor.Diagnostics.Sources.OsThreads;
+
+/// <summary>The processes below a process: children, their children and so on (e.g. the processes of a Python
+/// multiprocessing pool under its worker). Linux only; elsewhere the list is empty.</summary>
+public static class ProcessTree
+{
+    /// <summary>Every living descendant of <paramref name="pid"/>, parents before their children; empty when the
+    /// process has none or has gone.</summary>
+    public static IReadOnlyList<int> Descendants(int pid)
+    {
+        if (!OperatingSystem.IsLinux() || pid <= 0) return [];
+        return ChildrenFilesExist(pid) ? Walk(pid, ChildrenFromFiles) : DescendantsByParentScan(pid);
+    }
+
+    /// <summary>The same answer from every process's parent pid in /proc/*/stat: slower, but needs no
+    /// task/*/children files (kernels without CONFIG_PROC_CHILDREN).</summary>
+    internal static IReadOnlyList<int> DescendantsByParentScan(int pid)
+    {
+        var children = new Dictionary<int, List<int>>();
+        foreach (string directory in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(directory), NumberStyles.None, CultureInfo.InvariantCulture, out int p)) continue;
+            byte[] stat;
+            try
+            {
+                stat = File.ReadAllBytes(Path.Combine(directory, "stat"));
+            }
+            catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or IOException)
+            {
+                continue; // ended since it was listed
+            }
+            if (!ProcText.TryParseStat(stat, out var fields)) continue;
+            if (!children.TryGetValue(fields.ParentPid, out var list)) children[fields.ParentPid] = list = new List<int>();
+            list.Add(p);
+        }
+        return Walk(pid, p => children.TryGetValue(p, out var list) ? list : []);
+    }
+
+    private static bool ChildrenFilesExist(int pid) => File.Exists($"/proc/{pid}/task/{pid}/children");
+
+    /// <summary>Each thread lists the children it started, so a process's children are those of all its threads.</summary>
+    private static IReadOnlyList<int> ChildrenFromFiles(int pid)
+    {
+        var children = new List<int>();
+        try
+        {
+            foreach (string task in Directory.EnumerateDirectories($"/proc/{pid}/task"))
+            {
+                try
+                {
+                    ProcText.AddPids(File.ReadAllBytes(Path.Combine(task, "children")), children);
+                }
+                catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or IOException)
+                {
+                    // that thread ended since the listing
+                }
+            }
+        }
+        catch (Exception e) when (e is DirectoryNotFoundException or IOException)
+        {
+            // the process ended
+        }
+        return children;
+    }
+
+    /// <summary>Breadth first from <paramref name="root"/>; a pid is listed once even if /proc changes under us.</summary>
+    private static IReadOnlyList<int> Walk(int root, Func<int, IReadOnlyList<int>> childrenOf)
+    {
+        var found = new List<int>();
+        var seen = new HashSet<int> { root };
+        var queue = new Queue<int>();
+        queue.Enqueue(root);
+        while (queue.TryDequeue(out int parent))
+        {
+            foreach (int child in childrenOf(parent))
+            {
+                if (!seen.Add(child)) continue;
+                found.Add(child);
+                queue.Enqueue(child);
+            }
+        }
+        return found;
+    }
+}

@@ -1,0 +1,48 @@
+using System.Diagnostics;
+using Monitor.Diagnostics.Sources.OsThreads;
+
+namespace Monitor.Tests.Diagnostics.OsThreads;
+
+public sealed class ProcessTreeTests
+{
+    [LinuxFact]
+    public async Task Finds_a_child_and_a_grandchild_both_from_children_files_and_from_a_parent_scan()
+    {
+        // "; true" keeps the shell alive as the parent of sleep instead of exec'ing into it.
+        using var shell = Process.Start(new ProcessStartInfo("/bin/sh") { ArgumentList = { "-c", "sleep 5; true" } })!;
+        try
+        {
+            int sleep = await WaitForChildNamed(shell.Id, "sleep");
+
+            Assert.Equal([sleep], ProcessTree.Descendants(shell.Id));
+            Assert.Equal([sleep], ProcessTree.DescendantsByParentScan(shell.Id));
+            var mine = ProcessTree.Descendants(Environment.ProcessId).ToList();
+            Assert.True(mine.IndexOf(shell.Id) is >= 0 and var at && mine.IndexOf(sleep) > at, "parents come before their children");
+        }
+        finally
+        {
+            shell.Kill(entireProcessTree: true);
+            await shell.WaitForExitAsync();
+        }
+    }
+
+    [Fact]
+    public void A_process_that_does_not_exist_has_no_descendants()
+    {
+        Assert.Empty(ProcessTree.Descendants(int.MaxValue));
+        Assert.Empty(ProcessTree.Descendants(0));
+    }
+
+    private static async Task<int> WaitForChildNamed(int parent, string name)
+    {
+        for (int i = 0; i < 200; i++)
+        {
+            foreach (int pid in ProcessTree.DescendantsByParentScan(parent))
+            {
+                if (File.ReadAllText($"/proc/{pid}/comm").Trim() == name) return pid;
+            }
+            await Task.Delay(10);
+        }
+        throw new TimeoutException($"no child named {name} under {parent}");
+    }
+}
