@@ -5,8 +5,8 @@ namespace Monitor.Workloads;
 /// <summary>
 /// An emulation of CPython's GIL (3.2+) on a real <see cref="Lock"/>, so that the runtime itself reports every wait
 /// through its contention events. A holder that has computed for the switch interval while another thread waits
-/// gives the lock up and does not take it back before someone else has had it (CPython's forced switching), so no
-/// thread starves.
+/// gives the lock up and does not take it back before every thread then waiting has had it (CPython's forced
+/// switching, made round robin), so no thread starves and K workers get even shares.
 /// </summary>
 public sealed class GlobalInterpreterLock
 {
