@@ -21,14 +21,19 @@ public class GilFairnessTests
             .ToArray();
         using var cancel = new CancellationTokenSource();
         var running = workers.Select(w => new Thread(() => w.Run(cancel.Token))).ToArray();
-        long[] first, second;
+        // Five windows of 400 ms (~80 turns of 5 ms each); the median window discounts one in which the machine,
+        // shared with other work, stalled a holder mid-turn.
+        var samples = new List<long[]>();
         try
         {
             foreach (var t in running) t.Start();
             Thread.Sleep(300); // let every thread start and the lock change hands a few times
-            first = workers.Select(w => w.Iterations).ToArray();
-            Thread.Sleep(1_000);
-            second = workers.Select(w => w.Iterations).ToArray();
+            samples.Add(workers.Select(w => w.Iterations).ToArray());
+            for (int window = 0; window < 5; window++)
+            {
+                Thread.Sleep(400);
+                samples.Add(workers.Select(w => w.Iterations).ToArray());
+            }
         }
         finally
         {
@@ -36,9 +41,10 @@ public class GilFairnessTests
             foreach (var t in running) t.Join();
         }
 
-        long[] done = second.Zip(first, (b, a) => b - a).ToArray();
-        string shares = string.Join(", ", done);
-        Assert.True(done.Min() > 0, $"a worker starved: {shares}");
-        Assert.True(done.Max() <= 1.2 * done.Min(), $"iterations per worker over the same second differ by more than 20 %: {shares}");
+        var windows = samples.Zip(samples.Skip(1), (a, b) => b.Zip(a, (after, before) => after - before).ToArray()).ToArray();
+        string shares = string.Join("; ", windows.Select(w => string.Join(", ", w)));
+        Assert.All(windows, w => Assert.True(w.Min() > 0, $"a worker starved for a whole window: {shares}"));
+        double medianRatio = windows.Select(w => (double)w.Max() / w.Min()).Order().ElementAt(windows.Length / 2);
+        Assert.True(medianRatio <= 1.2, $"iterations per worker in the same windows differ by more than 20 % (median ratio {medianRatio:F2}): {shares}");
     }
 }
