@@ -10,7 +10,9 @@ public sealed class WorkloadOptions
 {
     public Option<string> Mode { get; } = new("--mode", "-m") { Description = "single | threads | processes | gil", DefaultValueFactory = _ => "threads" };
     public Option<string?> Workers { get; } = new("--workers", "-k") { Description = "worker threads or processes (default: logical CPUs; 1 for single)" };
-    public Option<string> N { get; } = new("--n", "-n") { Description = "sum 0..N-1: 100000000, 100_000_000, 1e8, or auto (~10 s single-threaded here)", DefaultValueFactory = _ => "auto" };
+    // System.CommandLine's help keeps one of aliases that differ only by prefix (shows "-n", hides "--n", the
+    // documented spelling): the description names both.
+    public Option<string> N { get; } = new("--n", "-n") { Description = "(--n or -n) sum 0..N-1: 100000000, 100_000_000, 1e8, or auto (~10 s single-threaded here)", DefaultValueFactory = _ => "auto" };
     public Option<string> Work { get; } = new("--work") { Description = "cpu | io (each chunk also blocks on simulated I/O)", DefaultValueFactory = _ => "cpu" };
     public Option<string> SwitchMs { get; } = new("--switch-ms") { Description = "gil: switch interval in ms; 0 = lock around every --lock-block iterations", DefaultValueFactory = _ => WorkerOptions.DefaultSwitchMs.ToString() };
     public Option<string> LockBlock { get; } = new("--lock-block") { Description = "gil --switch-ms 0: iterations per lock hold", DefaultValueFactory = _ => WorkerOptions.DefaultLockBlock.ToString() };

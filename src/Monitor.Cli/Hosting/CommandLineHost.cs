@@ -14,7 +14,10 @@ public static class CommandLineHost
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
-            return Usage(parse.Errors[0].Message);
+            // `monitor frob` yields "Required command was not provided." before "Unrecognized command or argument
+            // 'frob'.": the error that names what the user typed says more.
+            var named = parse.Errors.FirstOrDefault(e => parse.UnmatchedTokens.Any(t => e.Message.Contains($"'{t}'", StringComparison.Ordinal)));
+            return Usage((named ?? parse.Errors[0]).Message);
         }
         try
         {
