@@ -117,6 +117,6 @@ internal sealed class DiagnosticPortAttachment : IWorkerProcessAttachment
         connector.DisposeAsync().AsTask().GetAwaiter().GetResult();
         PrivateSocketDirectory.DeleteSocket(_socketPath);
         // A stream that ended by itself means the worker exited or was killed; give the kernel a moment to reap it.
-        if (endedByItself && process.WaitForExit(TimeSpan.FromSeconds(2))) StaleDiagnosticSockets.RemoveFor(process);
+        if (endedByItself && process.WaitForExit(TimeSpan.FromSeconds(2))) DefaultDiagnosticSockets.RemoveStale(process);
     }
 }

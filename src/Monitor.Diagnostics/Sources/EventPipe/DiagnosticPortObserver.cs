@@ -44,6 +44,12 @@ public sealed class DiagnosticPortObserver : IWorkerProcessObserver, IAsyncDispo
     public TimeSpan CounterInterval { get; }
     public TimeSpan ConnectTimeout { get; }
 
+    /// <summary>The private (0700) directory holding the workers' diagnostic-port sockets; null before the first worker.</summary>
+    public string? SocketDirectory
+    {
+        get { lock (_gate) return _directory?.Path; }
+    }
+
     /// <summary>The sessions started so far, ended ones included.</summary>
     public IReadOnlyList<LiveSession> Sessions
     {
@@ -112,7 +118,7 @@ public sealed class DiagnosticPortObserver : IWorkerProcessObserver, IAsyncDispo
         await Task.WhenAll(sessions.Select(s => s.StopAsync())).ConfigureAwait(false);
         Process[] workers;
         lock (_gate) workers = _workers.ToArray();
-        foreach (var w in workers) StaleDiagnosticSockets.RemoveFor(w);
+        foreach (var w in workers) DefaultDiagnosticSockets.RemoveStale(w);
     }
 
     public async ValueTask DisposeAsync()

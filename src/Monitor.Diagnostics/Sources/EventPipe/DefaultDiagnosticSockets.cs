@@ -1,11 +1,11 @@
 namespace Monitor.Diagnostics.Sources.EventPipe;
 
 /// <summary>
-/// A .NET process removes its diagnostic socket (<c>dotnet-diagnostic-PID-KEY-socket</c> in the temp dir) when it exits,
-/// but not when it is killed. Monitor removes those of its own workers, and only once the worker is dead: the pid may
-/// be reused, and another process's socket is not ours to touch.
+/// The socket every .NET process listens on for diagnostics: <c>dotnet-diagnostic-PID-KEY-socket</c> in the temp dir.
+/// The runtime removes it when the process exits, but not when the process is killed: Monitor removes those of its own
+/// workers, and only once the worker is dead (another process's socket is not ours to touch).
 /// </summary>
-public static class StaleDiagnosticSockets
+public static class DefaultDiagnosticSockets
 {
     public static string TempDirectory => Path.GetTempPath();
 
@@ -14,7 +14,7 @@ public static class StaleDiagnosticSockets
     {
         try
         {
-            return System.IO.Directory.GetFiles(TempDirectory, $"dotnet-diagnostic-{pid}-*-socket");
+            return Directory.GetFiles(TempDirectory, $"dotnet-diagnostic-{pid}-*-socket");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -22,8 +22,8 @@ public static class StaleDiagnosticSockets
         }
     }
 
-    /// <summary>Removes the sockets of a worker that has exited; does nothing while it runs. Returns how many were removed.</summary>
-    public static int RemoveFor(System.Diagnostics.Process worker)
+    /// <summary>Removes the sockets a worker left behind; does nothing while it runs. Returns how many were removed.</summary>
+    public static int RemoveStale(System.Diagnostics.Process worker)
     {
         int pid;
         try
