@@ -9,10 +9,12 @@ namespace Monitor.Tests.Diagnostics.EventPipe;
 public sealed class GilRunTests : IClassFixture<GilRun>
 {
     private readonly GilRun _run;
+    private readonly ITestOutputHelper _output;
 
     public GilRunTests(GilRun run, ITestOutputHelper output)
     {
         _run = run;
+        _output = output;
         output.WriteLine(run.Summary());
     }
 
@@ -78,6 +80,7 @@ public sealed class GilRunTests : IClassFixture<GilRun>
         double counted = increments.Sum(c => c.Value);
         int live = events.Take(lastCounter).Count(e => e is ContentionStarted);
         int total = _run.Of<ContentionStarted>().Length;
+        _output.WriteLine($"live {live} before the last counter value ({total} in all), counter {counted} over {increments.Length} intervals");
         Assert.True(Math.Abs(live - counted) <= increments.Length,
             $"live {live} before the last counter value (of {total} in all), counter {counted} over {increments.Length} intervals");
     }
