@@ -14,8 +14,10 @@ public sealed record ContentionStopped(int Pid, int Tid, ulong LockId, double Du
 
 public sealed record GcStarted(int Pid, int Tid, int Count, int Generation) : RuntimeEvent(Pid, Tid);
 
-/// <summary>A value of one of the runtime's counters (System.Runtime), e.g. "gc-heap-size" in MB, "working-set".</summary>
-public sealed record CounterValue(int Pid, string Name, double Value, string Units) : RuntimeEvent(Pid, 0);
+/// <summary>A value of one of the runtime's counters (System.Runtime), e.g. "gc-heap-size" in MB, "working-set".
+/// <see cref="IsIncrement"/> is true for a counter of type Sum (e.g. "monitor-lock-contention-count"): then
+/// <see cref="Value"/> is the increment over the last counter interval, not a level.</summary>
+public sealed record CounterValue(int Pid, string Name, double Value, string Units, bool IsIncrement = false) : RuntimeEvent(Pid, 0);
 
 /// <summary>The workload's own events (provider Monitor-Sum).</summary>
 public sealed record SumWorkerStarted(int Pid, int Tid, int Worker, long Start, long End) : RuntimeEvent(Pid, Tid);
@@ -23,6 +25,9 @@ public sealed record SumWorkerStarted(int Pid, int Tid, int Worker, long Start, 
 public sealed record SumProgress(int Pid, int Tid, int Worker, long Iterations) : RuntimeEvent(Pid, Tid);
 
 public sealed record SumWorkerFinished(int Pid, int Tid, int Worker, string Total) : RuntimeEvent(Pid, Tid);
+
+/// <summary>The copy of the session's stream (a recording) failed and stopped; the live session goes on.</summary>
+public sealed record RecordingFailed(int Pid, string Error) : RuntimeEvent(Pid, 0);
 
 /// <summary>The session of <see cref="Pid"/> ended; <see cref="Error"/> says why when it was not a normal exit.</summary>
 public sealed record SessionEnded(int Pid, string? Error) : RuntimeEvent(Pid, 0);

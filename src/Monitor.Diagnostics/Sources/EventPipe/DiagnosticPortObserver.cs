@@ -1,0 +1,134 @@
+using System.Diagnostics;
+using Monitor.Runners;
+
+namespace Monitor.Diagnostics.Sources.EventPipe;
+
+/// <summary>
+/// Watches every .NET worker process from its first instruction: before the start it gives the worker a diagnostic
+/// port to connect to and makes the runtime wait there (<c>DOTNET_DiagnosticPorts</c>, connect + suspend); once
+/// connected, it starts the EventPipe session and only then lets the runtime go, so no event is missed. (Attaching
+/// after the start races the runtime's own socket and loses the first events.)
+/// </summary>
+public sealed class DiagnosticPortObserver : IWorkerProcessObserver, IAsyncDisposable
+{
+    public const string DiagnosticPortsVariable = "DOTNET_DiagnosticPorts";
+    public static readonly TimeSpan DefaultConnectTimeout = TimeSpan.FromSeconds(10);
+
+    private readonly IRuntimeEventSink _sink;
+    private readonly Func<int, Stream?>? _recordingFor;
+    private readonly object _gate = new();
+    private readonly List<LiveSession> _sessions = new();
+    private readonly List<DiagnosticPortAttachment> _pending = new();
+    private readonly List<Process> _workers = new();
+    private PrivateSocketDirectory? _directory;
+    private bool _disposed;
+
+    /// <param name="sink">Receives every process's events, on the sessions' reading threads.</param>
+    /// <param name="counterInterval">How often the runtime reports its counters; default 1 s.</param>
+    /// <param name="recordingFor">Called once per worker pid; a stream it returns receives a byte-identical copy of the
+    /// session's stream (a .nettrace) and is disposed when the session ends. Null or a null stream: no copy.</param>
+    /// <param name="connectTimeout">How long a worker may take to connect to its port; default 10 s.</param>
+    public DiagnosticPortObserver(
+        IRuntimeEventSink sink,
+        TimeSpan? counterInterval = null,
+        Func<int, Stream?>? recordingFor = null,
+        TimeSpan? connectTimeout = null)
+    {
+        _sink = sink ?? throw new ArgumentNullException(nameof(sink));
+        CounterInterval = counterInterval ?? SessionProviders.DefaultCounterInterval;
+        if (CounterInterval <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(counterInterval), "the counter interval must be positive");
+        ConnectTimeout = connectTimeout ?? DefaultConnectTimeout;
+        _recordingFor = recordingFor;
+    }
+
+    public TimeSpan CounterInterval { get; }
+    public TimeSpan ConnectTimeout { get; }
+
+    /// <summary>The private (0700) directory holding the workers' diagnostic-port sockets; null before the first worker.</summary>
+    public string? SocketDirectory
+    {
+        get { lock (_gate) return _directory?.Path; }
+    }
+
+    /// <summary>The sessions started so far, ended ones included.</summary>
+    public IReadOnlyList<LiveSession> Sessions
+    {
+        get { lock (_gate) return _sessions.ToArray(); }
+    }
+
+    public IWorkerProcessAttachment? Prepare(ProcessStartInfo start)
+    {
+        string socketPath;
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            _directory ??= new PrivateSocketDirectory();
+            socketPath = _directory.NewSocketPath();
+        }
+        // Listening starts here, before the worker exists: the runtime connects as soon as it starts and then waits.
+        var attachment = new DiagnosticPortAttachment(this, socketPath, ConnectTimeout);
+        start.Environment[DiagnosticPortsVariable] = socketPath;
+        lock (_gate) _pending.Add(attachment);
+        return attachment;
+    }
+
+    internal IRuntimeEventSink Sink => _sink;
+
+    internal Stream? RecordingFor(int pid)
+    {
+        if (_recordingFor is null) return null;
+        try
+        {
+            return _recordingFor(pid);
+        }
+        catch (Exception e)
+        {
+            _sink.Post(new RecordingFailed(pid, $"could not open the recording: {e.Message}"));
+            return null;
+        }
+    }
+
+    internal void Attached(DiagnosticPortAttachment attachment, LiveSession session, Process worker)
+    {
+        lock (_gate)
+        {
+            _pending.Remove(attachment);
+            _sessions.Add(session);
+            _workers.Add(worker);
+        }
+    }
+
+    internal void Abandoned(DiagnosticPortAttachment attachment)
+    {
+        lock (_gate) _pending.Remove(attachment);
+    }
+
+    /// <summary>Stops every session (each ends with its <see cref="SessionEnded"/>) and removes the sockets left by
+    /// workers that were killed.</summary>
+    public async Task StopAsync()
+    {
+        LiveSession[] sessions;
+        DiagnosticPortAttachment[] pending;
+        lock (_gate)
+        {
+            sessions = _sessions.ToArray();
+            pending = _pending.ToArray();
+        }
+        foreach (var p in pending) p.Abandon();
+        await Task.WhenAll(sessions.Select(s => s.StopAsync())).ConfigureAwait(false);
+        Process[] workers;
+        lock (_gate) workers = _workers.ToArray();
+        foreach (var w in workers) DefaultDiagnosticSockets.RemoveStale(w);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        lock (_gate)
+        {
+            if (_disposed) return;
+            _disposed = true;
+        }
+        await StopAsync().ConfigureAwait(false);
+        lock (_gate) _directory?.Dispose();
+    }
+}

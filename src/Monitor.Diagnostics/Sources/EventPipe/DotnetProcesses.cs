@@ -1,0 +1,52 @@
+using System.Diagnostics;
+using Microsoft.Diagnostics.NETCore.Client;
+
+namespace Monitor.Diagnostics.Sources.EventPipe;
+
+/// <summary>The .NET processes that publish a diagnostic socket, i.e. what `monitor attach` can watch.</summary>
+public static class DotnetProcesses
+{
+    /// <summary>By pid, without Monitor itself; processes that end while being listed are left out.</summary>
+    public static IReadOnlyList<DotnetProcessInfo> List()
+    {
+        var found = new SortedSet<int>(DiagnosticsClient.GetPublishedProcesses());
+        found.Remove(Environment.ProcessId);
+        var list = new List<DotnetProcessInfo>(found.Count);
+        foreach (int pid in found)
+        {
+            if (Describe(pid) is { } info) list.Add(info);
+        }
+        return list;
+    }
+
+    private static DotnetProcessInfo? Describe(int pid)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            string name = process.ProcessName;
+            string commandLine = CommandLine(pid) ?? name;
+            return process.HasExited ? null : new DotnetProcessInfo(pid, name, commandLine);
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Linux: the arguments from /proc/PID/cmdline (NUL-separated), joined with spaces; null elsewhere.</summary>
+    public static string? CommandLine(int pid)
+    {
+        if (!OperatingSystem.IsLinux()) return null;
+        try
+        {
+            string raw = File.ReadAllText($"/proc/{pid}/cmdline");
+            string line = raw.TrimEnd('\0').Replace('\0', ' ');
+            return line.Length == 0 ? null : line;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,121 @@
+using Microsoft.Diagnostics.NETCore.Client;
+using Microsoft.Diagnostics.Tracing;
+
+namespace Monitor.Diagnostics.Sources.EventPipe;
+
+/// <summary>
+/// One started EventPipe session of one process, parsed on a thread of its own into a sink. It always ends with
+/// exactly one <see cref="SessionEnded"/>: normally when the process exits or the session is stopped, with an error
+/// when the stream breaks off (the process was killed). Nothing escapes the reading thread.
+/// </summary>
+public sealed class LiveSession
+{
+    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(5);
+
+    private readonly EventPipeSession _session;
+    private readonly IRuntimeEventSink _sink;
+    private readonly ReadThroughCopyStream _stream;
+    private readonly Action<bool>? _onEnded;
+    private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Thread _thread;
+    private volatile bool _stopping;
+    private int _stopRequested;
+
+    /// <param name="copy">Receives every byte of the session's stream (a recording); disposed when the session ends.</param>
+    /// <param name="onEnded">Runs on the reading thread after the stream has ended and before <see cref="SessionEnded"/>
+    /// is posted; its argument says whether the stream ended on its own (the process is gone or going).</param>
+    public LiveSession(int pid, EventPipeSession session, IRuntimeEventSink sink, Stream? copy = null, Action<bool>? onEnded = null)
+    {
+        Pid = pid;
+        _session = session;
+        _sink = sink;
+        _onEnded = onEnded;
+        _stream = new ReadThroughCopyStream(session.EventStream, copy, e => Report(new RecordingFailed(pid, $"{e.GetType().Name}: {e.Message}")));
+        _thread = new Thread(Read) { IsBackground = true, Name = $"EventPipe {pid}" };
+    }
+
+    public int Pid { get; }
+
+    /// <summary>Bytes of the session's stream read so far.</summary>
+    public long BytesRead => _stream.BytesRead;
+
+    /// <summary>Completes once <see cref="SessionEnded"/> has been posted; never faults.</summary>
+    public Task Completion => _completion.Task;
+
+    public void Start() => _thread.Start();
+
+    /// <summary>Asks the runtime to end the session and waits for the stream to drain; safe to call more than once and
+    /// after the process has gone.</summary>
+    public async Task StopAsync()
+    {
+        if (Interlocked.Exchange(ref _stopRequested, 1) == 0)
+        {
+            _stopping = true;
+            try
+            {
+                using var timeout = new CancellationTokenSource(StopTimeout);
+                await _session.StopAsync(timeout.Token).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is DiagnosticsClientException or IOException or OperationCanceledException or ObjectDisposedException)
+            {
+                // The process has exited (its stream ends by itself) or does not answer (the stream is closed below).
+            }
+            if (!await CompletesWithin(StopTimeout).ConfigureAwait(false))
+            {
+                // Only now, with Stop sent and ignored: closing the stream makes the reader's Process() throw and return.
+                _session.Dispose();
+            }
+        }
+        await Completion.ConfigureAwait(false);
+    }
+
+    private async Task<bool> CompletesWithin(TimeSpan timeout)
+    {
+        var finished = await Task.WhenAny(Completion, Task.Delay(timeout)).ConfigureAwait(false);
+        return finished == Completion;
+    }
+
+    private void Read()
+    {
+        string? error = null;
+        try
+        {
+            using var source = new EventPipeEventSource(_stream);
+            RuntimeEventTranslator.Attach(source, Pid, _sink);
+            source.Process();
+        }
+        catch (Exception e)
+        {
+            // A killed process cuts the stream mid-block: TraceEvent says "Read past end of stream" (FormatException)
+            // or the socket reports an IOException / EndOfStreamException.
+            if (!_stopping) error = $"the event stream of process {Pid} broke off ({e.GetType().Name}: {e.Message}); the process was probably killed";
+        }
+        _stream.Dispose();
+        _session.Dispose();
+        if (_onEnded is not null)
+        {
+            try
+            {
+                _onEnded(!_stopping);
+            }
+            catch (Exception e)
+            {
+                error ??= $"cleaning up after process {Pid}: {e.Message}";
+            }
+        }
+        Report(new SessionEnded(Pid, error));
+        _completion.TrySetResult();
+    }
+
+    private void Report(RuntimeEvent e)
+    {
+        try
+        {
+            _sink.Post(e);
+        }
+        catch (Exception)
+        {
+            // A failing sink must not take the reading thread, and with it the whole program, down.
+        }
+    }
+}

@@ -1,0 +1,12 @@
+using Monitor.Runners;
+using Monitor.Workloads;
+
+namespace Monitor.Tests.Diagnostics.EventPipe;
+
+/// <summary>Two free threads, with a recording whose disk is full from the first write.</summary>
+public sealed class ThreadsRun : ObservedRun
+{
+    public ThreadsRun() : base(new WorkloadSpec(RunMode.Threads, 2, 2_000_000_000), TimeSpan.FromSeconds(1)) { }
+
+    protected override Stream? RecordingFor(int pid) => new DiskFullStream();
+}
