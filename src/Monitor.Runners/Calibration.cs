@@ -10,9 +10,15 @@ public static class Calibration
     /// <summary>The wall time `--n auto` aims at for a single-thread run.</summary>
     public static readonly TimeSpan TargetRunTime = TimeSpan.FromSeconds(10);
 
-    public static async Task<double> MeasureIterationsPerSecondAsync(TimeSpan duration, CancellationToken cancel = default)
+    /// <summary>Long enough for a steady rate, short enough not to delay a run noticeably.</summary>
+    public static readonly TimeSpan DefaultDuration = TimeSpan.FromMilliseconds(250);
+
+    public static async Task<double> MeasureIterationsPerSecondAsync(TimeSpan duration, CancellationToken cancel = default, WorkerRuntime runtime = WorkerRuntime.Dotnet)
     {
-        var start = WorkerExecutable.StartInfo([WorkerArguments.Verb, Flag, ((int)duration.TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        string ms = ((int)duration.TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var start = runtime == WorkerRuntime.Python
+            ? PythonWorkerLauncher.StartInfo([Flag, ms])
+            : WorkerExecutable.StartInfo([WorkerArguments.Verb, Flag, ms]);
         using var process = System.Diagnostics.Process.Start(start) ?? throw new InvalidOperationException("calibration worker did not start");
         ChildProcesses.Add(process);
         try
@@ -34,10 +40,11 @@ public static class Calibration
     }
 
     /// <summary>An N that one thread sums in about <see cref="TargetRunTime"/>, rounded to two significant digits.</summary>
-    public static long AutoN(double iterationsPerSecond, WorkKind work)
+    public static long AutoN(double iterationsPerSecond, WorkKind work, WorkerRuntime runtime = WorkerRuntime.Dotnet)
     {
+        long perWait = runtime == WorkerRuntime.Python ? PythonWorkerLauncher.IoIterationsPerWait : IoProfile.IterationsPerWait;
         double rate = work == WorkKind.Io
-            ? IoProfile.IterationsPerWait / (IoProfile.IterationsPerWait / iterationsPerSecond + IoProfile.Wait.TotalSeconds)
+            ? perWait / (perWait / iterationsPerSecond + IoProfile.Wait.TotalSeconds)
             : iterationsPerSecond;
         double n = rate * TargetRunTime.TotalSeconds;
         double magnitude = Math.Pow(10, Math.Floor(Math.Log10(n)) - 1);

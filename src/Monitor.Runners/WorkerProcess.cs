@@ -28,8 +28,19 @@ public sealed class WorkerProcess
     /// <summary>Completes when both output streams have ended.</summary>
     internal Task Reading { get; }
 
-    /// <summary>The process's own CPU time and peak memory, reported as its last line.</summary>
-    public WorkerUsage? Usage { get; private set; }
+    private readonly Dictionary<int, WorkerUsage> _usage = new();
+
+    /// <summary>CPU time and peak memory as reported by this process and any children it made (Python's
+    /// multiprocessing workers), each as its last line.</summary>
+    public IReadOnlyCollection<WorkerUsage> Usage
+    {
+        get { lock (_usage) return _usage.Values.ToArray(); }
+    }
+
+    public bool ReportedUsage
+    {
+        get { lock (_usage) return _usage.ContainsKey(Pid); }
+    }
 
     public bool AllFinished => _workers.Values.All(w => w.Finished);
 
@@ -63,7 +74,7 @@ public sealed class WorkerProcess
                     w.OnFinished(f.Iterations, f.Sum, f.CpuMs);
                     break;
                 case WorkerUsage u:
-                    Usage = u;
+                    lock (_usage) _usage[u.Pid] = u;
                     break;
                 case WorkerError e:
                     _protocolError = e.Message;

@@ -97,17 +97,22 @@ public sealed class WorkloadRun : IAsyncDisposable
         Int128 sum = Int128.Zero;
         foreach (var w in Workers) sum += w.Sum;
         long first = Interlocked.Read(ref _firstProgressTicks);
+        // Python's multiprocessing workers are children of the process Monitor started: count every pid seen.
+        var pids = processes.Select(p => p.Pid)
+            .Concat(Workers.Select(w => w.Pid).Where(pid => pid != 0))
+            .Concat(processes.SelectMany(p => p.Usage.Select(u => u.Pid)))
+            .Distinct().ToArray();
         _result.TrySetResult(new RunResult(
             Spec,
             sum,
             _clock.Elapsed.TotalMilliseconds,
             first < 0 ? null : TimeSpan.FromTicks(first).TotalMilliseconds,
-            processes.Count,
-            processes.Select(p => p.Pid).ToArray(),
+            pids.Length,
+            pids,
             threads,
             failure,
-            processes.All(p => p.Usage is not null) ? processes.Sum(p => p.Usage!.CpuMs) : null,
-            processes.All(p => p.Usage is not null) ? processes.Sum(p => p.Usage!.PeakWorkingSetBytes) : null));
+            processes.All(p => p.ReportedUsage) ? processes.Sum(p => p.Usage.Sum(u => u.CpuMs)) : null,
+            processes.All(p => p.ReportedUsage) ? processes.Sum(p => p.Usage.Sum(u => u.PeakWorkingSetBytes)) : null));
     }
 
     private static async Task<WorkerProcess> WaitAsync(WorkerProcess process)

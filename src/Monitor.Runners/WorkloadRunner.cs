@@ -7,8 +7,8 @@ public static class WorkloadRunner
 {
     public static IWorkerLauncher LauncherFor(WorkerRuntime runtime) => runtime switch
     {
-        WorkerRuntime.Dotnet => new DotnetWorkerLauncher(),
-        _ => throw new NotSupportedException($"no launcher for runtime {runtime}"),
+        WorkerRuntime.Python => new PythonWorkerLauncher(),
+        _ => new DotnetWorkerLauncher(),
     };
 
     /// <summary>Starts the run and returns once every worker process is running (attached and resumed when an

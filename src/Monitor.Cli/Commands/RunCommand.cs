@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Monitor.Cli.Hosting;
+using Monitor.Cli.Sessions;
 using Monitor.Cli.Sinks;
 using Monitor.Runners;
 
@@ -12,34 +13,48 @@ public static class RunCommand
     {
         var workload = new WorkloadOptions();
         var json = new Option<bool>("--json") { Description = "one JSON object per line on stdout; the last line is the result" };
-        var interval = new Option<string>("--interval") { Description = "ms between progress reports (min 100)", DefaultValueFactory = _ => "1000" };
+        var interval = new Option<string>("--interval") { Description = "ms between snapshots (min 100)", DefaultValueFactory = _ => "1000" };
+        var diagnostics = new Option<string>("--diagnostics") { Description = "full (EventPipe + OS sampler) | os (OS sampler only) | none", DefaultValueFactory = _ => "full" };
         var command = new Command("run", "Run one workload headless and print its result.");
         workload.AddTo(command);
         command.Options.Add(json);
         command.Options.Add(interval);
+        command.Options.Add(diagnostics);
         command.SetAction((parse, cancel) =>
         {
             var (spec, autoN) = workload.Read(parse);
             var every = IntervalOption.Read(parse.GetValue(interval)!);
+            var level = DiagnosticsLevels.Parse(parse.GetValue(diagnostics)!);
             IRunSink sink = parse.GetValue(json)
                 ? new JsonLinesSink(Console.OpenStandardOutput())
                 : new ConsoleTextSink(Console.Out, !Console.IsOutputRedirected);
-            return ExecuteAsync(spec, autoN, every, sink, cancel);
+            return ExecuteAsync(spec, autoN, level, every, sink, cancel);
         });
         return command;
     }
 
-    public static async Task<int> ExecuteAsync(WorkloadSpec spec, bool autoN, TimeSpan interval, IRunSink sink, CancellationToken cancel)
+    public static async Task<int> ExecuteAsync(WorkloadSpec spec, bool autoN, DiagnosticsLevel level, TimeSpan interval, IRunSink sink, CancellationToken cancel)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel, AppLifetime.Stopping);
         try
         {
-            var (resolved, rate) = await WorkloadOptions.ResolveAutoN(spec, autoN, stop.Token);
-            if (rate is { } r) sink.OnCalibrated(resolved.N, r);
-            await using var run = await WorkloadRunner.StartAsync(resolved, observer: null, stop.Token);
+            // The single-thread rate serves both N auto and effective parallelism; without diagnostics it is only
+            // measured when N must be chosen, so `--diagnostics none` runs exactly the workload.
+            double? rate = autoN || level != DiagnosticsLevel.None
+                ? await Calibration.MeasureIterationsPerSecondAsync(Calibration.DefaultDuration, stop.Token, spec.Runtime)
+                : null;
+            if (autoN)
+            {
+                spec = spec with { N = Calibration.AutoN(rate!.Value, spec.Work, spec.Runtime) };
+                sink.OnCalibrated(spec.N, rate.Value);
+            }
+            await using var observation = new Observation(level, interval, rate);
+            observation.SnapshotTaken += sink.OnSnapshot;
+            await using var run = await observation.StartRunAsync(spec, stop.Token);
             sink.OnStarted(run);
+            Task ticking = Task.CompletedTask;
             using var timer = new PeriodicTimer(interval);
-            var ticking = Tick(run, timer, sink, stop.Token);
+            if (level == DiagnosticsLevel.None) ticking = Tick(run, timer, sink, stop.Token);
             RunResult result;
             try
             {
@@ -52,7 +67,8 @@ public static class RunCommand
             }
             timer.Dispose();
             await ticking;
-            sink.OnResult(result);
+            observation.Final();
+            sink.OnResult(result, observation.Totals(run, rate));
             if (stop.IsCancellationRequested) return ExitCodes.Interrupted;
             return result.Correct ? ExitCodes.Ok : ExitCodes.Failed;
         }

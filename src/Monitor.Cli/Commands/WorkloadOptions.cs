@@ -17,14 +17,25 @@ public sealed class WorkloadOptions
     public Option<string> SwitchMs { get; } = new("--switch-ms") { Description = "gil: switch interval in ms; 0 = lock around every --lock-block iterations", DefaultValueFactory = _ => WorkerOptions.DefaultSwitchMs.ToString() };
     public Option<string> LockBlock { get; } = new("--lock-block") { Description = "gil --switch-ms 0: iterations per lock hold", DefaultValueFactory = _ => WorkerOptions.DefaultLockBlock.ToString() };
 
-    public void AddTo(Command command)
+    public Option<string> Runtime { get; } = new("--runtime") { Description = "dotnet | python (the machine's python3 runs the seed's own experiment)", DefaultValueFactory = _ => "dotnet" };
+
+    public void AddTo(Command command, bool withRuntime = true)
     {
         foreach (var o in new Option[] { Mode, Workers, N, Work, SwitchMs, LockBlock }) command.Options.Add(o);
+        if (withRuntime) command.Options.Add(Runtime);
     }
 
-    /// <summary>Validated values; N is null for auto. Throws <see cref="UsageException"/>.</summary>
-    public (WorkloadSpec Spec, bool AutoN) Read(ParseResult parse, WorkerRuntime runtime = WorkerRuntime.Dotnet)
+    public static WorkerRuntime ParseRuntime(string text) => text.ToLowerInvariant() switch
     {
+        "dotnet" => WorkerRuntime.Dotnet,
+        "python" => WorkerRuntime.Python,
+        _ => throw new UsageException($"unknown runtime '{text}': use dotnet or python"),
+    };
+
+    /// <summary>Validated values; N is null for auto. Throws <see cref="UsageException"/>.</summary>
+    public (WorkloadSpec Spec, bool AutoN) Read(ParseResult parse)
+    {
+        var runtime = parse.GetResult(Runtime) is null ? WorkerRuntime.Dotnet : ParseRuntime(parse.GetValue(Runtime)!);
         string modeText = parse.GetValue(Mode)!;
         if (!RunModeNames.TryParse(modeText, out var mode))
             throw new UsageException($"unknown mode '{modeText}': use single, threads, processes or gil");
@@ -49,13 +60,5 @@ public sealed class WorkloadOptions
         if (k < 1) throw new UsageException($"--workers must be at least 1 (got {text})");
         if (k > max) throw new UsageException($"mode {mode.Name()} allows at most {max} workers (got {text})");
         return (int)k;
-    }
-
-    /// <summary>Replaces an auto N by one calibrated on this machine.</summary>
-    public static async Task<(WorkloadSpec Spec, double? Rate)> ResolveAutoN(WorkloadSpec spec, bool autoN, CancellationToken cancel)
-    {
-        if (!autoN) return (spec, null);
-        double rate = await Calibration.MeasureIterationsPerSecondAsync(TimeSpan.FromMilliseconds(300), cancel);
-        return (spec with { N = Calibration.AutoN(rate, spec.Work) }, rate);
     }
 }

@@ -1,4 +1,6 @@
+using Monitor.Cli.Sessions;
 using Monitor.Runners;
+using Monitor.Snapshots;
 using Monitor.Workloads;
 
 namespace Monitor.Cli.Sinks;
@@ -11,6 +13,7 @@ public sealed class ConsoleTextSink(TextWriter output, bool interactive) : IRunS
 {
     private long _lastIterations;
     private TimeSpan _lastElapsed;
+    private int _lastWidth;
 
     public void OnCalibrated(long n, double iterationsPerSecond) =>
         output.WriteLine($"N auto = {Format.Count(n)} (one thread adds {Format.Short(iterationsPerSecond)} integers/s here; aiming at ~{Calibration.TargetRunTime.TotalSeconds:0} s single-threaded)");
@@ -21,6 +24,15 @@ public sealed class ConsoleTextSink(TextWriter output, bool interactive) : IRunS
         output.WriteLine($"summing 0..N-1, N = {Format.Count(s.N)}: mode {s.Mode.Name()}, {s.Workers} worker(s), work {s.Work.Name()}, runtime {s.RuntimeName}");
     }
 
+    public void OnSnapshot(Snapshot s)
+    {
+        var t = s.Totals;
+        string parallel = t.EffectiveParallelism is { } ep ? $"  parallelism {ep:0.00}" : "";
+        string contention = s.Contention.Count > 0 ? $"  contentions {Format.Short(s.Contention.Count / s.IntervalSeconds)}/s" : "";
+        string line = $"[{Format.Bar(t.Progress, 30)}] {Format.Percent(t.Progress),6}  {Format.Short(t.IterationsPerSec),7} it/s  CPU {t.CpuPercent,5:0}%{parallel}  mem {Format.Short(t.WorkingSetBytes)}B{contention}";
+        Write(line);
+    }
+
     public void OnTick(WorkloadRun run)
     {
         long iterations = run.Iterations;
@@ -29,13 +41,21 @@ public sealed class ConsoleTextSink(TextWriter output, bool interactive) : IRunS
         double rate = seconds > 0 ? (iterations - _lastIterations) / seconds : 0;
         _lastIterations = iterations;
         _lastElapsed = elapsed;
-        string line = $"[{Format.Bar(run.Progress, 30)}] {Format.Percent(run.Progress),6}  {Format.Short(rate),7} it/s  {Format.Duration(elapsed.TotalMilliseconds),8}  processes {run.Processes.Count}";
-        if (interactive) output.Write("\r" + line);
-        else output.WriteLine(line);
-        output.Flush();
+        Write($"[{Format.Bar(run.Progress, 30)}] {Format.Percent(run.Progress),6}  {Format.Short(rate),7} it/s  {Format.Duration(elapsed.TotalMilliseconds),8}  processes {run.Processes.Count}");
     }
 
-    public void OnResult(RunResult r)
+    private void Write(string line)
+    {
+        lock (output)
+        {
+            if (interactive) output.Write("\r" + line.PadRight(_lastWidth));
+            else output.WriteLine(line);
+            _lastWidth = line.Length;
+            output.Flush();
+        }
+    }
+
+    public void OnResult(RunResult r, RunDiagnostics d)
     {
         if (interactive) output.WriteLine();
         output.WriteLine();
@@ -44,11 +64,18 @@ public sealed class ConsoleTextSink(TextWriter output, bool interactive) : IRunS
             [[r.Spec.Mode.Name(), r.Spec.Work.Name(), r.Spec.RuntimeName, r.Spec.Workers.ToString(), Format.Count(r.Spec.N),
               Format.Duration(r.ElapsedMs), r.ProcessCount.ToString(), r.Sum.ToString(), r.Correct ? "yes" : "NO"]]);
         foreach (var line in summary) output.WriteLine(line);
+        var observed = new List<string>();
+        if (r.CpuMs is { } cpu) observed.Add($"CPU {Format.Duration(cpu)}");
+        if (r.PeakWorkingSetBytes is { } peak) observed.Add($"peak memory {Format.Short(peak)}B");
+        if (d.ContentionCount is { } count) observed.Add($"contentions {Format.Count(count)} ({Format.Duration(d.ContentionWaitMs ?? 0)} waiting)");
+        if (d.GcCount is { } gc) observed.Add($"GCs {gc}");
+        if (d.SingleThreadRate is { } single && r.ElapsedMs > 0) observed.Add($"effective parallelism {r.TotalIterations / (r.ElapsedMs / 1000) / single:0.00}");
+        if (observed.Count > 0) output.WriteLine(string.Join(", ", observed));
         output.WriteLine();
         var workers = Format.Table(
-            ["worker", "pid", "tid", "iterations", "share"],
+            ["worker", "pid", "tid", "iterations", "share", "CPU"],
             r.WorkerThreads.Select(w => (IReadOnlyList<string>)[w.Worker.ToString(), w.Pid.ToString(), w.Tid.ToString(), Format.Count(w.Iterations),
-                Format.Percent(r.Spec.N == 0 ? 0 : (double)w.Iterations / r.Spec.N)]));
+                Format.Percent(r.Spec.N == 0 ? 0 : (double)w.Iterations / r.Spec.N), w.CpuMs is { } ms ? Format.Duration(ms) : "-"]));
         foreach (var line in workers) output.WriteLine(line);
         if (!r.Correct)
         {

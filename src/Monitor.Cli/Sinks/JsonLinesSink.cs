@@ -1,5 +1,7 @@
 using System.Text.Json;
+using Monitor.Cli.Sessions;
 using Monitor.Runners;
+using Monitor.Snapshots;
 using Monitor.Workloads;
 
 namespace Monitor.Cli.Sinks;
@@ -31,7 +33,9 @@ public sealed class JsonLinesSink(Stream output) : IRunSink
         w.WriteNumber("iterations", run.Iterations);
     });
 
-    public void OnResult(RunResult r) => Line(w =>
+    public void OnSnapshot(Snapshot snapshot) => Line(w => SnapshotJson.Write(w, snapshot));
+
+    public void OnResult(RunResult r, RunDiagnostics d) => Line(w =>
     {
         w.WriteString("type", "result");
         w.WriteString("mode", r.Spec.Mode.Name());
@@ -47,6 +51,13 @@ public sealed class JsonLinesSink(Stream output) : IRunSink
         w.WriteNumber("processCount", r.ProcessCount);
         if (r.CpuMs is { } cpu) w.WriteNumber("cpuMs", Math.Round(cpu, 1));
         if (r.PeakWorkingSetBytes is { } peak) w.WriteNumber("peakWorkingSetBytes", peak);
+        if (d.ContentionCount is { } contentions) w.WriteNumber("contentionCount", contentions);
+        if (d.ContentionWaitMs is { } wait) w.WriteNumber("contentionWaitMs", Math.Round(wait, 3));
+        if (d.GcCount is { } gc) w.WriteNumber("gcCount", gc);
+        if (d.SingleThreadRate is { } single && r.ElapsedMs > 0)
+        {
+            w.WriteNumber("effectiveParallelism", Math.Round(r.TotalIterations / (r.ElapsedMs / 1000) / single, 2));
+        }
         if (r.Spec.Mode == RunMode.Gil) w.WriteNumber("switchMs", r.Spec.SwitchMs);
         w.WriteStartArray("workerThreads");
         foreach (var t in r.WorkerThreads)
@@ -63,7 +74,15 @@ public sealed class JsonLinesSink(Stream output) : IRunSink
         if (r.Failure is not null) w.WriteString("failure", r.Failure);
     });
 
+    private readonly object _gate = new();
+
     private void Line(Action<Utf8JsonWriter> body)
+    {
+        // Snapshots arrive on the clock's thread, results on the command's: one line at a time.
+        lock (_gate) WriteLine(body);
+    }
+
+    private void WriteLine(Action<Utf8JsonWriter> body)
     {
         _json.Reset();
         _json.WriteStartObject();

@@ -1,0 +1,62 @@
+using Monitor.Diagnostics.Aggregation;
+using Monitor.Diagnostics.Sources.EventPipe;
+using Monitor.Diagnostics.Sources.OsThreads;
+using Monitor.Runners;
+using Monitor.Snapshots;
+
+namespace Monitor.Cli.Sessions;
+
+/// <summary>
+/// Wires the sources to the aggregator for one command: the EventPipe observer that holds each worker at start, the
+/// OS sampler, and the clock that emits a snapshot every interval. Sinks subscribe to <see cref="SnapshotTaken"/>.
+/// </summary>
+public sealed class Observation : IAsyncDisposable
+{
+    private readonly DiagnosticPortObserver? _eventPipe;
+    private readonly SnapshotClock? _clock;
+
+    public Observation(DiagnosticsLevel level, TimeSpan interval, double? singleThreadRate)
+    {
+        Level = level;
+        if (level == DiagnosticsLevel.None) return;
+        Aggregator = new SnapshotAggregator(ThreadSamplers.ForCurrentOs(), singleThreadRate);
+        Aggregator.Watch(Environment.ProcessId, ProcessRole.Monitor);
+        if (level == DiagnosticsLevel.Full) _eventPipe = new DiagnosticPortObserver(Aggregator, interval);
+        _clock = new SnapshotClock(Aggregator, interval);
+        _clock.SnapshotTaken += s => SnapshotTaken?.Invoke(s);
+    }
+
+    public DiagnosticsLevel Level { get; }
+
+    public SnapshotAggregator? Aggregator { get; }
+
+    public event Action<Snapshot>? SnapshotTaken;
+
+    public async Task<WorkloadRun> StartRunAsync(WorkloadSpec spec, CancellationToken cancel)
+    {
+        var run = await WorkloadRunner.StartAsync(spec, _eventPipe, cancel).ConfigureAwait(false);
+        Aggregator?.Follow(run);
+        _clock?.Start();
+        return run;
+    }
+
+    /// <summary>A last snapshot covering the end of the run, so nothing seen after the last tick is lost.</summary>
+    public Snapshot? Final() => _clock?.TakeNow();
+
+    public RunDiagnostics Totals(WorkloadRun run, double? singleThreadRate)
+    {
+        if (Aggregator is null) return RunDiagnostics.None;
+        bool runtime = Level == DiagnosticsLevel.Full;
+        return new RunDiagnostics(
+            runtime ? Aggregator.ContentionCount : null,
+            runtime ? Aggregator.ContentionWaitMs : null,
+            runtime ? run.Processes.Sum(p => Aggregator.GcCount(p.Pid)) : null,
+            singleThreadRate);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_clock is not null) await _clock.DisposeAsync().ConfigureAwait(false);
+        if (_eventPipe is not null) await _eventPipe.DisposeAsync().ConfigureAwait(false);
+    }
+}

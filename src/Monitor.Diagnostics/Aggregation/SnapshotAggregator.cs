@@ -1,0 +1,317 @@
+using System.Diagnostics;
+using Monitor.Diagnostics.Sources;
+using Monitor.Diagnostics.Sources.OsThreads;
+using Monitor.Runners;
+using Monitor.Snapshots;
+
+namespace Monitor.Diagnostics.Aggregation;
+
+/// <summary>
+/// Joins the sources on (pid, tid) into one immutable <see cref="Snapshot"/> per interval: the OS sampler's per-thread
+/// CPU, the runtime's events (contention, GC, counters) and the workload's own progress. Events arrive on the
+/// sessions' threads through <see cref="Post"/>; <see cref="Take"/> is called by one clock thread.
+/// </summary>
+public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
+{
+    public const int TopLocks = 8;
+
+    private readonly IThreadSampler? _sampler;
+    private readonly double? _singleThreadRate;
+    private readonly object _gate = new();
+    private readonly ContentionAccumulator _contention = new();
+    private readonly Dictionary<int, RuntimeState> _runtime = new();
+    private readonly List<WatchedProcess> _watched = new();
+    private readonly Dictionary<int, ProcessCounters> _previous = new();
+    private readonly Dictionary<int, ProcessSample> _lastKnown = new();
+    private readonly Dictionary<int, long> _previousIterations = new();
+    private readonly long _origin = Stopwatch.GetTimestamp();
+    private WorkloadRun? _run;
+    private long _lastTake;
+    private long _contentionTotal;
+    private double _contentionWaitTotalMs;
+
+    /// <param name="sampler">null when the OS sampler is off (--diagnostics none).</param>
+    /// <param name="singleThreadRate">iterations/s of one thread on this machine, for effective parallelism.</param>
+    public SnapshotAggregator(IThreadSampler? sampler, double? singleThreadRate)
+    {
+        _sampler = sampler;
+        _singleThreadRate = singleThreadRate;
+        _lastTake = _origin;
+    }
+
+    public void Dispose() => _sampler?.Dispose();
+
+    /// <summary>Contention events seen since the current run started (all intervals).</summary>
+    public long ContentionCount { get { lock (_gate) return _contentionTotal; } }
+
+    public double ContentionWaitMs { get { lock (_gate) return _contentionWaitTotalMs; } }
+
+    /// <summary>GC count per process as last reported by the runtime.</summary>
+    public int GcCount(int pid) { lock (_gate) return _runtime.TryGetValue(pid, out var r) ? r.GcCount : 0; }
+
+    /// <summary>Sum of the runtime's own monitor-lock-contention-count increments received so far.</summary>
+    public double RuntimeContentionCounter(int pid) { lock (_gate) return _runtime.TryGetValue(pid, out var r) ? r.MonitorLockContentionCount : 0; }
+
+    public void Watch(int pid, ProcessRole role)
+    {
+        lock (_gate)
+        {
+            if (_watched.All(w => w.Pid != pid)) _watched.Add(new WatchedProcess(pid, role));
+        }
+    }
+
+    /// <summary>Follows a new run: its processes are watched, the previous run's are dropped.</summary>
+    public void Follow(WorkloadRun run)
+    {
+        lock (_gate)
+        {
+            _run = run;
+            _watched.RemoveAll(w => w.Role == ProcessRole.Worker);
+            foreach (var p in run.Processes) _watched.Add(new WatchedProcess(p.Pid, ProcessRole.Worker));
+            foreach (var pid in _lastKnown.Keys.Where(pid => _watched.All(w => w.Pid != pid)).ToArray()) _lastKnown.Remove(pid);
+            _previousIterations.Clear();
+            _contentionTotal = 0;
+            _contentionWaitTotalMs = 0;
+        }
+        Prime();
+    }
+
+    /// <summary>Reads the OS counters once so the first snapshot already has rates.</summary>
+    public void Prime()
+    {
+        if (_sampler is null) return;
+        WatchedProcess[] watched;
+        lock (_gate) watched = _watched.ToArray();
+        foreach (var w in watched)
+        {
+            if (_sampler.Sample(w.Pid) is { } reading)
+            {
+                lock (_gate) _previous[w.Pid] = reading;
+            }
+        }
+        lock (_gate) _lastTake = Stopwatch.GetTimestamp();
+    }
+
+    public void Post(RuntimeEvent e)
+    {
+        lock (_gate)
+        {
+            switch (e)
+            {
+                case ContentionStarted s:
+                    _contention.Started(s);
+                    _contentionTotal++;
+                    break;
+                case ContentionStopped s:
+                    _contention.Stopped(s);
+                    _contentionWaitTotalMs += s.DurationNs / 1e6;
+                    break;
+                case GcStarted g:
+                    var state = Runtime(g.Pid);
+                    state.GcCount = Math.Max(state.GcCount, g.Count);
+                    break;
+                case CounterValue c:
+                    Runtime(c.Pid).Apply(c);
+                    break;
+                case SumWorkerStarted w:
+                    Runtime(w.Pid).WorkerByTid[w.Tid] = w.Worker;
+                    break;
+            }
+        }
+    }
+
+    private RuntimeState Runtime(int pid)
+    {
+        if (!_runtime.TryGetValue(pid, out var state))
+        {
+            state = new RuntimeState();
+            _runtime[pid] = state;
+        }
+        return state;
+    }
+
+    /// <summary>Reads the sources and returns the snapshot of the interval since the previous call.</summary>
+    public Snapshot Take()
+    {
+        long now = Stopwatch.GetTimestamp();
+        WatchedProcess[] watched;
+        WorkloadRun? run;
+        lock (_gate)
+        {
+            watched = _watched.ToArray();
+            run = _run;
+        }
+        var readings = new Dictionary<int, ProcessCounters?>();
+        if (_sampler is not null)
+        {
+            foreach (var w in watched) readings[w.Pid] = _sampler.Sample(w.Pid);
+        }
+
+        lock (_gate)
+        {
+            double seconds = Math.Max(1e-3, (now - _lastTake) / (double)Stopwatch.Frequency);
+            _lastTake = now;
+            var workersByTid = WorkersByTid(run);
+            var processes = new List<ProcessSample>();
+            var workerThreads = new List<ThreadSample>();
+            var otherThreads = new List<ThreadSample>();
+            foreach (var w in watched)
+            {
+                readings.TryGetValue(w.Pid, out var reading);
+                _runtime.TryGetValue(w.Pid, out var runtime);
+                if (reading is null)
+                {
+                    if (_lastKnown.TryGetValue(w.Pid, out var last)) processes.Add(last with { Exited = true, CpuPercent = 0 });
+                    else if (_sampler is null && runtime is not null) processes.Add(FromRuntimeOnly(w, runtime));
+                    continue;
+                }
+                _previous.TryGetValue(w.Pid, out var before);
+                var sample = ProcessSampleOf(w, reading, before, runtime, seconds);
+                processes.Add(sample);
+                _lastKnown[w.Pid] = sample;
+                if (w.Role == ProcessRole.Monitor)
+                {
+                    // Monitor's own cost is shown as a process; its threads are not what the user watches.
+                    _previous[w.Pid] = reading;
+                    continue;
+                }
+                foreach (var t in reading.Threads)
+                {
+                    var thread = ThreadSampleOf(w, t, FindThread(before, t.Tid), runtime, workersByTid, seconds);
+                    (thread.Role == ThreadRole.Worker ? workerThreads : otherThreads).Add(thread);
+                }
+                _previous[w.Pid] = reading;
+            }
+            foreach (var pid in _previous.Keys.Where(pid => readings.TryGetValue(pid, out var r) && r is null).ToArray()) _previous.Remove(pid);
+
+            workerThreads.Sort((a, b) => (a.Worker ?? 0).CompareTo(b.Worker ?? 0));
+            otherThreads.Sort((a, b) => a.Pid != b.Pid ? a.Pid.CompareTo(b.Pid) : b.CpuPercent.CompareTo(a.CpuPercent));
+            var threads = workerThreads.Concat(otherThreads).ToArray();
+            var contention = _contention.TakeSample(TopLocks);
+
+            // The run's own count, not the sum over sampled threads: it stays right when a worker process exited
+            // between two samples or the OS sampler is off.
+            double iterationsPerSec = run is null ? 0 : RunRate(run, seconds);
+            var totals = new Totals(
+                processes.Where(p => p.Role != ProcessRole.Monitor).Sum(p => p.CpuPercent),
+                processes.Where(p => p.Role != ProcessRole.Monitor).Sum(p => p.WorkingSetBytes),
+                processes.Where(p => p.Role != ProcessRole.Monitor).Sum(p => p.GcHeapBytes ?? 0),
+                iterationsPerSec,
+                run?.Progress ?? 0,
+                _singleThreadRate is > 0 && run is not null ? iterationsPerSec / _singleThreadRate.Value : null,
+                contention.Count,
+                contention.WaitMs,
+                processes.Sum(p => p.GcCount ?? 0));
+            return new Snapshot(
+                DateTimeOffset.Now,
+                (now - _origin) / (double)Stopwatch.Frequency,
+                seconds,
+                run is null ? null : WorkloadInfoOf(run),
+                processes,
+                threads,
+                contention,
+                totals);
+        }
+    }
+
+    private static Dictionary<(int Pid, int Tid), WorkerState> WorkersByTid(WorkloadRun? run)
+    {
+        var map = new Dictionary<(int, int), WorkerState>();
+        if (run is null) return map;
+        foreach (var w in run.Workers)
+        {
+            if (w.Tid != 0) map[(w.Pid, w.Tid)] = w;
+        }
+        return map;
+    }
+
+    private const int RunKey = -1;
+
+    private double RunRate(WorkloadRun run, double seconds)
+    {
+        long total = run.Iterations;
+        long before = _previousIterations.GetValueOrDefault(RunKey, 0);
+        _previousIterations[RunKey] = total;
+        return Math.Max(0, total - before) / seconds;
+    }
+
+    private static ThreadCounters? FindThread(ProcessCounters? reading, int tid)
+    {
+        if (reading is null) return null;
+        foreach (var t in reading.Threads)
+        {
+            if (t.Tid == tid) return t;
+        }
+        return null;
+    }
+
+    private static ProcessSample ProcessSampleOf(WatchedProcess w, ProcessCounters now, ProcessCounters? before, RuntimeState? runtime, double seconds)
+    {
+        double cpuMs = now.UserMs + now.SystemMs;
+        double cpuPercent = before is null ? 0 : Math.Max(0, cpuMs - (before.UserMs + before.SystemMs)) / (seconds * 10);
+        return new ProcessSample(
+            w.Pid,
+            now.Name,
+            w.Role,
+            now.WorkingSetBytes,
+            now.PeakWorkingSetBytes,
+            runtime?.GcHeapBytes,
+            runtime?.GcCount,
+            cpuPercent,
+            cpuMs,
+            now.Threads.Count,
+            Exited: false);
+    }
+
+    private static ProcessSample FromRuntimeOnly(WatchedProcess w, RuntimeState runtime) =>
+        new(w.Pid, "", w.Role, runtime.WorkingSetBytes ?? 0, runtime.WorkingSetBytes ?? 0, runtime.GcHeapBytes, runtime.GcCount, 0, 0, 0, false);
+
+    private ThreadSample ThreadSampleOf(
+        WatchedProcess w, ThreadCounters now, ThreadCounters? before, RuntimeState? runtime,
+        Dictionary<(int, int), WorkerState> workersByTid, double seconds)
+    {
+        int? worker = null;
+        double? iterationsPerSec = null;
+        if (workersByTid.TryGetValue((w.Pid, now.Tid), out var state))
+        {
+            worker = state.Worker;
+            long iterations = state.Iterations;
+            long previous = _previousIterations.TryGetValue(state.Worker, out var p) ? p : 0;
+            _previousIterations[state.Worker] = iterations;
+            iterationsPerSec = Math.Max(0, iterations - previous) / seconds;
+        }
+        else if (runtime is not null && runtime.WorkerByTid.TryGetValue(now.Tid, out int fromEvents))
+        {
+            worker = fromEvents;
+        }
+        var role = worker is not null ? ThreadRole.Worker
+            : now.Name.StartsWith(".NET ", StringComparison.Ordinal) ? ThreadRole.Runtime
+            : ThreadRole.Other;
+        var rates = before is { } b && ThreadRates.SameThread(b, now) ? ThreadRates.Between(b, now, seconds) : default;
+        return new ThreadSample(
+            w.Pid,
+            now.Tid,
+            now.Name,
+            role,
+            worker,
+            rates.CpuPercent,
+            rates.UserPercent,
+            rates.SystemPercent,
+            rates.CpuWaitPercent ?? 0,
+            rates.VoluntaryPerSec ?? 0,
+            rates.InvoluntaryPerSec ?? 0,
+            iterationsPerSec,
+            now.UserMs + now.SystemMs,
+            now.State);
+    }
+
+    private static WorkloadInfo WorkloadInfoOf(WorkloadRun run) => new(
+        run.Spec.Mode.ToString().ToLowerInvariant(),
+        run.Spec.Work.ToString().ToLowerInvariant(),
+        run.Spec.RuntimeName,
+        run.Spec.Workers,
+        run.Spec.N,
+        run.Elapsed.TotalSeconds,
+        run.Iterations,
+        run.IsCompleted);
+}

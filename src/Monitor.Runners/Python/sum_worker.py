@@ -1,0 +1,150 @@
+"""Monitor's Python worker: the seed's experiment, standard library only.
+
+Sums the integers [start, end) with a plain loop, as one thread, as K threading.Thread workers (which share
+CPython's GIL), or as K multiprocessing.Process workers that send their partial totals back through a Queue.
+It speaks Monitor's worker protocol on stdout: one JSON object per line (started / progress / finished / usage).
+"""
+import argparse
+import json
+import multiprocessing
+import os
+import sys
+import threading
+import time
+
+try:
+    import resource
+except ImportError:  # not on Windows
+    resource = None
+
+_print_lock = threading.Lock()
+
+
+def emit(**message):
+    line = json.dumps(message, separators=(",", ":"))
+    with _print_lock:
+        sys.stdout.write(line + "\n")
+        sys.stdout.flush()
+
+
+def split(start, end, parts):
+    length = end - start
+    base, extra = divmod(length, parts)
+    ranges, cursor = [], start
+    for i in range(parts):
+        nxt = cursor + base + (1 if i < extra else 0)
+        ranges.append((cursor, nxt))
+        cursor = nxt
+    return ranges
+
+
+def sum_range(worker, start, end, io_every, io_ms):
+    """The kernel: a plain loop, chunk by chunk, progress about every 100 ms."""
+    emit(type="started", worker=worker, pid=os.getpid(), tid=threading.get_native_id(), start=start, end=end)
+    chunk = io_every if io_every > 0 else 100_000
+    total = 0
+    done = 0
+    next_report = time.monotonic() + 0.1
+    a = start
+    while a < end:
+        b = min(end, a + chunk)
+        for i in range(a, b):
+            total += i
+        done += b - a
+        a = b
+        if io_every > 0:
+            time.sleep(io_ms / 1000.0)  # a real blocking wait: CPython releases the GIL here
+        now = time.monotonic()
+        if now >= next_report:
+            emit(type="progress", worker=worker, iterations=done)
+            next_report = now + 0.1
+    return total, done, time.thread_time() * 1000.0
+
+
+def usage():
+    if resource is None:
+        return
+    ru = resource.getrusage(resource.RUSAGE_SELF)
+    # ru_maxrss is in KiB on Linux.
+    emit(type="usage", pid=os.getpid(), cpuMs=round((ru.ru_utime + ru.ru_stime) * 1000.0, 3),
+         peakWorkingSetBytes=ru.ru_maxrss * 1024)
+
+
+def thread_main(worker, start, end, io_every, io_ms, results):
+    results[worker] = sum_range(worker, start, end, io_every, io_ms)
+
+
+def process_main(worker, start, end, io_every, io_ms, queue):
+    total, done, cpu_ms = sum_range(worker, start, end, io_every, io_ms)
+    queue.put((worker, str(total), done, cpu_ms))
+    usage()
+
+
+def watch_parent(parent):
+    """Exit when Monitor is gone, even if it was killed and could not end us."""
+    while True:
+        time.sleep(0.5)
+        if os.getppid() != parent:
+            os._exit(3)
+
+
+def calibrate(ms):
+    """The single-thread rate of the kernel loop, for choosing an N that takes about ten seconds."""
+    deadline = time.perf_counter() + ms / 1000.0
+    began = time.perf_counter()
+    done, total = 0, 0
+    while time.perf_counter() < deadline:
+        for i in range(done, done + 100_000):
+            total += i
+        done += 100_000
+    emit(type="calibration", iterationsPerSec=done / (time.perf_counter() - began))
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--calibrate", type=int, default=0)
+    parser.add_argument("--start", type=int, default=0)
+    parser.add_argument("--end", type=int, default=0)
+    parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument("--mode", choices=["threads", "processes"], default="threads")
+    parser.add_argument("--io-every", type=int, default=0)
+    parser.add_argument("--io-ms", type=float, default=1.0)
+    parser.add_argument("--parent", type=int, default=0)
+    args = parser.parse_args()
+    if args.calibrate > 0:
+        calibrate(args.calibrate)
+        return
+    if args.workers < 1 or args.end < args.start:
+        parser.error("need --workers >= 1 and --end >= --start")
+    if args.parent:
+        threading.Thread(target=watch_parent, args=(args.parent,), daemon=True).start()
+
+    ranges = split(args.start, args.end, args.workers)
+    if args.mode == "threads":
+        results = {}
+        threads = [threading.Thread(target=thread_main, name=f"sum-worker-{i}",
+                                    args=(i, a, b, args.io_every, args.io_ms, results))
+                   for i, (a, b) in enumerate(ranges)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        for i in range(args.workers):
+            total, done, cpu_ms = results[i]
+            emit(type="finished", worker=i, iterations=done, sum=str(total), cpuMs=round(cpu_ms, 3))
+    else:
+        queue = multiprocessing.Queue()
+        procs = [multiprocessing.Process(target=process_main, args=(i, a, b, args.io_every, args.io_ms, queue))
+                 for i, (a, b) in enumerate(ranges)]
+        for p in procs:
+            p.start()
+        for _ in procs:
+            worker, total, done, cpu_ms = queue.get()
+            emit(type="finished", worker=worker, iterations=done, sum=total, cpuMs=round(cpu_ms, 3))
+        for p in procs:
+            p.join()
+    usage()
+
+
+if __name__ == "__main__":
+    main()
