@@ -40,6 +40,17 @@ public sealed class Observation : IAsyncDisposable
         return run;
     }
 
+    /// <summary>Watches a running .NET process Monitor did not start; throws AttachFailedException saying why not.</summary>
+    public async Task<ExternalProcessSession> AttachAsync(int pid, TimeSpan interval, CancellationToken cancel)
+    {
+        if (Aggregator is null) throw new InvalidOperationException("attach needs diagnostics");
+        var session = await ExternalProcessSession.StartAsync(pid, Aggregator, interval, cancel: cancel).ConfigureAwait(false);
+        Aggregator.Watch(pid, ProcessRole.External);
+        Aggregator.Prime();
+        _clock?.Start();
+        return session;
+    }
+
     /// <summary>A last snapshot covering the end of the run, so nothing seen after the last tick is lost.</summary>
     public Snapshot? Final() => _clock?.TakeNow();
 

@@ -27,10 +27,25 @@ public sealed class ConsoleTextSink(TextWriter output, bool interactive) : IRunS
     public void OnSnapshot(Snapshot s)
     {
         var t = s.Totals;
+        if (s.Workload is null)
+        {
+            Write(ExternalLine(s));
+            return;
+        }
         string parallel = t.EffectiveParallelism is { } ep ? $"  parallelism {ep:0.00}" : "";
         string contention = s.Contention.Count > 0 ? $"  contentions {Format.Short(s.Contention.Count / s.IntervalSeconds)}/s" : "";
         string line = $"[{Format.Bar(t.Progress, 30)}] {Format.Percent(t.Progress),6}  {Format.Short(t.IterationsPerSec),7} it/s  CPU {t.CpuPercent,5:0}%{parallel}  mem {Format.Short(t.WorkingSetBytes)}B{contention}";
         Write(line);
+    }
+
+    /// <summary>An attached process: no progress to show, its busiest threads instead.</summary>
+    private static string ExternalLine(Snapshot s)
+    {
+        var t = s.Totals;
+        var busiest = s.Threads.OrderByDescending(th => th.CpuPercent).Take(3)
+            .Select(th => $"{(th.Name.Length == 0 ? th.Tid.ToString() : th.Name)} {th.CpuPercent:0}%");
+        return $"t {s.T,6:0.0}s  CPU {t.CpuPercent,5:0}%  mem {Format.Short(t.WorkingSetBytes)}B  heap {Format.Short(t.GcHeapBytes)}B  GCs {t.GcCount}  " +
+               $"contentions {Format.Short(s.Contention.Count / s.IntervalSeconds)}/s  threads {s.Threads.Count}: {string.Join(", ", busiest)}";
     }
 
     public void OnTick(WorkloadRun run)
