@@ -27,7 +27,7 @@ public static class ResultsPanel
         new("GCS", 4, true, true, (_, _, r) => r.GcCount?.ToString() ?? ""),
     ];
 
-    public static int RowCount(DashboardState state) => Math.Max(1, state.Results.Count);
+    public static int RowCount(DashboardState state) => Math.Max(1, state.Results.Sum(r => r.Failure is null ? 1 : 2));
 
     public static PanelContent Render(DashboardState state, int width, Glyphs glyphs)
     {
@@ -54,15 +54,19 @@ public static class ResultsPanel
             {
                 Cell(line, column, column.Value(state, i, run), column.Title == "SPEEDUP" ? Tone.Accent : Tone.Normal);
             }
-            if (run.Failure is { } failure)
-            {
-                line.Add("FAILED: " + failure, Tone.Bad);
-            }
-            else
+            if (run.Failure is null)
             {
                 line.Add(run.Correct ? "yes" : "WRONG", run.Correct ? Tone.Good : Tone.Bad);
             }
+            else
+            {
+                line.Add("FAIL", Tone.Bad);
+            }
             body.Add(line.Build());
+            if (run.Failure is { } failure)
+            {
+                body.Add(new LineBuilder(width).Add("    FAILED: " + failure, Tone.Bad).Build());
+            }
         }
         return new PanelContent([header.Build(Tone.Heading)], body);
     }

@@ -8,8 +8,8 @@ public static class ThreadsPanel
 {
     private sealed record Widths(int Pid, int Tid, int Name, int Cpu, int Bar, bool SplitUserSys, int Wait, int Blocked, int Iterations);
 
-    private static readonly Widths Narrow = new(6, 6, 13, 5, 6, false, 4, 5, 6);
-    private static readonly Widths Wide = new(7, 7, 15, 6, 16, true, 6, 7, 7);
+    private static readonly Widths Narrow = new(6, 6, 15, 5, 5, false, 4, 5, 6);
+    private static readonly Widths Wide = new(7, 7, 16, 6, 16, true, 6, 7, 7);
 
     public static int RowCount(DashboardState state) =>
         state.Latest is null ? 1 : Math.Max(1, Rows(state, Glyphs.Ascii).Count);
@@ -30,7 +30,7 @@ public static class ThreadsPanel
         }
         header.Right("WAIT%", w.Wait + 1).Gap().Right("BLK/s", w.Blocked).Gap().Right("ITER/s", w.Iterations).Gap();
         int sparkWidth = Math.Min(header.Remaining, 60);
-        header.Left(sparkWidth >= 12 ? "CPU, last 60 s" : "CPU", sparkWidth);
+        header.Left(sparkWidth >= 14 ? "CPU, last 60 s" : "CPU 60 s", sparkWidth);
 
         if (state.Latest is null)
         {
@@ -44,7 +44,7 @@ public static class ThreadsPanel
             var line = new LineBuilder(width)
                 .Right(row.Pid.ToString(), w.Pid, Tone.Dim).Gap()
                 .Right(row.Tid?.ToString() ?? "", w.Tid, Tone.Dim).Gap()
-                .Left((row.IsIndented ? "  " : "") + row.Name, w.Name, nameTone).Gap()
+                .Left(row.Name, w.Name, nameTone).Gap()
                 .Right(Units.Percent(row.CpuPercent), w.Cpu).Gap()
                 .Add(Bar.Render(row.CpuPercent / 100, w.Bar, glyphs), row.IsWorker ? Tone.Good : Tone.Dim).Gap();
             if (w.SplitUserSys)

@@ -18,7 +18,7 @@ public sealed record DashboardFrames(
 /// <summary>
 /// Where the panels go. At 80x24 everything is stacked with two body rows for contention and memory and two result
 /// rows; extra height goes first to threads, then results, then contention and memory, as far as each has rows to
-/// show; extra width puts contention and memory side by side. Below 80x24 nothing fits readably.
+/// show, and the rest to results; extra width puts contention and memory side by side. Below 80x24 nothing fits readably.
 /// </summary>
 public static class DashboardLayout
 {
@@ -64,7 +64,8 @@ public static class DashboardLayout
             contention = memory = Math.Max(contention, memory);
             spare = height - HeaderRows - KeyBarRows - Used();
         }
-        threads += Math.Max(0, spare);
+        // Rows nobody asked for go to the results, the one panel that only ever grows.
+        results += Math.Max(0, spare);
 
         int y = 0;
         Rectangle Take(int rows, int x = 0, int w = -1)
