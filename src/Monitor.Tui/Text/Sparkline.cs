@@ -22,7 +22,8 @@ public static class Sparkline
         var counts = new int[columns];
         foreach (var (t, value) in history?.Samples ?? [])
         {
-            int back = (int)Math.Round((now - t) / bucket, MidpointRounding.AwayFromZero);
+            // Buckets end at the newest sample; the epsilon keeps samples exactly one bucket apart in separate cells.
+            int back = (int)Math.Floor((now - t) / bucket + 1e-6);
             if (back >= 0 && back < columns)
             {
                 sums[columns - 1 - back] += value;

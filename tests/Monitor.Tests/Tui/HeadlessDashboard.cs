@@ -28,14 +28,21 @@ public sealed class HeadlessDashboard : IDisposable
     public FakeMonitorController Controller { get; }
     public MonitorApp Monitor { get; }
 
-    public IReadOnlyList<string> Lines => ScreenText.Lines(App);
+    public IReadOnlyList<string> Lines => ScreenCapture.Lines(App);
 
-    public string Screen => ScreenText.Text(App);
+    public string Screen => string.Join('\n', ScreenCapture.Lines(App));
 
     /// <summary>Runs what was queued with Invoke, then lays out and draws what needs it.</summary>
     public void Draw()
     {
         App.TimedEvents?.RunTimers();
+        App.LayoutAndDraw();
+    }
+
+    /// <summary>Draws, then draws again: a layout change makes Terminal.Gui clear and redraw everything once more.</summary>
+    public void Settle()
+    {
+        Draw();
         App.LayoutAndDraw();
     }
 
