@@ -5,9 +5,10 @@ namespace Monitor.Tui.Input;
 
 /// <summary>
 /// Keys that trigger one command. Printable keys match by the character typed (so '+' and '?' work whatever the
-/// keyboard layout needs to produce them); the others by key code. BarLabel is shown in the key bar when set.
+/// keyboard layout needs to produce them); the others by key code. BarLabel is shown in the key bar and Help in the
+/// help when set (bindings without Help are described by a sibling's line).
 /// </summary>
-public sealed record KeyBinding(MonitorCommand Command, string Keys, string Help, string? BarLabel, string Chars, KeyCode[] Codes)
+public sealed record KeyBinding(MonitorCommand Command, string Keys, string? Help, string? BarLabel, string Chars, KeyCode[] Codes)
 {
     public bool NeedsWorkloads => Command is >= MonitorCommand.ModeSingle and <= MonitorCommand.StartStop;
 

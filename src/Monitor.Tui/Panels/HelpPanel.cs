@@ -12,7 +12,7 @@ public static class HelpPanel
     public static PanelContent Render(DashboardState state, int width, Glyphs glyphs)
     {
         var lines = new List<StyledLine>();
-        foreach (var binding in KeyMap.Bindings)
+        foreach (var binding in KeyMap.Bindings.Where(b => b.Help is not null))
         {
             bool off = binding.NeedsWorkloads && !state.CanRunWorkloads;
             lines.Add(new LineBuilder(width).Gap().Left(binding.Keys, KeyColumn, Tone.Accent)
@@ -20,10 +20,10 @@ public static class HelpPanel
         }
         lines.Add(StyledLine.Empty);
         lines.Add(StyledLine.Plain(" " + HeaderPanel.CpuScaleNote + ". WAIT% = runnable but waiting for a CPU.", Tone.Dim));
-        lines.Add(StyledLine.Plain(" ITER/s is work done: threads spinning on a lock burn CPU but add no iterations.", Tone.Dim));
+        lines.Add(StyledLine.Plain(" ITER/s is work done: spinning on a lock burns CPU but adds no iterations.", Tone.Dim));
         lines.Add(StyledLine.Plain(" ?, q or Esc closes this help.", Tone.Dim));
         return PanelContent.Lines([.. lines]);
     }
 
-    public static int LineCount => KeyMap.Bindings.Count + 4;
+    public static int LineCount => KeyMap.Bindings.Count(b => b.Help is not null) + 4;
 }

@@ -48,6 +48,7 @@ public class NavigationTests
         Assert.True(dashboard.Monitor.IsHelpOpen);
         Assert.Contains("Help", dashboard.Screen);
         Assert.Contains("expand or fold the runtime's own threads", dashboard.Screen);
+        Assert.Contains("?, q or Esc closes this help.", dashboard.Screen);
 
         dashboard.Press(closeKey switch { "?" => new Key('?'), "q" => Key.Q, _ => Key.Esc });
 
