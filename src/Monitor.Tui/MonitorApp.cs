@@ -30,6 +30,7 @@ public sealed class MonitorApp : IDisposable
     private Snapshot? _pendingSnapshot;
     private int _selectedPanel;
     private PanelDemand? _lastDemand;
+    private volatile bool _disposed;
 
     public MonitorApp(IApplication app, IMonitorController controller, MonitorAppOptions? options = null)
     {
@@ -214,6 +215,7 @@ public sealed class MonitorApp : IDisposable
 
     public void Dispose()
     {
+        _disposed = true;
         _app.Keyboard.KeyDown -= OnKeyDown;
         _controller.SnapshotReady -= OnSnapshotReady;
         _controller.RunFinished -= OnRunFinished;
@@ -280,6 +282,15 @@ public sealed class MonitorApp : IDisposable
         MemoryPanel.RowCount(State),
         ResultsPanel.RowCount(State));
 
+    // Controller threads may still raise an event while the application shuts down; drop it rather than throw there.
+    private void OnUiLoop(Action action)
+    {
+        if (!_disposed)
+        {
+            _app.Invoke(action);
+        }
+    }
+
     private void OnKeyDown(object? sender, Key key)
     {
         if (KeyMap.CommandFor(key) is { } command)
@@ -294,7 +305,7 @@ public sealed class MonitorApp : IDisposable
     {
         if (Interlocked.Exchange(ref _pendingSnapshot, snapshot) is null)
         {
-            _app.Invoke(() =>
+            OnUiLoop(() =>
             {
                 if (Interlocked.Exchange(ref _pendingSnapshot, null) is { } latest)
                 {
@@ -307,7 +318,7 @@ public sealed class MonitorApp : IDisposable
     private void OnRunFinished(RunSummary summary)
     {
         _pendingResults.Enqueue(summary);
-        _app.Invoke(() =>
+        OnUiLoop(() =>
         {
             while (_pendingResults.TryDequeue(out var next))
             {
@@ -316,5 +327,5 @@ public sealed class MonitorApp : IDisposable
         });
     }
 
-    private void OnStatusChanged(string message) => _app.Invoke(() => ShowStatus(message));
+    private void OnStatusChanged(string message) => OnUiLoop(() => ShowStatus(message));
 }

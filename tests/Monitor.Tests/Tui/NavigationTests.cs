@@ -14,12 +14,15 @@ public class NavigationTests
         Assert.True(dashboard.Monitor.Dashboard.StopRequested);
     }
 
-    [Fact]
-    public void F10_requests_quit()
+    [Theory]
+    [InlineData("F10")]
+    [InlineData("Ctrl+C")]
+    [InlineData("Q")]
+    public void Other_quit_keys_request_quit(string name)
     {
         using var dashboard = new HeadlessDashboard(80, 24);
 
-        dashboard.Press(Key.F10);
+        dashboard.Press(name switch { "F10" => Key.F10, "Ctrl+C" => Key.C.WithCtrl, _ => Key.Q.WithShift });
 
         Assert.True(dashboard.Monitor.Dashboard.StopRequested);
     }

@@ -106,6 +106,23 @@ public class PanelRenderingTests
     }
 
     [Fact]
+    public void Monochrome_uses_the_terminal_default_colors_everywhere()
+    {
+        using var dashboard = new HeadlessDashboard(80, 24, options: new() { Monochrome = true, LogicalCpus = 2 });
+        dashboard.Controller.RaiseSnapshot(CannedSnapshots.Gil());
+        dashboard.Draw();
+
+        var contents = dashboard.App.Driver!.Contents!;
+        var colors = Enumerable.Range(0, contents.GetLength(0))
+            .SelectMany(row => Enumerable.Range(0, contents.GetLength(1)).Select(col => contents[row, col].Attribute))
+            .Where(a => a is not null)
+            .SelectMany(a => new[] { a!.Value.Foreground, a.Value.Background })
+            .Distinct()
+            .ToList();
+        Assert.Equal([Terminal.Gui.Drawing.Color.None], colors);
+    }
+
+    [Fact]
     public void Snapshots_raised_on_another_thread_reach_the_screen()
     {
         using var dashboard = new HeadlessDashboard(80, 24);
