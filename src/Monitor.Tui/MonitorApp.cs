@@ -77,9 +77,11 @@ public sealed class MonitorApp : IDisposable
     public bool IsHelpOpen => Dashboard.Help.Visible;
 
     /// <summary>
-    /// Runs the dashboard in the terminal until the user quits. Blocks; the caller stops any run afterwards.
+    /// Runs the dashboard in the terminal until the user quits or <paramref name="stop"/> is cancelled (SIGTERM,
+    /// SIGHUP when the SSH session drops). Blocks; the caller stops any run afterwards, and prints only after this
+    /// returns (output written while it runs goes to the alternate screen and is lost).
     /// </summary>
-    public static void Run(IMonitorController controller, MonitorAppOptions options)
+    public static void Run(IMonitorController controller, MonitorAppOptions options, CancellationToken stop = default)
     {
         using IApplication app = Application.Create();
         app.Init(options.Driver);
@@ -88,6 +90,7 @@ public sealed class MonitorApp : IDisposable
             DisableMouse(app);
         }
         using var monitor = new MonitorApp(app, controller, options);
+        using var stopping = stop.Register(() => monitor.OnUiLoop(() => app.RequestStop(monitor.Dashboard)));
         app.Run(monitor.Dashboard);
     }
 
