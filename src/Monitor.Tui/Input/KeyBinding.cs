@@ -1,0 +1,23 @@
+using Terminal.Gui.Drivers;
+using Terminal.Gui.Input;
+
+namespace Monitor.Tui.Input;
+
+/// <summary>
+/// Keys that trigger one command. Printable keys match by the character typed (so '+' and '?' work whatever the
+/// keyboard layout needs to produce them); the others by key code. BarLabel is shown in the key bar and Help in the
+/// help when set (bindings without Help are described by a sibling's line).
+/// </summary>
+public sealed record KeyBinding(MonitorCommand Command, string Keys, string? Help, string? BarLabel, string Chars, KeyCode[] Codes)
+{
+    public bool NeedsWorkloads => Command is >= MonitorCommand.ModeSingle and <= MonitorCommand.StartStop;
+
+    public bool Matches(Key key)
+    {
+        if (Codes.Contains(key.KeyCode))
+        {
+            return true;
+        }
+        return !key.IsCtrl && !key.IsAlt && key.AsRune.Value is > 32 and < 0x10000 and var rune && Chars.Contains((char)rune);
+    }
+}

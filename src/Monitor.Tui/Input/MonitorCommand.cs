@@ -1,0 +1,29 @@
+namespace Monitor.Tui.Input;
+
+/// <summary>Everything a key can ask the dashboard to do.</summary>
+public enum MonitorCommand
+{
+    ModeSingle,
+    ModeThreads,
+    ModeProcesses,
+    ModeGil,
+    MoreWorkers,
+    FewerWorkers,
+    BiggerN,
+    SmallerN,
+    ToggleWork,
+    StartStop,
+    ToggleRecording,
+    ToggleRuntimeThreads,
+    NextPanel,
+    PreviousPanel,
+    ScrollUp,
+    ScrollDown,
+    PageUp,
+    PageDown,
+    ScrollTop,
+    ScrollBottom,
+    Help,
+    Quit,
+    Dismiss,
+}

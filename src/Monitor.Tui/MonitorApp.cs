@@ -1,0 +1,334 @@
+using System.Collections.Concurrent;
+using System.Drawing;
+using Monitor.Snapshots;
+using Monitor.Tui.Control;
+using Monitor.Tui.Input;
+using Monitor.Tui.Panels;
+using Monitor.Tui.State;
+using Monitor.Tui.Text;
+using Monitor.Tui.Views;
+using Terminal.Gui.App;
+using Terminal.Gui.Drivers;
+using Terminal.Gui.Input;
+
+namespace Monitor.Tui;
+
+/// <summary>
+/// The dashboard on one <see cref="IApplication"/>: applies snapshots and finished runs from the controller (on the UI
+/// loop, whatever thread raised them), turns keys into commands through <see cref="KeyMap"/>, and refreshes only the
+/// panels whose text changed.
+/// </summary>
+public sealed class MonitorApp : IDisposable
+{
+    private static readonly string[] ModeByCommand = ["single", "threads", "processes", "gil"];
+
+    private readonly IApplication _app;
+    private readonly IMonitorController _controller;
+    private readonly Glyphs _glyphs;
+    private readonly List<PanelView> _scrollable;
+    private readonly ConcurrentQueue<RunSummary> _pendingResults = new();
+    private Snapshot? _pendingSnapshot;
+    private int _selectedPanel;
+    private PanelDemand? _lastDemand;
+    private volatile bool _disposed;
+
+    public MonitorApp(IApplication app, IMonitorController controller, MonitorAppOptions? options = null)
+    {
+        options ??= new MonitorAppOptions();
+        _app = app;
+        _controller = controller;
+        _glyphs = options.Ascii ? Glyphs.Ascii : Glyphs.Unicode;
+        var palette = options.Monochrome ? Palette.Monochrome() : Palette.Colored();
+        State = new DashboardState(controller.Settings, controller.CanRunWorkloads, options.LogicalCpus)
+        {
+            IsRunning = controller.IsRunning,
+            RecordingStatus = controller.RecordingStatus,
+            Status = controller.CanRunWorkloads ? "press ? for help" : "watching: workload keys are off; press ? for help",
+        };
+
+        PanelView Panel(string? title, Func<DashboardState, int, Glyphs, PanelContent> render) =>
+            new(title, width => render(State, width, _glyphs), palette, _glyphs);
+        Dashboard = new DashboardView(
+            size => DashboardLayout.Compute(size, Demand(), HelpPanel.LineCount),
+            Panel(null, HeaderPanel.Render),
+            Panel("Threads", ThreadsPanel.Render),
+            Panel("Lock contention", ContentionPanel.Render),
+            Panel("Memory", MemoryPanel.Render),
+            Panel("Results", ResultsPanel.Render),
+            Panel(null, KeyBarPanel.Render),
+            Panel(null, HelpPanel.Render),
+            new TooSmallView(palette));
+        Dashboard.Help.BorderStyle = Terminal.Gui.Drawing.LineStyle.Single;
+        Dashboard.Help.Title = "Help";
+        Dashboard.SetScheme(palette.Scheme);
+        _scrollable = [Dashboard.Threads, Dashboard.Contention, Dashboard.Memory, Dashboard.Results];
+        _scrollable[0].Selected = true;
+
+        _app.Keyboard.KeyDown += OnKeyDown;
+        _controller.SnapshotReady += OnSnapshotReady;
+        _controller.RunFinished += OnRunFinished;
+        _controller.StatusChanged += OnStatusChanged;
+    }
+
+    public DashboardView Dashboard { get; }
+
+    public DashboardState State { get; }
+
+    public bool IsHelpOpen => Dashboard.Help.Visible;
+
+    /// <summary>
+    /// Runs the dashboard in the terminal until the user quits or <paramref name="stop"/> is cancelled (SIGTERM,
+    /// SIGHUP when the SSH session drops). Blocks; the caller stops any run afterwards, and prints only after this
+    /// returns (output written while it runs goes to the alternate screen and is lost).
+    /// </summary>
+    public static void Run(IMonitorController controller, MonitorAppOptions options, CancellationToken stop = default)
+    {
+        using IApplication app = Application.Create();
+        app.Init(options.Driver);
+        if (options.NoMouse)
+        {
+            DisableMouse(app);
+        }
+        using var monitor = new MonitorApp(app, controller, options);
+        using var stopping = stop.Register(() => monitor.OnUiLoop(() => app.RequestStop(monitor.Dashboard)));
+        app.Run(monitor.Dashboard);
+    }
+
+    /// <summary>
+    /// Terminal.Gui 2.5.0 has no switch to leave mouse reporting off: its ANSI output writes the enable sequences during
+    /// Init. Writing the disable sequences right after stops the terminal sending mouse reports at all, and
+    /// IsMouseDisabled makes the application ignore any that were already on their way.
+    /// </summary>
+    public static void DisableMouse(IApplication app)
+    {
+        app.Mouse.IsMouseDisabled = true;
+        app.Driver?.WriteRaw(EscSeqUtils.CSI_DisableMouseEvents);
+    }
+
+    /// <summary>Applies one snapshot; UI thread only (controller events are marshalled here).</summary>
+    public void ApplySnapshot(Snapshot snapshot)
+    {
+        State.Apply(snapshot);
+        Refresh();
+    }
+
+    /// <summary>Adds one finished run to the results; UI thread only.</summary>
+    public void AddResult(RunSummary summary)
+    {
+        State.AddResult(summary);
+        Refresh();
+        Dashboard.Results.ScrollToEnd();
+    }
+
+    public void ShowStatus(string message)
+    {
+        State.Status = message;
+        Refresh();
+    }
+
+    public void Execute(MonitorCommand command)
+    {
+        if (IsHelpOpen)
+        {
+            if (command is MonitorCommand.Help or MonitorCommand.Quit or MonitorCommand.Dismiss)
+            {
+                SetHelpOpen(false);
+            }
+            return;
+        }
+        if (KeyMap.For(command).NeedsWorkloads && !State.CanRunWorkloads)
+        {
+            ShowStatus("not running workloads while watching another process or a replay");
+            return;
+        }
+        switch (command)
+        {
+            case >= MonitorCommand.ModeSingle and <= MonitorCommand.ModeGil:
+                State.Settings = State.Settings with { Mode = ModeByCommand[command - MonitorCommand.ModeSingle] };
+                StartNext();
+                break;
+            case MonitorCommand.MoreWorkers:
+                ChangeNext(State.Settings.WithWorkers(State.Settings.Workers + 1));
+                break;
+            case MonitorCommand.FewerWorkers:
+                ChangeNext(State.Settings.WithWorkers(State.Settings.Workers - 1));
+                break;
+            case MonitorCommand.BiggerN:
+                ChangeNext(State.Settings.WithN(State.Settings.N > WorkloadSettings.MaxN / 10 ? WorkloadSettings.MaxN : State.Settings.N * 10));
+                break;
+            case MonitorCommand.SmallerN:
+                ChangeNext(State.Settings.WithN(State.Settings.N / 10));
+                break;
+            case MonitorCommand.ToggleWork:
+                ChangeNext(State.Settings.WithOtherWork());
+                break;
+            case MonitorCommand.StartStop:
+                if (_controller.IsRunning)
+                {
+                    _controller.Stop();
+                    ShowStatus("stopped");
+                }
+                else
+                {
+                    StartNext();
+                }
+                break;
+            case MonitorCommand.ToggleRecording:
+                _controller.ToggleRecording();
+                Refresh();
+                break;
+            case MonitorCommand.ToggleRuntimeThreads:
+                State.RuntimeThreadsExpanded = !State.RuntimeThreadsExpanded;
+                Refresh();
+                break;
+            case MonitorCommand.NextPanel:
+                SelectPanel(_selectedPanel + 1);
+                break;
+            case MonitorCommand.PreviousPanel:
+                SelectPanel(_selectedPanel - 1);
+                break;
+            case MonitorCommand.ScrollUp:
+                SelectedPanel.ScrollBy(-1);
+                break;
+            case MonitorCommand.ScrollDown:
+                SelectedPanel.ScrollBy(1);
+                break;
+            case MonitorCommand.PageUp:
+                SelectedPanel.ScrollPage(-1);
+                break;
+            case MonitorCommand.PageDown:
+                SelectedPanel.ScrollPage(1);
+                break;
+            case MonitorCommand.ScrollTop:
+                SelectedPanel.ScrollTo(0);
+                break;
+            case MonitorCommand.ScrollBottom:
+                SelectedPanel.ScrollToEnd();
+                break;
+            case MonitorCommand.Help:
+                SetHelpOpen(true);
+                break;
+            case MonitorCommand.Quit:
+                _app.RequestStop(Dashboard);
+                break;
+            case MonitorCommand.Dismiss:
+                break;
+        }
+    }
+
+    public void Dispose()
+    {
+        _disposed = true;
+        _app.Keyboard.KeyDown -= OnKeyDown;
+        _controller.SnapshotReady -= OnSnapshotReady;
+        _controller.RunFinished -= OnRunFinished;
+        _controller.StatusChanged -= OnStatusChanged;
+    }
+
+    private PanelView SelectedPanel => _scrollable[_selectedPanel];
+
+    private void StartNext()
+    {
+        var next = State.Settings;
+        // single always means one worker; K is kept for the next threads/processes/gil run.
+        _controller.Start(next.Mode == "single" ? next with { Workers = 1 } : next);
+        ShowStatus("started " + HeaderPanel.Describe(next.Mode, next.Mode == "single" ? 1 : next.Workers, next.Work, next.N, _glyphs));
+    }
+
+    private void ChangeNext(WorkloadSettings next)
+    {
+        State.Settings = next;
+        string what = HeaderPanel.Describe(next.Mode, next.Workers, next.Work, next.N, _glyphs);
+        ShowStatus(_controller.IsRunning ? $"next run: {what} (space stops, 1-4 restarts)" : $"next run: {what} (space starts)");
+    }
+
+    private void SelectPanel(int index)
+    {
+        SelectedPanel.Selected = false;
+        _selectedPanel = (index + _scrollable.Count) % _scrollable.Count;
+        SelectedPanel.Selected = true;
+    }
+
+    private void SetHelpOpen(bool open)
+    {
+        Dashboard.Help.Visible = open;
+        Dashboard.SetNeedsLayout();
+        if (!open)
+        {
+            // What was under the overlay has to be drawn again.
+            foreach (var panel in Dashboard.Panels)
+            {
+                panel.SetNeedsDraw();
+            }
+        }
+    }
+
+    private void Refresh()
+    {
+        State.IsRunning = _controller.IsRunning;
+        State.RecordingStatus = _controller.RecordingStatus;
+        var demand = Demand();
+        if (demand != _lastDemand)
+        {
+            _lastDemand = demand;
+            Dashboard.SetNeedsLayout();
+        }
+        foreach (var panel in Dashboard.Panels)
+        {
+            panel.Refresh();
+        }
+    }
+
+    private PanelDemand Demand() => new(
+        ThreadsPanel.RowCount(State),
+        ContentionPanel.RowCount(State),
+        MemoryPanel.RowCount(State),
+        ResultsPanel.RowCount(State));
+
+    // Controller threads may still raise an event while the application shuts down; drop it rather than throw there.
+    private void OnUiLoop(Action action)
+    {
+        if (!_disposed)
+        {
+            _app.Invoke(action);
+        }
+    }
+
+    private void OnKeyDown(object? sender, Key key)
+    {
+        if (KeyMap.CommandFor(key) is { } command)
+        {
+            Execute(command);
+            key.Handled = true;
+        }
+    }
+
+    // Snapshots: only the newest one pending is drawn, so a slow terminal never builds a backlog.
+    private void OnSnapshotReady(Snapshot snapshot)
+    {
+        if (Interlocked.Exchange(ref _pendingSnapshot, snapshot) is null)
+        {
+            OnUiLoop(() =>
+            {
+                if (Interlocked.Exchange(ref _pendingSnapshot, null) is { } latest)
+                {
+                    ApplySnapshot(latest);
+                }
+            });
+        }
+    }
+
+    private void OnRunFinished(RunSummary summary)
+    {
+        _pendingResults.Enqueue(summary);
+        OnUiLoop(() =>
+        {
+            while (_pendingResults.TryDequeue(out var next))
+            {
+                AddResult(next);
+            }
+        });
+    }
+
+    private void OnStatusChanged(string message) => OnUiLoop(() => ShowStatus(message));
+}

@@ -1,0 +1,91 @@
+using Monitor.Tui.State;
+using Monitor.Tui.Text;
+
+namespace Monitor.Tui.Panels;
+
+/// <summary>The two lines at the top: what runs and how far it is, then the machine and the recording.</summary>
+public static class HeaderPanel
+{
+    public const string CpuScaleNote = "CPU % per core (100 = one core)";
+
+    public static PanelContent Render(DashboardState state, int width, Glyphs glyphs) =>
+        PanelContent.Lines(RunLine(state, width, glyphs), MachineLine(state, width, glyphs));
+
+    private static StyledLine RunLine(DashboardState state, int width, Glyphs glyphs)
+    {
+        var line = new LineBuilder(width);
+        var workload = state.Latest?.Workload;
+        if (state.IsRunning)
+        {
+            line.Add(" RUN ", Tone.Selected);
+        }
+        else if (workload is { Finished: true })
+        {
+            line.Add(" DONE ", Tone.Good);
+        }
+        else
+        {
+            line.Add(" IDLE ", Tone.Dim);
+        }
+        line.Gap();
+
+        if (workload is null)
+        {
+            var next = state.Settings;
+            line.Add(Describe(next.Mode, next.Workers, next.Work, next.N, glyphs, width >= 100), Tone.Heading);
+            line.Add(state.CanRunWorkloads ? "  (space starts)" : "", Tone.Dim);
+            return line.Build();
+        }
+        if (workload.Mode is null)
+        {
+            line.Add("watching " + string.Join(", ", state.Latest!.Processes.Select(p => $"{p.Name} ({p.Pid})")), Tone.Heading);
+            line.Add($"  {Units.Duration(workload.ElapsedSeconds * 1000)}");
+            return line.Build();
+        }
+
+        line.Add(Describe(workload.Mode, workload.Workers, workload.Work ?? "cpu", workload.N, glyphs, width >= 100), Tone.Heading);
+        line.Add($"  {Units.Duration(workload.ElapsedSeconds * 1000)}  ");
+        double progress = state.Latest!.Totals.Progress;
+        string percent = $" {Units.Fixed(progress * 100, 0)}%";
+        int barWidth = Math.Clamp(line.Remaining - percent.Length, 0, 30);
+        if (barWidth >= 5)
+        {
+            line.Add(Bar.Render(progress, barWidth, glyphs), Tone.Good);
+            line.Add(percent);
+        }
+        return line.Build();
+    }
+
+    private static StyledLine MachineLine(DashboardState state, int width, Glyphs glyphs)
+    {
+        var line = new LineBuilder(width);
+        line.Gap();
+        line.Add($"{state.LogicalCpus} logical CPUs", Tone.Accent);
+        line.Add("  effective parallelism ");
+        double? parallelism = state.Latest?.Totals.EffectiveParallelism;
+        line.Add(parallelism is { } p ? Units.Fixed(p, 2) : "-", Tone.Accent);
+        line.Add("  ");
+        line.Add(CpuScaleNote, Tone.Dim);
+        if (state.RecordingStatus is { } recording)
+        {
+            line.Add("  ");
+            line.Add($"{glyphs.Recording} {recording}", Tone.Bad);
+        }
+        else if (width >= 120 && state.Latest?.Workload is { Mode: not null } running && IsDifferent(state, running))
+        {
+            var next = state.Settings;
+            line.Add("  next: " + Describe(next.Mode, next.Workers, next.Work, next.N, glyphs), Tone.Dim);
+        }
+        return line.Build();
+    }
+
+    private static bool IsDifferent(DashboardState state, Snapshots.WorkloadInfo running) =>
+        state.Settings.Mode != running.Mode || state.Settings.Workers != running.Workers
+        || state.Settings.N != running.N || state.Settings.Work != (running.Work ?? "cpu");
+
+    /// <summary>"gil ×4 cpu N=4e10" in narrow terminals, each value named where there is room.</summary>
+    public static string Describe(string mode, int workers, string work, long n, Glyphs glyphs, bool roomy = false) =>
+        roomy
+            ? $"mode {mode}  workers {workers}  work {work}  N {Units.N(n)}"
+            : $"{mode} {glyphs.Times}{workers} {work} N={Units.N(n)}";
+}

@@ -1,0 +1,29 @@
+using Monitor.Tui.Input;
+using Monitor.Tui.State;
+using Monitor.Tui.Text;
+
+namespace Monitor.Tui.Panels;
+
+/// <summary>Every key binding with what it does, then how to read the numbers.</summary>
+public static class HelpPanel
+{
+    public const int KeyColumn = 14;
+
+    public static PanelContent Render(DashboardState state, int width, Glyphs glyphs)
+    {
+        var lines = new List<StyledLine>();
+        foreach (var binding in KeyMap.Bindings.Where(b => b.Help is not null))
+        {
+            bool off = binding.NeedsWorkloads && !state.CanRunWorkloads;
+            lines.Add(new LineBuilder(width).Gap().Left(binding.Keys, KeyColumn, Tone.Accent)
+                .Add(binding.Help + (off ? " (not while watching)" : ""), off ? Tone.Dim : Tone.Normal).Build());
+        }
+        lines.Add(StyledLine.Empty);
+        lines.Add(StyledLine.Plain(" " + HeaderPanel.CpuScaleNote + ". WAIT% = runnable but waiting for a CPU.", Tone.Dim));
+        lines.Add(StyledLine.Plain(" ITER/s is work done: spinning on a lock burns CPU but adds no iterations.", Tone.Dim));
+        lines.Add(StyledLine.Plain(" ?, q or Esc closes this help.", Tone.Dim));
+        return PanelContent.Lines([.. lines]);
+    }
+
+    public static int LineCount => KeyMap.Bindings.Count(b => b.Help is not null) + 4;
+}

@@ -1,0 +1,63 @@
+using Monitor.Snapshots;
+
+namespace Monitor.Tests.Tui;
+
+/// <summary>Snapshots with known values, as the aggregator would produce them for typical runs.</summary>
+public static class CannedSnapshots
+{
+    public const int GilPid = 4242;
+    public const long Megabyte = 1 << 20;
+
+    public static Snapshot Gil(double t = 12.0)
+    {
+        var threads = new List<ThreadSample>
+        {
+            Worker(GilPid, 4301, "gil-worker-0", 0, cpu: 48.5, iterations: 1.2e9),
+            Worker(GilPid, 4302, "gil-worker-1", 1, cpu: 47.0, iterations: 1.1e9),
+            Worker(GilPid, 4303, "gil-worker-2", 2, cpu: 51.0, iterations: 1.3e9),
+            Worker(GilPid, 4304, "gil-worker-3", 3, cpu: 50.0, iterations: 1.2e9),
+            Thread(GilPid, 4242, "monitor", ThreadRole.Other, cpu: 0.5),
+            Thread(GilPid, 4250, ".NET Finalizer", ThreadRole.Runtime, cpu: 0.0),
+            Thread(GilPid, 4251, ".NET Tiered Com", ThreadRole.Runtime, cpu: 1.5),
+            Thread(GilPid, 4252, ".NET EventPipe", ThreadRole.Runtime, cpu: 2.0),
+        };
+        var locks = new[] { new LockSample(GilPid, 0x7f3a10, 412, 38.1, 4301, [4302, 4303, 4304]) };
+        var processes = new[] { Process(GilPid, 57 * Megabyte, cpu: 200) };
+        return new Snapshot(
+            DateTimeOffset.UnixEpoch.AddSeconds(t), t, 1.0,
+            new WorkloadInfo("gil", "cpu", ".NET 10.0", 4, 40_000_000_000, t, 18_000_000_000, false),
+            processes, threads,
+            new ContentionSample(412, 38.1, locks),
+            new Totals(200, 57 * Megabyte, 9 * Megabyte, 4.8e9, 0.45, 1.02, 5000, 460, 3));
+    }
+
+    public static Snapshot Processes(double t = 5.0)
+    {
+        int[] pids = [5001, 5002, 5003];
+        var threads = pids.SelectMany((pid, i) => new[]
+        {
+            Worker(pid, pid + 100, $"worker-{i}", i, cpu: 99.0, iterations: 4.1e9),
+            Thread(pid, pid + 1, ".NET Finalizer", ThreadRole.Runtime, cpu: 0.0),
+            Thread(pid, pid + 2, ".NET EventPipe", ThreadRole.Runtime, cpu: 1.0),
+        }).ToList();
+        var processes = pids.Select(pid => Process(pid, 52 * Megabyte, cpu: 100)).ToList();
+        return new Snapshot(
+            DateTimeOffset.UnixEpoch.AddSeconds(t), t, 1.0,
+            new WorkloadInfo("processes", "cpu", ".NET 10.0", 3, 40_000_000_000, t, 20_000_000_000, false),
+            processes, threads, ContentionSample.None,
+            new Totals(300, 3 * 52 * Megabyte, 3 * 2 * Megabyte, 12.3e9, 0.5, 2.9, 0, 0, 0));
+    }
+
+    public static RunSummary Summary(string mode, double elapsedMs, int workers = 4, string work = "cpu", long n = 1_000_000_000) =>
+        new(mode, work, ".NET 10.0", workers, n, elapsedMs, true, elapsedMs * workers, 60 * Megabyte, mode == "gil" ? 5000 : 0,
+            mode == "gil" ? 460 : 0, 2, mode == "single" ? 1.0 : 1.9, null);
+
+    private static ThreadSample Worker(int pid, int tid, string name, int index, double cpu, double iterations) =>
+        new(pid, tid, name, ThreadRole.Worker, index, cpu, cpu - 1, 1, 3.0, 120, 4, iterations, cpu * 120, 'R');
+
+    private static ThreadSample Thread(int pid, int tid, string name, ThreadRole role, double cpu) =>
+        new(pid, tid, name, role, null, cpu, cpu, 0, 0, 2, 0, null, cpu * 10, 'S');
+
+    private static ProcessSample Process(int pid, long workingSet, double cpu) =>
+        new(pid, "monitor", ProcessRole.Worker, workingSet, workingSet + 3 * Megabyte, 3 * Megabyte, 1, cpu, cpu * 12, 20, false);
+}

@@ -1,0 +1,46 @@
+using Monitor.Snapshots;
+using Monitor.Tui.Control;
+
+namespace Monitor.Tests.Tui;
+
+/// <summary>Records what the UI asked for and lets a test raise the controller's events.</summary>
+public sealed class FakeMonitorController(bool canRunWorkloads = true) : IMonitorController
+{
+    public List<WorkloadSettings> Started { get; } = [];
+    public int Stops { get; private set; }
+    public int RecordingToggles { get; private set; }
+
+    public bool CanRunWorkloads { get; } = canRunWorkloads;
+    public WorkloadSettings Settings { get; set; } = new("threads", 4, 1_000_000_000, "cpu");
+    public bool IsRunning { get; set; }
+    public string? RecordingStatus { get; set; }
+
+    public event Action<Snapshot>? SnapshotReady;
+    public event Action<RunSummary>? RunFinished;
+    public event Action<string>? StatusChanged;
+
+    public void Start(WorkloadSettings settings)
+    {
+        Started.Add(settings);
+        Settings = settings;
+        IsRunning = true;
+    }
+
+    public void Stop()
+    {
+        Stops++;
+        IsRunning = false;
+    }
+
+    public void ToggleRecording()
+    {
+        RecordingToggles++;
+        RecordingStatus = RecordingStatus is null ? "REC ./monitor-gil-20261125-101010 1.2 MB" : null;
+    }
+
+    public void RaiseSnapshot(Snapshot snapshot) => SnapshotReady?.Invoke(snapshot);
+
+    public void RaiseRunFinished(RunSummary summary) => RunFinished?.Invoke(summary);
+
+    public void RaiseStatus(string message) => StatusChanged?.Invoke(message);
+}

@@ -1,0 +1,59 @@
+namespace Monitor.Tests.Tui;
+
+public class ResultsTableTests
+{
+    [Fact]
+    public void Each_finished_run_adds_a_row_with_speedup_over_the_single_thread_run()
+    {
+        using var dashboard = new HeadlessDashboard(120, 35);
+        dashboard.Controller.RaiseRunFinished(CannedSnapshots.Summary("threads", 600));
+        dashboard.Draw();
+        Assert.Matches(@"1 threads\s+cpu .* 600 ms\s+1\.90", dashboard.Screen);
+
+        dashboard.Controller.RaiseRunFinished(CannedSnapshots.Summary("single", 1200, workers: 1));
+        dashboard.Controller.RaiseRunFinished(CannedSnapshots.Summary("gil", 2400));
+        dashboard.Draw();
+
+        var rows = dashboard.Lines.Where(l => l.EndsWith("yes")).ToList();
+        Assert.Equal(3, rows.Count);
+        Assert.Contains("2.00x", rows[0]);
+        Assert.Contains("1.00x", rows[1]);
+        Assert.Contains("0.50x", rows[2]);
+    }
+
+    [Fact]
+    public void Speedup_is_blank_without_a_single_run_of_the_same_work_and_n()
+    {
+        using var dashboard = new HeadlessDashboard(80, 24);
+        dashboard.Controller.RaiseRunFinished(CannedSnapshots.Summary("single", 1000, workers: 1, n: 10_000_000_000));
+        dashboard.Controller.RaiseRunFinished(CannedSnapshots.Summary("threads", 600));
+        dashboard.Draw();
+
+        var row = dashboard.Lines.Single(l => l.StartsWith("threads"));
+        Assert.DoesNotContain("x ", row);
+    }
+
+    [Fact]
+    public void Newest_rows_stay_visible_when_the_table_overflows()
+    {
+        using var dashboard = new HeadlessDashboard(80, 24);
+        for (int i = 1; i <= 12; i++)
+        {
+            dashboard.Controller.RaiseRunFinished(CannedSnapshots.Summary("threads", 100 * i));
+        }
+        dashboard.Draw();
+
+        Assert.Contains("1.20 s", dashboard.Screen);
+        Assert.Contains("of 12", dashboard.Lines.Single(l => l.Contains("Results")));
+    }
+
+    [Fact]
+    public void A_failed_run_says_why()
+    {
+        using var dashboard = new HeadlessDashboard(120, 35);
+        dashboard.Controller.RaiseRunFinished(CannedSnapshots.Summary("processes", 900) with { Correct = false, Failure = "worker 2 exited with 137" });
+        dashboard.Draw();
+
+        Assert.Contains("FAILED: worker 2 exited with 137", dashboard.Screen);
+    }
+}
