@@ -11,6 +11,7 @@ if (args.Length > 0 && args[0] == WorkerArguments.Verb)
 
 AppLifetime.Install();
 var root = new RootCommand("Monitor: watch the thread-versus-process tradeoff live.");
+root.Subcommands.Add(TuiCommand.Create(root));
 root.Subcommands.Add(RunCommand.Create());
 root.Subcommands.Add(PsCommand.Create());
 root.Subcommands.Add(AttachCommand.Create());

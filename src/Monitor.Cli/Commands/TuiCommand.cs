@@ -1,0 +1,52 @@
+using System.CommandLine;
+using Monitor.Cli.Hosting;
+using Monitor.Cli.Sessions;
+using Monitor.Runners;
+using Monitor.Tui;
+using Monitor.Tui.Control;
+using Monitor.Workloads;
+
+namespace Monitor.Cli.Commands;
+
+/// <summary>`monitor` / `monitor tui`: the terminal UI that runs workloads and shows them live.</summary>
+public static class TuiCommand
+{
+    public static Command Create(RootCommand root)
+    {
+        var workload = new WorkloadOptions();
+        var ui = new UiOptions();
+        var interval = new Option<string>("--interval") { Description = "ms between snapshots (min 100)", DefaultValueFactory = _ => "1000" };
+        var command = new Command("tui", "The terminal UI: run the workloads with single keys and watch them live.");
+        workload.AddTo(command, withRuntime: false);
+        ui.AddTo(command);
+        command.Options.Add(interval);
+        command.SetAction((parse, cancel) => Execute(workload, ui, interval, parse, cancel));
+
+        // `monitor` with no command opens the same UI with the defaults.
+        workload.AddTo(root, withRuntime: false);
+        ui.AddTo(root);
+        root.Options.Add(interval);
+        root.SetAction((parse, cancel) => Execute(workload, ui, interval, parse, cancel));
+        return command;
+    }
+
+    private static async Task<int> Execute(WorkloadOptions workload, UiOptions ui, Option<string> interval, ParseResult parse, CancellationToken cancel)
+    {
+        var (spec, autoN) = workload.Read(parse);
+        var every = IntervalOption.Read(parse.GetValue(interval)!);
+        var options = ui.Read(parse);
+        TerminalCheck.RequireInteractive();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel, AppLifetime.Stopping);
+
+        // One brief calibration: N auto and effective parallelism both need this machine's single-thread speed.
+        double rate = await Calibration.MeasureIterationsPerSecondAsync(TimeSpan.FromMilliseconds(200), stop.Token);
+        if (autoN) spec = spec with { N = Calibration.AutoN(rate, spec.Work) };
+
+        await using var observation = new Observation(DiagnosticsLevel.Full, every, rate);
+        await using var controller = new LiveController(
+            new WorkloadSettings(spec.Mode.Name(), spec.Workers, spec.N, spec.Work.Name()), observation, rate);
+        controller.Start(controller.Settings);
+        MonitorApp.Run(controller, options, stop.Token);
+        return ExitCodes.Ok;
+    }
+}

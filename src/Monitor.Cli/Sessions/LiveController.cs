@@ -1,0 +1,120 @@
+using Monitor.Runners;
+using Monitor.Snapshots;
+using Monitor.Tui.Control;
+using Monitor.Workloads;
+
+namespace Monitor.Cli.Sessions;
+
+/// <summary>
+/// The UI's controller for `monitor tui`: runs workloads one at a time under one observation, forwards snapshots and
+/// results. Every call returns at once; runs start and stop on a background task, in the order asked.
+/// </summary>
+public sealed class LiveController : IMonitorController, IAsyncDisposable
+{
+    private readonly Observation _observation;
+    private readonly double? _singleThreadRate;
+    private readonly SemaphoreSlim _order = new(1, 1);
+    private WorkloadRun? _run;
+    private WorkloadSettings _settings;
+    private volatile bool _disposed;
+
+    public LiveController(WorkloadSettings initial, Observation observation, double? singleThreadRate)
+    {
+        _settings = initial;
+        _observation = observation;
+        _singleThreadRate = singleThreadRate;
+        _observation.SnapshotTaken += s => SnapshotReady?.Invoke(s);
+    }
+
+    public bool CanRunWorkloads => true;
+
+    public WorkloadSettings Settings => _settings;
+
+    public bool IsRunning => _run is { IsCompleted: false };
+
+    public string? RecordingStatus => null;
+
+    public event Action<Snapshot>? SnapshotReady;
+    public event Action<RunSummary>? RunFinished;
+    public event Action<string>? StatusChanged;
+
+    public void Start(WorkloadSettings settings)
+    {
+        _settings = settings;
+        _ = Serialized(async () =>
+        {
+            await StopCurrentAsync().ConfigureAwait(false);
+            if (_disposed) return;
+            var spec = SpecOf(settings);
+            if (spec.Validate() is { } error)
+            {
+                StatusChanged?.Invoke(error);
+                return;
+            }
+            var run = await _observation.StartRunAsync(spec, CancellationToken.None).ConfigureAwait(false);
+            _run = run;
+            StatusChanged?.Invoke($"running {spec.Mode.Name()} x{spec.Workers}, N = {spec.N:N0}, work {spec.Work.Name()}");
+            _ = ReportWhenDone(run);
+        });
+    }
+
+    public void Stop() => _ = Serialized(StopCurrentAsync);
+
+    public void ToggleRecording() =>
+        StatusChanged?.Invoke("recording is not available in this build yet");
+
+    private static WorkloadSpec SpecOf(WorkloadSettings s)
+    {
+        RunModeNames.TryParse(s.Mode, out var mode);
+        WorkKindNames.TryParse(s.Work, out var work);
+        int workers = mode == RunMode.Single ? 1 : s.Workers;
+        return new WorkloadSpec(mode, workers, s.N, work);
+    }
+
+    private async Task ReportWhenDone(WorkloadRun run)
+    {
+        var result = await run.Completion.ConfigureAwait(false);
+        _observation.Final();
+        if (_disposed) return;
+        RunFinished?.Invoke(RunSummaries.From(result, _observation.Totals(run, _singleThreadRate)));
+        StatusChanged?.Invoke(result.Correct
+            ? $"{result.Spec.Mode.Name()} finished in {result.ElapsedMs / 1000:0.00} s, sum correct"
+            : $"{result.Spec.Mode.Name()} failed: {result.Failure ?? "wrong sum"}");
+    }
+
+    private async Task StopCurrentAsync()
+    {
+        if (_run is { IsCompleted: false } run) await run.StopAsync("stopped").ConfigureAwait(false);
+    }
+
+    private async Task Serialized(Func<Task> work)
+    {
+        await _order.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            await work().ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            StatusChanged?.Invoke($"error: {e.GetBaseException().Message}");
+        }
+        finally
+        {
+            _order.Release();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _disposed = true;
+        await _order.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            await StopCurrentAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            _order.Release();
+        }
+    }
+}
