@@ -43,8 +43,10 @@ public static class TuiCommand
         if (autoN) spec = spec with { N = Calibration.AutoN(rate, spec.Work) };
 
         await using var observation = new Observation(DiagnosticsLevel.Full, every, rate);
+        // The UI keeps K for the multi-worker modes while single runs one: starting in single must not make K 1.
+        int k = spec.Mode == RunMode.Single ? WorkloadOptions.DefaultWorkers : spec.Workers;
         await using var controller = new LiveController(
-            new WorkloadSettings(spec.Mode.Name(), spec.Workers, spec.N, spec.Work.Name()), observation, rate);
+            new WorkloadSettings(spec.Mode.Name(), k, spec.N, spec.Work.Name()), observation, rate);
         controller.Start(controller.Settings);
         MonitorApp.Run(controller, options, stop.Token);
         return ExitCodes.Ok;

@@ -19,6 +19,9 @@ public sealed class WorkloadOptions
 
     public Option<string> Runtime { get; } = new("--runtime") { Description = "dotnet | python (the machine's python3 runs the seed's own experiment)", DefaultValueFactory = _ => "dotnet" };
 
+    /// <summary>K when not given: the logical CPUs, and at least 2 so the modes differ.</summary>
+    public static int DefaultWorkers => Math.Max(2, Environment.ProcessorCount);
+
     public void AddTo(Command command, bool withRuntime = true)
     {
         foreach (var o in new Option[] { Mode, Workers, N, Work, SwitchMs, LockBlock }) command.Options.Add(o);
@@ -53,7 +56,7 @@ public sealed class WorkloadOptions
 
     private static int ReadWorkers(string? text, RunMode mode)
     {
-        if (text is null) return mode == RunMode.Single ? 1 : Math.Max(2, Environment.ProcessorCount);
+        if (text is null) return mode == RunMode.Single ? 1 : DefaultWorkers;
         long k = NumberParser.ParseCount(text, "--workers");
         int max = WorkloadLimits.MaxWorkers(mode);
         if (mode == RunMode.Single && k != 1) throw new UsageException($"mode single runs exactly 1 worker (got --workers {text}); use threads, processes or gil for more");

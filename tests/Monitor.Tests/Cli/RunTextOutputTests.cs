@@ -2,11 +2,11 @@ using System.Text.RegularExpressions;
 
 namespace Monitor.Tests.Cli;
 
-/// <summary>`monitor run` without --json, stdout redirected: a header, one progress line per tick (no carriage
+/// <summary>`monitor run` without --json, stdout redirected: a header, one progress line per snapshot (no carriage
 /// returns), then the summary and per-worker tables.</summary>
 public partial class RunTextOutputTests
 {
-    [GeneratedRegex(@"^\[[#-]{30}\]\s+\d+\.\d%\s+\S+ it/s\s+.+processes 1$")]
+    [GeneratedRegex(@"^\[[#-]{30}\]\s+\d+\.\d%\s+\S+ it/s\s+CPU\s+\d+%.* mem \S+B")]
     private static partial Regex ProgressLine();
 
     [Fact]
@@ -33,10 +33,11 @@ public partial class RunTextOutputTests
 
         int workers = Array.FindIndex(lines, l => l.StartsWith("worker ", StringComparison.Ordinal));
         Assert.True(workers > summary, run.ToString());
-        Assert.Equal(["worker", "pid", "tid", "iterations", "share"], Cells(lines[workers]));
+        Assert.Equal(["worker", "pid", "tid", "iterations", "share", "CPU"], Cells(lines[workers]));
         var worker = Cells(lines[workers + 1]);
         Assert.Equal("0", worker[0]);
-        Assert.Equal(["2,000,000,000", "100.0%"], worker.TakeLast(2));
+        Assert.Equal(["2,000,000,000", "100.0%"], worker.Skip(3).Take(2));
+        Assert.Matches(@"^\d+(\.\d+)? (ms|s)$", worker[5]);
     }
 
     private static string[] Cells(string line) => line.Split("  ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
