@@ -21,21 +21,22 @@ public sealed class TuiEndToEndTests
         using var tmux = new TmuxSession($"{MonitorProgram.Path} tui --mode single --n 3e10 --no-mouse", 120, 35);
         tmux.WaitFor("mode single");
         int monitorPid = MonitorPid(tmux);
-        Save(tmux.WaitFor(s => WorkerCpu(s).Count == 1, "one busy worker thread"), "single");
+        tmux.WaitFor(s => WorkerCpu(s).Count == 1, "one busy worker thread");
+        Save(tmux, "single");
 
         tmux.SendKeys("2");
         var screen = tmux.WaitFor(s => s.Contains("mode threads") && WorkerCpu(s).Count(c => c > 1) == 2, "two worker threads with CPU");
-        Save(screen, "threads");
+        Save(tmux, "threads");
 
         tmux.SendKeys("4");
         screen = tmux.WaitFor(
             s => s.Contains("mode gil") && ContentionsPerSecond(s) > 0 && Regex.IsMatch(s, @"owner sum-worker-\d+\s+waiters sum-worker-\d+"),
             "contention > 0 in gil mode, with worker threads named as owner and waiters");
-        Save(screen, "gil");
+        Save(tmux, "gil");
 
         tmux.SendKeys("3");
         screen = tmux.WaitFor(s => s.Contains("mode processes") && Regex.Matches(s, @"\d+ monitor worker\s+WS").Count == 2, "two worker processes in the memory panel");
-        Save(screen, "processes");
+        Save(tmux, "processes");
 
         tmux.SendKeys("q");
         Assert.Equal(0, tmux.WaitForExit());
@@ -66,9 +67,12 @@ public sealed class TuiEndToEndTests
     private static int MonitorPid(TmuxSession tmux) =>
         ProcessTree.Descendants(tmux.PanePid).First(pid => File.ReadAllText($"/proc/{pid}/cmdline").Contains(" tui".Replace(" ", "\0"), StringComparison.Ordinal));
 
-    private static void Save(string screen, string mode)
+    /// <summary>For docs: the screen a few seconds into the mode, when histories and rates have settled.</summary>
+    private static void Save(TmuxSession tmux, string mode)
     {
         if (Environment.GetEnvironmentVariable("MONITOR_SCREENS_DIR") is not { Length: > 0 } dir) return;
+        Thread.Sleep(TimeSpan.FromSeconds(3));
+        string screen = tmux.Capture();
         Directory.CreateDirectory(dir);
         File.WriteAllText(Path.Combine(dir, $"{mode}.txt"), screen.TrimEnd() + "\n");
     }
