@@ -12,12 +12,16 @@ public static class AttachCommand
     public static Command Create()
     {
         var pid = new Argument<string>("pid") { Description = "a .NET process of this user (see monitor ps)" };
-        var json = new Option<bool>("--json") { Description = "one snapshot per line as JSON instead of text" };
+        var json = new Option<bool>("--json") { Description = "headless: one snapshot per line as JSON" };
+        var text = new Option<bool>("--text") { Description = "headless: one line of text per snapshot" };
+        var ui = new UiOptions();
         var duration = new Option<string?>("--duration") { Description = "stop after this many seconds (default: until the process exits or Ctrl+C)" };
         var interval = new Option<string>("--interval") { Description = "ms between snapshots (min 100)", DefaultValueFactory = _ => "1000" };
         var command = new Command("attach", "Watch a running .NET process: per-thread CPU, contention, GC and memory.");
         command.Arguments.Add(pid);
         command.Options.Add(json);
+        command.Options.Add(text);
+        ui.AddTo(command);
         command.Options.Add(duration);
         command.Options.Add(interval);
         command.SetAction((parse, cancel) =>
@@ -25,6 +29,8 @@ public static class AttachCommand
             int target = ReadPid(parse.GetValue(pid)!);
             var every = IntervalOption.Read(parse.GetValue(interval)!);
             TimeSpan? limit = parse.GetValue(duration) is { } d ? ReadDuration(d) : null;
+            bool headless = parse.GetValue(json) || parse.GetValue(text) || Console.IsOutputRedirected || Console.IsInputRedirected;
+            if (!headless) return ExecuteUiAsync(target, every, ui.Read(parse), cancel);
             IRunSink sink = parse.GetValue(json)
                 ? new JsonLinesSink(Console.OpenStandardOutput())
                 : new ConsoleTextSink(Console.Out, !Console.IsOutputRedirected);
@@ -45,6 +51,29 @@ public static class AttachCommand
         long seconds = NumberParser.ParseCount(text, "--duration");
         if (seconds < 1 || seconds > 7 * 24 * 3600) throw new UsageException($"--duration must be 1..604800 seconds (got {text})");
         return TimeSpan.FromSeconds(seconds);
+    }
+
+    /// <summary>The terminal UI on the attached process; it stays after the process exits so its last state can
+    /// be read, until q.</summary>
+    private static async Task<int> ExecuteUiAsync(int pid, TimeSpan interval, Monitor.Tui.MonitorAppOptions options, CancellationToken cancel)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel, AppLifetime.Stopping);
+        await using var observation = new Observation(DiagnosticsLevel.Full, interval, singleThreadRate: null);
+        ExternalProcessSession session;
+        try
+        {
+            session = await observation.AttachAsync(pid, interval, stop.Token);
+        }
+        catch (AttachFailedException e)
+        {
+            throw new UsageException(e.Message);
+        }
+        await using (session)
+        {
+            var controller = new AttachController(pid, observation, session.Completion);
+            Monitor.Tui.MonitorApp.Run(controller, options, stop.Token);
+        }
+        return ExitCodes.Ok;
     }
 
     private static async Task<int> ExecuteAsync(int pid, TimeSpan interval, TimeSpan? limit, IRunSink sink, CancellationToken cancel)

@@ -206,7 +206,9 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
                 DateTimeOffset.Now,
                 (now - _origin) / (double)Stopwatch.Frequency,
                 seconds,
-                run is null ? null : WorkloadInfoOf(run),
+                run is not null ? WorkloadInfoOf(run)
+                    : watched.Any(w => w.Role == ProcessRole.External) ? Watching((now - _origin) / (double)Stopwatch.Frequency)
+                    : null,
                 processes,
                 threads,
                 contention,
@@ -304,6 +306,9 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
             now.UserMs + now.SystemMs,
             now.State);
     }
+
+    /// <summary>An attached process: no workload, only how long it has been watched.</summary>
+    private static WorkloadInfo Watching(double seconds) => new(null, null, "dotnet", 0, 0, seconds, 0, false);
 
     private static WorkloadInfo WorkloadInfoOf(WorkloadRun run) => new(
         run.Spec.Mode.ToString().ToLowerInvariant(),

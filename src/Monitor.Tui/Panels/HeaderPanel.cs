@@ -38,7 +38,8 @@ public static class HeaderPanel
         }
         if (workload.Mode is null)
         {
-            line.Add("watching " + string.Join(", ", state.Latest!.Processes.Select(p => $"{p.Name} ({p.Pid})")), Tone.Heading);
+            var watched = state.Latest!.Processes.Where(p => p.Role != Monitor.Snapshots.ProcessRole.Monitor);
+            line.Add("watching " + string.Join(", ", watched.Select(p => $"{p.Name} ({p.Pid})")), Tone.Heading);
             line.Add($"  {Units.Duration(workload.ElapsedSeconds * 1000)}");
             return line.Build();
         }
