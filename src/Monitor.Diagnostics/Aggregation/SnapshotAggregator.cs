@@ -24,7 +24,8 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
     private readonly Dictionary<int, ProcessCounters> _previous = new();
     private readonly Dictionary<int, ProcessSample> _lastKnown = new();
     private readonly Dictionary<int, long> _previousIterations = new();
-    private readonly long _origin = Stopwatch.GetTimestamp();
+    private readonly TimeProvider _time;
+    private readonly long _origin;
     private WorkloadRun? _run;
     private long _lastTake;
     private long _contentionTotal;
@@ -32,12 +33,17 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
 
     /// <param name="sampler">null when the OS sampler is off (--diagnostics none).</param>
     /// <param name="singleThreadRate">iterations/s of one thread on this machine, for effective parallelism.</param>
-    public SnapshotAggregator(IThreadSampler? sampler, double? singleThreadRate)
+    /// <param name="time">the clock that times intervals (tests pass their own).</param>
+    public SnapshotAggregator(IThreadSampler? sampler, double? singleThreadRate, TimeProvider? time = null)
     {
         _sampler = sampler;
         _singleThreadRate = singleThreadRate;
+        _time = time ?? TimeProvider.System;
+        _origin = _time.GetTimestamp();
         _lastTake = _origin;
     }
+
+    private double SecondsSince(long timestamp, long now) => (now - timestamp) / (double)_time.TimestampFrequency;
 
     public void Dispose() => _sampler?.Dispose();
 
@@ -89,7 +95,7 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
                 lock (_gate) _previous[w.Pid] = reading;
             }
         }
-        lock (_gate) _lastTake = Stopwatch.GetTimestamp();
+        lock (_gate) _lastTake = _time.GetTimestamp();
     }
 
     public void Post(RuntimeEvent e)
@@ -133,7 +139,7 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
     /// <summary>Reads the sources and returns the snapshot of the interval since the previous call.</summary>
     public Snapshot Take()
     {
-        long now = Stopwatch.GetTimestamp();
+        long now = _time.GetTimestamp();
         WatchedProcess[] watched;
         WorkloadRun? run;
         lock (_gate)
@@ -149,7 +155,7 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
 
         lock (_gate)
         {
-            double seconds = Math.Max(1e-3, (now - _lastTake) / (double)Stopwatch.Frequency);
+            double seconds = Math.Max(1e-3, SecondsSince(_lastTake, now));
             _lastTake = now;
             var workersByTid = WorkersByTid(run);
             var processes = new List<ProcessSample>();
@@ -203,11 +209,11 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
                 contention.WaitMs,
                 processes.Sum(p => p.GcCount ?? 0));
             return new Snapshot(
-                DateTimeOffset.Now,
-                (now - _origin) / (double)Stopwatch.Frequency,
+                _time.GetLocalNow(),
+                SecondsSince(_origin, now),
                 seconds,
                 run is not null ? WorkloadInfoOf(run)
-                    : watched.Any(w => w.Role == ProcessRole.External) ? Watching((now - _origin) / (double)Stopwatch.Frequency)
+                    : watched.Any(w => w.Role == ProcessRole.External) ? Watching(SecondsSince(_origin, now))
                     : null,
                 processes,
                 threads,

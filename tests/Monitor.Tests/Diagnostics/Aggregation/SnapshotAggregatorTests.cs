@@ -1,0 +1,128 @@
+using Monitor.Diagnostics.Aggregation;
+using Monitor.Diagnostics.Sources;
+using Monitor.Snapshots;
+using static Monitor.Tests.Diagnostics.Aggregation.ScriptedSampler;
+
+namespace Monitor.Tests.Diagnostics.Aggregation;
+
+/// <summary>The aggregator from canned readings and events: rates, roles, contention per lock, exited processes.</summary>
+public sealed class SnapshotAggregatorTests
+{
+    private const int Pid = 4242;
+    private readonly ScriptedSampler _sampler = new();
+    private readonly ManualClock _clock = new();
+
+    private SnapshotAggregator Watching(ProcessRole role = ProcessRole.External)
+    {
+        var aggregator = new SnapshotAggregator(_sampler, singleThreadRate: null, _clock);
+        aggregator.Watch(Pid, role);
+        return aggregator;
+    }
+
+    [Fact]
+    public void Thread_cpu_is_the_on_cpu_time_over_the_interval_per_core()
+    {
+        var aggregator = Watching();
+        _sampler.Set(Pid, Process(Pid, 1000, Thread(10, "sum-worker-0", 100, 0, onCpuMs: 100, waitingMs: 0, voluntary: 5, involuntary: 1)));
+        aggregator.Prime();
+        _clock.Advance(TimeSpan.FromSeconds(2));
+        _sampler.Set(Pid, Process(Pid, 1000, Thread(10, "sum-worker-0", 1000, 100, onCpuMs: 1300, waitingMs: 400, voluntary: 25, involuntary: 11)));
+
+        var thread = Assert.Single(aggregator.Take().Threads);
+
+        Assert.Equal(60, thread.CpuPercent, 6);        // 1200 ms on a CPU in 2 s
+        // The finer schedstat total is split into user and system as the 10 ms ticks moved (900 : 100).
+        Assert.Equal(54, thread.UserPercent, 6);
+        Assert.Equal(6, thread.SystemPercent, 6);
+        Assert.Equal(20, thread.CpuWaitPercent, 6);    // 400 ms runnable but waiting
+        Assert.Equal(10, thread.BlockedPerSec, 6);     // 20 voluntary switches
+        Assert.Equal(5, thread.PreemptedPerSec, 6);    // 10 involuntary switches
+    }
+
+    [Fact]
+    public void Threads_are_named_and_given_roles_from_their_names_and_the_workload_events()
+    {
+        var aggregator = Watching();
+        aggregator.Post(new SumWorkerStarted(Pid, 11, Worker: 1, 0, 10));
+        _sampler.Set(Pid, Process(Pid, 1000, Thread(9, ".NET Finalizer", 0), Thread(11, "sum-worker-1", 0), Thread(12, "main", 0)));
+
+        var threads = aggregator.Take().Threads;
+
+        Assert.Equal(ThreadRole.Worker, threads[0].Role);
+        Assert.Equal(1, threads[0].Worker);
+        Assert.Equal(ThreadRole.Runtime, threads.Single(t => t.Tid == 9).Role);
+        Assert.Equal(ThreadRole.Other, threads.Single(t => t.Tid == 12).Role);
+    }
+
+    [Fact]
+    public void Contention_is_counted_per_interval_and_per_lock_with_the_owner_seen_most()
+    {
+        var aggregator = Watching();
+        _sampler.Set(Pid, Process(Pid, 1000, Thread(10, "a", 0)));
+        aggregator.Post(new ContentionStarted(Pid, 11, LockId: 7, OwnerTid: 10));
+        aggregator.Post(new ContentionStopped(Pid, 11, 7, DurationNs: 2_000_000));
+        aggregator.Post(new ContentionStarted(Pid, 10, LockId: 7, OwnerTid: 11));
+        aggregator.Post(new ContentionStopped(Pid, 10, 7, DurationNs: 1_000_000));
+        aggregator.Post(new ContentionStarted(Pid, 12, LockId: 7, OwnerTid: 10));
+        aggregator.Post(new ContentionStarted(Pid, 12, LockId: 9, OwnerTid: 0));
+
+        var first = aggregator.Take().Contention;
+        var second = aggregator.Take().Contention;
+
+        Assert.Equal(4, first.Count);
+        Assert.Equal(3, first.WaitMs, 6);
+        var busiest = first.Locks[0];
+        Assert.Equal(7UL, busiest.LockId);
+        Assert.Equal(3, busiest.Waits);
+        Assert.Equal(10, busiest.OwnerTid);
+        Assert.Equal([10, 11, 12], busiest.WaiterTids);
+        Assert.Null(first.Locks[1].OwnerTid);
+        Assert.Equal(0, second.Count);
+        Assert.Equal(4, aggregator.ContentionCount);
+        Assert.Equal(3, aggregator.ContentionWaitMs, 6);
+    }
+
+    [Fact]
+    public void A_process_that_exits_keeps_its_last_memory_and_is_marked_exited()
+    {
+        var aggregator = Watching();
+        _sampler.Set(Pid, Process(Pid, 52_000_000, Thread(10, "a", 0)));
+        aggregator.Take();
+        _sampler.Set(Pid, null);
+
+        var gone = Assert.Single(aggregator.Take().Processes);
+
+        Assert.True(gone.Exited);
+        Assert.Equal(52_000_000, gone.WorkingSetBytes);
+        Assert.Equal(0, gone.CpuPercent);
+    }
+
+    [Fact]
+    public void Monitor_itself_is_listed_as_a_process_but_its_threads_are_not()
+    {
+        var aggregator = Watching(ProcessRole.Monitor);
+        _sampler.Set(Pid, Process(Pid, 90_000_000, Thread(10, "monitor", 5)));
+
+        var snapshot = aggregator.Take();
+
+        Assert.Equal(ProcessRole.Monitor, Assert.Single(snapshot.Processes).Role);
+        Assert.Empty(snapshot.Threads);
+        Assert.Equal(0, snapshot.Totals.WorkingSetBytes); // totals are about what is watched, not Monitor
+    }
+
+    [Fact]
+    public void Runtime_counters_give_the_gc_heap_and_gc_starts_the_gc_count()
+    {
+        var aggregator = Watching();
+        _sampler.Set(Pid, Process(Pid, 1000, Thread(10, "a", 0)));
+        aggregator.Post(new CounterValue(Pid, "gc-heap-size", 12.5, "MB"));
+        aggregator.Post(new GcStarted(Pid, 3, Count: 4, Generation: 0));
+        aggregator.Post(new GcStarted(Pid, 3, Count: 5, Generation: 1));
+
+        var process = Assert.Single(aggregator.Take().Processes);
+
+        Assert.Equal(12_500_000, process.GcHeapBytes);
+        Assert.Equal(5, process.GcCount);
+        Assert.Equal(5, aggregator.GcCount(Pid));
+    }
+}
