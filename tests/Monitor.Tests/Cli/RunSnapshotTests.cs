@@ -1,0 +1,101 @@
+using System.Text.Json;
+
+namespace Monitor.Tests.Cli;
+
+/// <summary>
+/// `monitor run --json` with diagnostics: snapshot lines with the documented fields, what each mode must show
+/// (processes: K runtimes of their own; gil: contention between the worker threads; threads: none), and the levels
+/// os and none.
+/// </summary>
+[Collection(TimingSensitive.Name)]
+public sealed class RunSnapshotTests
+{
+    private static async Task<(JsonElement[] Snapshots, JsonElement Result)> RunJson(params string[] args)
+    {
+        var run = await MonitorProgram.RunAsync(["run", "--json", "--interval", "200", .. args]);
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Empty(run.LeftoverWorkers);
+        var lines = run.StdoutLines.Select(l => JsonDocument.Parse(l).RootElement).ToArray();
+        return (lines.Where(l => l.GetProperty("type").GetString() == "snapshot").ToArray(), lines[^1]);
+    }
+
+    [Fact]
+    public async Task Snapshot_lines_carry_processes_threads_contention_and_totals()
+    {
+        var (snapshots, result) = await RunJson("--mode", "threads", "--workers", "2", "--n", "4e9");
+
+        Assert.NotEmpty(snapshots);
+        var s = snapshots.First(x => x.GetProperty("threads").GetArrayLength() > 0);
+        foreach (var name in new[] { "t", "progress", "processes", "threads", "contention", "totals" }) Assert.True(s.TryGetProperty(name, out _), name);
+        var process = s.GetProperty("processes").EnumerateArray().First(p => p.GetProperty("role").GetString() == "worker");
+        foreach (var name in new[] { "pid", "role", "workingSetBytes", "cpuPercent" }) Assert.True(process.TryGetProperty(name, out _), name);
+        var workers = s.GetProperty("threads").EnumerateArray().Where(t => t.GetProperty("role").GetString() == "worker").ToArray();
+        Assert.Equal(2, workers.Length);
+        foreach (var t in workers)
+        {
+            foreach (var name in new[] { "pid", "tid", "name", "worker", "cpuPercent", "userPercent", "systemPercent", "cpuWaitPercent", "blockedPerSec", "iterationsPerSec" })
+                Assert.True(t.TryGetProperty(name, out _), name);
+            Assert.StartsWith("sum-worker-", t.GetProperty("name").GetString());
+        }
+        Assert.True(s.GetProperty("contention").TryGetProperty("count", out _));
+        Assert.True(s.GetProperty("totals").TryGetProperty("iterationsPerSec", out _));
+
+        foreach (var name in new[] { "cpuMs", "peakWorkingSetBytes", "contentionCount", "contentionWaitMs", "gcCount" })
+            Assert.True(result.TryGetProperty(name, out _), name);
+        foreach (var t in result.GetProperty("workerThreads").EnumerateArray()) Assert.True(t.GetProperty("cpuMs").GetDouble() > 0);
+        Assert.True(result.GetProperty("contentionCount").GetInt64() <= 5, "threads mode shares no lock");
+    }
+
+    [Fact]
+    public async Task Gil_mode_reports_contention_between_the_worker_threads()
+    {
+        var (snapshots, result) = await RunJson("--mode", "gil", "--workers", "2", "--n", "6e9");
+
+        var workerTids = result.GetProperty("workerThreads").EnumerateArray().Select(t => t.GetProperty("tid").GetInt32()).ToHashSet();
+        Assert.True(result.GetProperty("contentionCount").GetInt64() > 0);
+        var locks = snapshots.SelectMany(s => s.GetProperty("contention").GetProperty("locks").EnumerateArray()).ToArray();
+        Assert.NotEmpty(locks);
+        // The GIL is the busiest lock (a runtime start-up wait or two on other locks may appear besides it).
+        string gil = locks.GroupBy(l => l.GetProperty("lockId").GetString()).MaxBy(g => g.Sum(l => l.GetProperty("waits").GetInt64()))!.Key!;
+        var gilSamples = locks.Where(l => l.GetProperty("lockId").GetString() == gil).ToArray();
+        Assert.Contains(gilSamples, l => l.TryGetProperty("ownerTid", out var owner) && workerTids.Contains(owner.GetInt32()));
+        Assert.All(gilSamples.SelectMany(l => l.GetProperty("waiterTids").EnumerateArray()).Select(w => w.GetInt32()),
+            tid => Assert.Contains(tid, workerTids));
+        Assert.Equal(result.GetProperty("contentionCount").GetInt64(),
+            snapshots.Sum(s => s.GetProperty("contention").GetProperty("count").GetInt64()));
+    }
+
+    [Fact]
+    public async Task Processes_mode_shows_one_runtime_per_worker_each_with_its_own_memory()
+    {
+        var (single, _) = await RunJson("--mode", "single", "--n", "3e9");
+        var (many, result) = await RunJson("--mode", "processes", "--workers", "3", "--n", "9e9");
+
+        long one = PeakWorkerMemory(single).Values.Max();
+        var perProcess = PeakWorkerMemory(many);
+        Assert.Equal(3, perProcess.Count);
+        Assert.All(perProcess.Values, ws => Assert.True(ws > one / 2, $"{ws} vs one runtime {one}"));
+        long total = perProcess.Values.Sum();
+        Assert.InRange(total, 3 * one * 6 / 10, 3 * one * 14 / 10);
+        Assert.Equal(3, result.GetProperty("processCount").GetInt32());
+    }
+
+    [Fact]
+    public async Task Diagnostics_os_has_no_runtime_events_and_none_has_no_snapshots()
+    {
+        var (osSnapshots, osResult) = await RunJson("--mode", "threads", "--n", "2e9", "--diagnostics", "os");
+        var (noneSnapshots, noneResult) = await RunJson("--mode", "threads", "--n", "2e9", "--diagnostics", "none");
+
+        Assert.NotEmpty(osSnapshots);
+        Assert.False(osResult.TryGetProperty("contentionCount", out _));
+        Assert.Empty(noneSnapshots);
+        Assert.True(noneResult.GetProperty("correct").GetBoolean());
+        Assert.False(noneResult.TryGetProperty("effectiveParallelism", out _));
+    }
+
+    private static Dictionary<int, long> PeakWorkerMemory(IEnumerable<JsonElement> snapshots) =>
+        snapshots.SelectMany(s => s.GetProperty("processes").EnumerateArray())
+            .Where(p => p.GetProperty("role").GetString() == "worker")
+            .GroupBy(p => p.GetProperty("pid").GetInt32())
+            .ToDictionary(g => g.Key, g => g.Max(p => p.GetProperty("peakWorkingSetBytes").GetInt64()));
+}
