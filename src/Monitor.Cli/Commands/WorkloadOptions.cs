@@ -67,7 +67,7 @@ public sealed class WorkloadOptions
     public int ReadWorkers(ParseResult parse, RunMode mode)
     {
         string? text = parse.GetValue(Workers);
-        if (text is null) return DefaultWorkers(mode);
+        if (text is null) return mode == RunMode.Single ? 1 : Math.Max(2, Environment.ProcessorCount);
         long k = NumberParser.ParseCount(text, "--workers");
         int max = WorkloadLimits.MaxWorkers(mode);
         if (mode == RunMode.Single && k != 1) throw new UsageException($"mode single runs exactly 1 worker (got --workers {text}); use threads, processes or gil for more");
@@ -75,6 +75,4 @@ public sealed class WorkloadOptions
         if (k > max) throw new UsageException($"mode {mode.Name()} allows at most {max} workers (got {text})");
         return (int)k;
     }
-
-    public static int DefaultWorkers(RunMode mode) => mode == RunMode.Single ? 1 : Math.Max(2, Environment.ProcessorCount);
 }

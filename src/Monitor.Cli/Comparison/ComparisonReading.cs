@@ -22,7 +22,9 @@ public static class ComparisonReading
             if (Winner(report, runtime) is { } line) lines.Add(line);
         }
         if (Cost(report) is { } cost) lines.Add(cost);
-        lines.Add(Machine(report));
+        // When others' load bends the figures, that is read first, before any verdict on the modes.
+        if (report.OtherLoadSignificant) lines.Insert(0, Machine(report));
+        else lines.Add(Machine(report));
         return lines;
     }
 
