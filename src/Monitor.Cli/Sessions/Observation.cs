@@ -59,6 +59,8 @@ public sealed class Observation : IAsyncDisposable
             await run.StopAsync("interrupted").ConfigureAwait(false);
             result = await run.Completion.ConfigureAwait(false);
         }
+        // The periodic snapshots end before the last one, so nothing follows the result a sink writes next.
+        if (_clock is not null) await _clock.StopAsync().ConfigureAwait(false);
         Final();
         return new ObservedResult(result, Totals(run, singleThreadRate));
     }
