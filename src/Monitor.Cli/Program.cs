@@ -15,4 +15,5 @@ root.Subcommands.Add(TuiCommand.Create(root));
 root.Subcommands.Add(RunCommand.Create());
 root.Subcommands.Add(PsCommand.Create());
 root.Subcommands.Add(AttachCommand.Create());
+root.Subcommands.Add(CompareCommand.Create());
 return await CommandLineHost.InvokeAsync(root, args);

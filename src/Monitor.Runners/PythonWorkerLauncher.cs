@@ -33,12 +33,42 @@ public sealed class PythonWorkerLauncher : IWorkerLauncher
         return null;
     }
 
+    private static readonly Lazy<string?> Resolved = new(ResolveInterpreter);
+
+    /// <summary>
+    /// The interpreter itself behind the python3 on PATH. A version manager's shim (pyenv's is a shell script) costs
+    /// ~90 ms per start, which would count as the workers' start-up; asking the interpreter for sys.executable once
+    /// skips it for every later worker.
+    /// </summary>
+    public static string? Interpreter => Resolved.Value;
+
+    private static string? ResolveInterpreter()
+    {
+        string? onPath = FindInterpreter();
+        if (onPath is null) return null;
+        try
+        {
+            var start = new ProcessStartInfo(onPath) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+            start.ArgumentList.Add("-c");
+            start.ArgumentList.Add("import sys; print(sys.executable)");
+            using var process = Process.Start(start);
+            if (process is null) return onPath;
+            string output = process.StandardOutput.ReadToEnd().Trim();
+            process.WaitForExit();
+            return process.ExitCode == 0 && output.Length > 0 && File.Exists(output) ? output : onPath;
+        }
+        catch (Exception e) when (e is System.ComponentModel.Win32Exception or IOException or InvalidOperationException)
+        {
+            return onPath;
+        }
+    }
+
     public static string ScriptPath => Path.Combine(AppContext.BaseDirectory, "Python", ScriptName);
 
     /// <summary>python3 running the worker script with <paramref name="arguments"/>.</summary>
     public static ProcessStartInfo StartInfo(IEnumerable<string> arguments)
     {
-        string python = FindInterpreter() ?? throw new PythonNotFoundException();
+        string python = Interpreter ?? throw new PythonNotFoundException();
         if (!File.Exists(ScriptPath)) throw new FileNotFoundException($"the Python worker {ScriptPath} is missing from the installation");
         var start = new ProcessStartInfo(python)
         {

@@ -50,25 +50,16 @@ public static class RunCommand
             }
             await using var observation = new Observation(level, interval, rate);
             observation.SnapshotTaken += sink.OnSnapshot;
-            await using var run = await observation.StartRunAsync(spec, stop.Token);
-            sink.OnStarted(run);
             Task ticking = Task.CompletedTask;
             using var timer = new PeriodicTimer(interval);
-            if (level == DiagnosticsLevel.None) ticking = Tick(run, timer, sink, stop.Token);
-            RunResult result;
-            try
+            var (result, diagnostics) = await observation.RunToEndAsync(spec, rate, run =>
             {
-                result = await run.Completion.WaitAsync(stop.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                await run.StopAsync("interrupted");
-                result = await run.Completion;
-            }
+                sink.OnStarted(run);
+                if (level == DiagnosticsLevel.None) ticking = Tick(run, timer, sink, stop.Token);
+            }, stop.Token);
             timer.Dispose();
             await ticking;
-            observation.Final();
-            sink.OnResult(result, observation.Totals(run, rate));
+            sink.OnResult(result, diagnostics);
             if (stop.IsCancellationRequested) return ExitCodes.Interrupted;
             return result.Correct ? ExitCodes.Ok : ExitCodes.Failed;
         }

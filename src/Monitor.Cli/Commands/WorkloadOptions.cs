@@ -42,20 +42,34 @@ public sealed class WorkloadOptions
         string modeText = parse.GetValue(Mode)!;
         if (!RunModeNames.TryParse(modeText, out var mode))
             throw new UsageException($"unknown mode '{modeText}': use single, threads, processes or gil");
-        string workText = parse.GetValue(Work)!;
-        if (!WorkKindNames.TryParse(workText, out var work))
-            throw new UsageException($"unknown work '{workText}': use cpu or io");
-        int workers = ReadWorkers(parse.GetValue(Workers), mode);
-        long? n = NumberParser.ParseN(parse.GetValue(N)!);
-        int switchMs = (int)Math.Clamp(NumberParser.ParseCount(parse.GetValue(SwitchMs)!, "--switch-ms"), int.MinValue, int.MaxValue);
-        long lockBlock = NumberParser.ParseCount(parse.GetValue(LockBlock)!, "--lock-block");
-        var spec = new WorkloadSpec(mode, workers, n ?? 1, work, switchMs, lockBlock, runtime);
+        var work = ReadWork(parse);
+        int workers = ReadWorkers(parse, mode);
+        long? n = ReadN(parse);
+        var spec = new WorkloadSpec(mode, workers, n ?? 1, work, ReadSwitchMs(parse), ReadLockBlock(parse), runtime);
         if (spec.Validate() is { } error) throw new UsageException(error);
         return (spec, n is null);
     }
 
-    private static int ReadWorkers(string? text, RunMode mode)
+    public WorkKind ReadWork(ParseResult parse)
     {
+        string workText = parse.GetValue(Work)!;
+        if (!WorkKindNames.TryParse(workText, out var work))
+            throw new UsageException($"unknown work '{workText}': use cpu or io");
+        return work;
+    }
+
+    /// <summary>N, or null for auto.</summary>
+    public long? ReadN(ParseResult parse) => NumberParser.ParseN(parse.GetValue(N)!);
+
+    public int ReadSwitchMs(ParseResult parse) =>
+        (int)Math.Clamp(NumberParser.ParseCount(parse.GetValue(SwitchMs)!, "--switch-ms"), int.MinValue, int.MaxValue);
+
+    public long ReadLockBlock(ParseResult parse) => NumberParser.ParseCount(parse.GetValue(LockBlock)!, "--lock-block");
+
+    /// <summary>K for <paramref name="mode"/>: the option's value checked against the mode's limits, or the default.</summary>
+    public int ReadWorkers(ParseResult parse, RunMode mode)
+    {
+        string? text = parse.GetValue(Workers);
         if (text is null) return mode == RunMode.Single ? 1 : DefaultWorkers;
         long k = NumberParser.ParseCount(text, "--workers");
         int max = WorkloadLimits.MaxWorkers(mode);

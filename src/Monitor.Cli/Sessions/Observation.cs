@@ -51,13 +51,40 @@ public sealed class Observation : IAsyncDisposable
         return session;
     }
 
+    /// <summary>
+    /// Runs <paramref name="spec"/> to its end under this observation: started, awaited (stopped as "interrupted" when
+    /// <paramref name="stop"/> fires), a last snapshot taken, and the run's totals read. <paramref name="started"/> sees
+    /// the run once its workers are going.
+    /// </summary>
+    public async Task<ObservedResult> RunToEndAsync(WorkloadSpec spec, double? singleThreadRate, Action<WorkloadRun>? started, CancellationToken stop)
+    {
+        await using var run = await StartRunAsync(spec, stop).ConfigureAwait(false);
+        started?.Invoke(run);
+        RunResult result;
+        try
+        {
+            result = await run.Completion.WaitAsync(stop).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            await run.StopAsync("interrupted").ConfigureAwait(false);
+            result = await run.Completion.ConfigureAwait(false);
+        }
+        // The periodic snapshots end before the last one, so nothing follows the result a sink writes next.
+        if (_clock is not null) await _clock.StopAsync().ConfigureAwait(false);
+        Final();
+        return new ObservedResult(result, Totals(run, singleThreadRate));
+    }
+
     /// <summary>A last snapshot covering the end of the run, so nothing seen after the last tick is lost.</summary>
     public Snapshot? Final() => _clock?.TakeNow();
 
     public RunDiagnostics Totals(WorkloadRun run, double? singleThreadRate)
     {
         if (Aggregator is null) return RunDiagnostics.None;
-        bool runtime = Level == DiagnosticsLevel.Full;
+        // Runtime events come from EventPipe, which only .NET workers speak: a Python run has no contention count,
+        // not a count of zero.
+        bool runtime = Level == DiagnosticsLevel.Full && run.Spec.Runtime == WorkerRuntime.Dotnet;
         return new RunDiagnostics(
             runtime ? Aggregator.ContentionCount : null,
             runtime ? Aggregator.ContentionWaitMs : null,

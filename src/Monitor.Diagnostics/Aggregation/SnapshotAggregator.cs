@@ -150,6 +150,7 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
         var readings = new Dictionary<int, ProcessCounters?>();
         if (_sampler is not null)
         {
+            if (run is not null) watched = WatchDescendants(run);
             foreach (var w in watched) readings[w.Pid] = _sampler.Sample(w.Pid);
         }
 
@@ -219,6 +220,22 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
                 threads,
                 contention,
                 totals);
+        }
+    }
+
+    /// <summary>Adds the processes the run's processes started themselves (Python's multiprocessing workers are
+    /// children of the interpreter Monitor started), so their CPU and memory count as the run's; returns the new
+    /// watch list.</summary>
+    private WatchedProcess[] WatchDescendants(WorkloadRun run)
+    {
+        var found = run.Processes.SelectMany(p => ProcessTree.Descendants(p.Pid)).ToArray();
+        lock (_gate)
+        {
+            foreach (int pid in found)
+            {
+                if (_watched.All(w => w.Pid != pid)) _watched.Add(new WatchedProcess(pid, ProcessRole.Worker));
+            }
+            return _watched.ToArray();
         }
     }
 

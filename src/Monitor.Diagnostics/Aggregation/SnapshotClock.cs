@@ -48,10 +48,16 @@ public sealed class SnapshotClock : IAsyncDisposable
         }
     }
 
+    /// <summary>Ends the periodic snapshots; <see cref="TakeNow"/> still works. Safe to call more than once.</summary>
+    public async Task StopAsync()
+    {
+        if (!_stop.IsCancellationRequested) _stop.Cancel();
+        if (_loop is not null) await _loop.ConfigureAwait(false);
+    }
+
     public async ValueTask DisposeAsync()
     {
-        _stop.Cancel();
-        if (_loop is not null) await _loop.ConfigureAwait(false);
+        await StopAsync().ConfigureAwait(false);
         _stop.Dispose();
     }
 }

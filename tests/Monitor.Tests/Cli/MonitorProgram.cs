@@ -21,7 +21,8 @@ public static class MonitorProgram
 
     /// <summary>Runs the program to its end; kills it (and its workers) and throws if it outlives
     /// <paramref name="timeout"/>, which is a hang guard, not a timing.</summary>
-    public static async Task<ProgramRun> RunAsync(IEnumerable<string> args, TimeSpan? timeout = null)
+    /// <param name="environment">variables to set (or, with a null value, remove) for the program only.</param>
+    public static async Task<ProgramRun> RunAsync(IEnumerable<string> args, TimeSpan? timeout = null, IReadOnlyDictionary<string, string?>? environment = null)
     {
         var start = new ProcessStartInfo(Path)
         {
@@ -31,6 +32,11 @@ public static class MonitorProgram
             RedirectStandardError = true,
         };
         foreach (var a in args) start.ArgumentList.Add(a);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+        {
+            if (value is null) start.Environment.Remove(name);
+            else start.Environment[name] = value;
+        }
         using var process = Process.Start(start) ?? throw new InvalidOperationException("monitor did not start");
         process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync();

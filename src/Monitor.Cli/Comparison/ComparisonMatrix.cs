@@ -1,0 +1,113 @@
+using Monitor.Cli.Sessions;
+using Monitor.Runners;
+using Monitor.Snapshots;
+using Monitor.Workloads;
+
+namespace Monitor.Cli.Comparison;
+
+/// <summary>
+/// Runs the comparison matrix (single; threads, processes and gil with K workers; per runtime) one run after
+/// another, each observed like `monitor run`. Before the rows it measures the machine's capacity and one thread's
+/// rate per runtime (which also picks N auto). With repeats, every row is run once per round, rows interleaved, so
+/// a drift in the machine's load hits every row alike. Shared by `monitor compare` and the UI's compare key: the
+/// events say what happens as it happens (raised on the matrix's own thread; a UI marshals them to its loop).
+/// </summary>
+public sealed class ComparisonMatrix(ComparisonSettings settings)
+{
+    /// <summary>How long one thread's rate is measured, per runtime.</summary>
+    public static readonly TimeSpan RateDuration = TimeSpan.FromMilliseconds(600);
+
+    public static readonly TimeSpan SnapshotInterval = TimeSpan.FromSeconds(1);
+
+    public ComparisonSettings Settings { get; } = settings;
+
+    /// <summary>A short status line: what is being measured now.</summary>
+    public event Action<string>? Progress;
+
+    public event Action<MachineCapacity>? CapacityMeasured;
+
+    /// <summary>A row has been run (again): its figures so far (medians over <see cref="ComparisonRow.Repeats"/> runs).</summary>
+    public event Action<ComparisonRow>? RowMeasured;
+
+    /// <summary>Live snapshots of the run in progress, as `monitor run` produces them.</summary>
+    public event Action<Snapshot>? SnapshotTaken;
+
+    /// <summary>Runs the whole matrix. Throws <see cref="OperationCanceledException"/> when cancelled (the run in
+    /// progress is ended first).</summary>
+    public async Task<ComparisonReport> RunAsync(CancellationToken cancel)
+    {
+        if (Settings.Validate() is { } error) throw new ArgumentException(error, nameof(Settings));
+        var notes = new List<string>();
+        var runtimes = Settings.Runtimes.Distinct().ToList();
+        if (runtimes.Contains(WorkerRuntime.Python) && PythonWorkerLauncher.FindInterpreter() is null)
+        {
+            runtimes.Remove(WorkerRuntime.Python);
+            notes.Add(new PythonNotFoundException().Message);
+        }
+
+        Progress?.Invoke($"measuring the machine: {Settings.Workers} busy workers at once against one");
+        var capacity = await MachineCapacity.MeasureAsync(Settings.Workers, cancel).ConfigureAwait(false);
+        CapacityMeasured?.Invoke(capacity);
+        var rates = new Dictionary<WorkerRuntime, double>();
+        foreach (var runtime in runtimes.ToArray())
+        {
+            Progress?.Invoke($"measuring one {Name(runtime)} thread's rate");
+            try
+            {
+                rates[runtime] = await Calibration.MeasureIterationsPerSecondAsync(RateDuration, cancel, runtime).ConfigureAwait(false);
+            }
+            catch (PythonNotFoundException e)
+            {
+                runtimes.Remove(runtime);
+                notes.Add(e.Message);
+            }
+        }
+
+        var specs = runtimes.SelectMany(r => ComparisonRowSpec.MatrixFor(r, Settings.Workers)).ToArray();
+        var n = runtimes.ToDictionary(r => r, r => Settings.N ?? Calibration.AutoN(rates[r], Settings.Work, r));
+        var runs = specs.ToDictionary(s => s, _ => new List<RowMeasurement>());
+        var rows = specs.ToDictionary(s => s, s => (ComparisonRow?)null);
+        for (int round = 1; round <= Settings.Repeat; round++)
+        {
+            foreach (var spec in specs.Where(s => !s.IsAlias))
+            {
+                cancel.ThrowIfCancellationRequested();
+                string repeat = Settings.Repeat > 1 ? $", run {round} of {Settings.Repeat}" : "";
+                Progress?.Invoke($"{spec} (N = {n[spec.Runtime]:N0}{repeat})");
+                var measured = await MeasureAsync(spec, n[spec.Runtime], rates[spec.Runtime], cancel).ConfigureAwait(false);
+                runs[spec].Add(measured);
+                cancel.ThrowIfCancellationRequested();
+                foreach (var shown in specs.Where(s => s.Runtime == spec.Runtime && (s == spec || s.MeasuredAs == spec.Mode && s.IsAlias)))
+                {
+                    var row = RowOf(shown, runs[specs.First(s => s.Runtime == shown.Runtime && s.Mode == shown.MeasuredAs)], n, rates, rows);
+                    rows[shown] = row;
+                    RowMeasured?.Invoke(row);
+                }
+            }
+        }
+        return new ComparisonReport(DateTimeOffset.Now, Settings, capacity, rates, specs.Select(s => rows[s]!).ToArray(), notes);
+    }
+
+    private ComparisonRow RowOf(ComparisonRowSpec spec, IReadOnlyList<RowMeasurement> measured, Dictionary<WorkerRuntime, long> n,
+        Dictionary<WorkerRuntime, double> rates, Dictionary<ComparisonRowSpec, ComparisonRow?> rows)
+    {
+        var single = spec.Mode == RunMode.Single ? null : rows.FirstOrDefault(r => r.Key.Runtime == spec.Runtime && r.Key.Mode == RunMode.Single).Value;
+        double? singleElapsed = spec.Mode == RunMode.Single
+            ? Median.Of(measured.Select(m => (double?)m.Observed.Result.ElapsedMs))
+            : single?.ElapsedMs;
+        return ComparisonRow.Of(spec, n[spec.Runtime], Settings.Work, Settings.SwitchMs, measured.ToArray(), singleElapsed, rates[spec.Runtime]);
+    }
+
+    private async Task<RowMeasurement> MeasureAsync(ComparisonRowSpec row, long n, double rate, CancellationToken cancel)
+    {
+        var spec = new WorkloadSpec(row.MeasuredAs, row.Workers, n, Settings.Work, Settings.SwitchMs, Settings.LockBlock, row.Runtime);
+        var meter = OtherLoadMeter.Start();
+        await using var observation = new Observation(Settings.Diagnostics, SnapshotInterval, rate);
+        observation.SnapshotTaken += s => SnapshotTaken?.Invoke(s);
+        var observed = await observation.RunToEndAsync(spec, rate, null, cancel).ConfigureAwait(false);
+        double? others = observed.Result.CpuMs is { } workersCpu ? meter?.OthersPercent(workersCpu) : null;
+        return new RowMeasurement(observed, others);
+    }
+
+    private static string Name(WorkerRuntime runtime) => runtime == WorkerRuntime.Dotnet ? "dotnet" : "python";
+}
