@@ -173,6 +173,10 @@ public sealed class MonitorApp : IDisposable
                     StartNext();
                 }
                 break;
+            case MonitorCommand.Compare:
+                _controller.Compare(State.Settings);
+                ShowStatus("comparing: single, threads, processes, gil; each finished row joins the results");
+                break;
             case MonitorCommand.ToggleRecording:
                 _controller.ToggleRecording();
                 Refresh();

@@ -75,6 +75,7 @@ public static class ScreenCapture
         public string? RecordingStatus => null;
         public void Start(WorkloadSettings next) { }
         public void Stop() { }
+        public void Compare(WorkloadSettings settings) { }
         public void ToggleRecording() { }
         public event Action<Snapshot>? SnapshotReady { add { } remove { } }
         public event Action<RunSummary>? RunFinished { add { } remove { } }

@@ -8,6 +8,9 @@ namespace Monitor.Workloads;
 /// </summary>
 public sealed class SumWorker
 {
+    /// <summary>Worker threads are named this plus their index, so the OS (comm) and every tool show which is which.</summary>
+    public const string ThreadNamePrefix = "sum-worker-";
+
     private static readonly long ProgressTicks = Stopwatch.Frequency / 10;
 
     private readonly int _index;

@@ -53,7 +53,7 @@ public static class WorkerProcessMain
                 lines.Enqueue(WorkerMessage.Format(new WorkerFinished(worker.Index, worker.Iterations, total, ResourceUsage.CurrentThreadCpuMs())));
             })
             {
-                Name = $"sum-worker-{worker.Index}",
+                Name = SumWorker.ThreadNamePrefix + worker.Index,
                 IsBackground = true,
             };
         }

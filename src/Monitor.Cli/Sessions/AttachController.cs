@@ -32,5 +32,7 @@ public sealed class AttachController : IMonitorController
 
     public void Stop() { }
 
+    public void Compare(WorkloadSettings settings) => Start(settings);
+
     public void ToggleRecording() => StatusChanged?.Invoke("recording is not available in this build yet");
 }

@@ -1,3 +1,4 @@
+using Monitor.Cli.Comparison;
 using Monitor.Runners;
 using Monitor.Snapshots;
 using Monitor.Tui.Control;
@@ -15,6 +16,7 @@ public sealed class LiveController : IMonitorController, IAsyncDisposable
     private readonly double? _singleThreadRate;
     private readonly SemaphoreSlim _order = new(1, 1);
     private WorkloadRun? _run;
+    private CancellationTokenSource? _comparison;
     private WorkloadSettings _settings;
     private volatile bool _disposed;
 
@@ -30,7 +32,7 @@ public sealed class LiveController : IMonitorController, IAsyncDisposable
 
     public WorkloadSettings Settings => _settings;
 
-    public bool IsRunning => _run is { IsCompleted: false };
+    public bool IsRunning => _run is { IsCompleted: false } || _comparison is not null;
 
     public string? RecordingStatus => null;
 
@@ -41,6 +43,7 @@ public sealed class LiveController : IMonitorController, IAsyncDisposable
     public void Start(WorkloadSettings settings)
     {
         _settings = settings;
+        _comparison?.Cancel();
         _ = Serialized(async () =>
         {
             await StopCurrentAsync().ConfigureAwait(false);
@@ -58,7 +61,47 @@ public sealed class LiveController : IMonitorController, IAsyncDisposable
         });
     }
 
-    public void Stop() => _ = Serialized(StopCurrentAsync);
+    public void Stop()
+    {
+        _comparison?.Cancel();
+        _ = Serialized(StopCurrentAsync);
+    }
+
+    /// <summary>The same matrix as `monitor compare` (this runtime only), row after row into the results.</summary>
+    public void Compare(WorkloadSettings settings)
+    {
+        _settings = settings;
+        _comparison?.Cancel();
+        _ = Serialized(async () =>
+        {
+            await StopCurrentAsync().ConfigureAwait(false);
+            if (_disposed) return;
+            var spec = SpecOf(settings with { Mode = "threads" });
+            var matrix = new ComparisonMatrix(new ComparisonSettings(spec.Workers, spec.N, spec.Work, [WorkerRuntime.Dotnet]));
+            matrix.Progress += s => StatusChanged?.Invoke(s);
+            matrix.SnapshotTaken += s => SnapshotReady?.Invoke(s);
+            matrix.RowMeasured += row => RunFinished?.Invoke(RowSummary(row));
+            using var cancel = new CancellationTokenSource();
+            _comparison = cancel;
+            try
+            {
+                var report = await matrix.RunAsync(cancel.Token).ConfigureAwait(false);
+                StatusChanged?.Invoke(string.Join("  ", ComparisonReading.Lines(report).Take(1)));
+            }
+            catch (OperationCanceledException)
+            {
+                StatusChanged?.Invoke("comparison stopped");
+            }
+            finally
+            {
+                _comparison = null;
+            }
+        });
+    }
+
+    private static RunSummary RowSummary(ComparisonRow row) => new(
+        row.Spec.Mode.Name(), row.Work.Name(), row.Spec.RuntimeName, row.Spec.Workers, row.N, row.ElapsedMs, row.Correct,
+        row.CpuMs, row.PeakWorkingSetBytes, row.ContentionCount, row.ContentionWaitMs, row.GcCount, row.EffectiveParallelism, row.Failure);
 
     public void ToggleRecording() =>
         StatusChanged?.Invoke("recording is not available in this build yet");
@@ -107,6 +150,7 @@ public sealed class LiveController : IMonitorController, IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _disposed = true;
+        _comparison?.Cancel();
         await _order.WaitAsync().ConfigureAwait(false);
         try
         {

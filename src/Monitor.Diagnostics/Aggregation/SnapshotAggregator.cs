@@ -309,6 +309,11 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
         {
             worker = fromEvents;
         }
+        else if (w.Role == ProcessRole.Worker && WorkerThreadName.TryParse(now.Name, out int named))
+        {
+            // Our own workers name their threads; this covers the moments before their first report arrives.
+            worker = named;
+        }
         var role = worker is not null ? ThreadRole.Worker
             : now.Name.StartsWith(".NET ", StringComparison.Ordinal) ? ThreadRole.Runtime
             : ThreadRole.Other;

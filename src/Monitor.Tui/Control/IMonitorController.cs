@@ -24,6 +24,10 @@ public interface IMonitorController
 
     void Stop();
 
+    /// <summary>Runs the comparison matrix (single; threads, processes, gil with the settings' K and N); each row
+    /// arrives through <see cref="RunFinished"/>. Stop ends it.</summary>
+    void Compare(WorkloadSettings settings);
+
     /// <summary>May answer "recording not available" through <see cref="StatusChanged"/>.</summary>
     void ToggleRecording();
 

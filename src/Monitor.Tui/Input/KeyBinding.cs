@@ -10,7 +10,7 @@ namespace Monitor.Tui.Input;
 /// </summary>
 public sealed record KeyBinding(MonitorCommand Command, string Keys, string? Help, string? BarLabel, string Chars, KeyCode[] Codes)
 {
-    public bool NeedsWorkloads => Command is >= MonitorCommand.ModeSingle and <= MonitorCommand.StartStop;
+    public bool NeedsWorkloads => Command is >= MonitorCommand.ModeSingle and <= MonitorCommand.Compare;
 
     public bool Matches(Key key)
     {

@@ -13,6 +13,7 @@ public enum MonitorCommand
     SmallerN,
     ToggleWork,
     StartStop,
+    Compare,
     ToggleRecording,
     ToggleRuntimeThreads,
     NextPanel,

@@ -32,6 +32,14 @@ public sealed class FakeMonitorController(bool canRunWorkloads = true) : IMonito
         IsRunning = false;
     }
 
+    public List<WorkloadSettings> Compared { get; } = [];
+
+    public void Compare(WorkloadSettings settings)
+    {
+        Compared.Add(settings);
+        IsRunning = true;
+    }
+
     public void ToggleRecording()
     {
         RecordingToggles++;

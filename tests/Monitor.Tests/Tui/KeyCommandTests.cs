@@ -22,6 +22,20 @@ public class KeyCommandTests
     }
 
     [Fact]
+    public void C_runs_the_comparison_with_the_next_runs_workers_and_n()
+    {
+        using var dashboard = new HeadlessDashboard(80, 24);
+
+        dashboard.Press(new Key('+'));
+        dashboard.Press(new Key('c'));
+
+        var compared = Assert.Single(dashboard.Controller.Compared);
+        Assert.Equal(5, compared.Workers);
+        Assert.Equal(dashboard.Controller.Settings.N, compared.N);
+        Assert.Contains("comparing", dashboard.Screen);
+    }
+
+    [Fact]
     public void Plus_and_minus_change_the_workers_of_the_next_run()
     {
         using var dashboard = new HeadlessDashboard(80, 24);
