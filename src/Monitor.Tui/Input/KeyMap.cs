@@ -18,7 +18,7 @@ public static class KeyMap
         new(MonitorCommand.SmallerN, "[", null, null, "[", []),
         new(MonitorCommand.ToggleWork, "i", "switch work between cpu and io", "i io", "iI", []),
         new(MonitorCommand.StartStop, "space", "start the next run, or stop the current one", "spc run", "", [KeyCode.Space]),
-        new(MonitorCommand.Compare, "c", "compare: run single, threads, processes and gil with K workers into the results", "c compare", "cC", []),
+        new(MonitorCommand.Compare, "c", "compare: single, threads, processes, gil into results", "c cmp", "cC", []),
         new(MonitorCommand.ToggleRecording, "r", "start or stop recording a trace", "r rec", "rR", []),
         new(MonitorCommand.ToggleRuntimeThreads, "e", "expand or fold the runtime's own threads", "e expand", "eE", []),
         new(MonitorCommand.NextPanel, "Tab S-Tab", "select the next or previous panel", "tab panel", "", [KeyCode.Tab]),
