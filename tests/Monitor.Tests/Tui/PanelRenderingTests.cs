@@ -90,7 +90,7 @@ public class PanelRenderingTests
     {
         using var dashboard = GilRun(width, height);
 
-        Assert.StartsWith("1-4 mode +/- K ]/[ N i io spc run r rec e expand tab panel ? help q quit", dashboard.Lines[^1]);
+        Assert.StartsWith("1-4 mode +/- K ]/[ N i io spc run c cmp r rec e expand tab panel ? help q quit", dashboard.Lines[^1]);
     }
 
     [Fact]
