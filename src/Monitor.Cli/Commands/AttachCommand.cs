@@ -53,22 +53,26 @@ public static class AttachCommand
         return TimeSpan.FromSeconds(seconds);
     }
 
+    /// <summary>A process that cannot be watched (gone, not .NET, another user's) is the user's input to fix.</summary>
+    private static async Task<ExternalProcessSession> AttachAsync(Observation observation, int pid, TimeSpan interval, CancellationToken stop)
+    {
+        try
+        {
+            return await observation.AttachAsync(pid, interval, stop);
+        }
+        catch (AttachFailedException e)
+        {
+            throw new UsageException(e.Message);
+        }
+    }
+
     /// <summary>The terminal UI on the attached process; it stays after the process exits so its last state can
     /// be read, until q.</summary>
     private static async Task<int> ExecuteUiAsync(int pid, TimeSpan interval, Monitor.Tui.MonitorAppOptions options, CancellationToken cancel)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel, AppLifetime.Stopping);
         await using var observation = new Observation(DiagnosticsLevel.Full, interval, singleThreadRate: null);
-        ExternalProcessSession session;
-        try
-        {
-            session = await observation.AttachAsync(pid, interval, stop.Token);
-        }
-        catch (AttachFailedException e)
-        {
-            throw new UsageException(e.Message);
-        }
-        await using (session)
+        await using (var session = await AttachAsync(observation, pid, interval, stop.Token))
         {
             var controller = new AttachController(pid, observation, session.Completion);
             Monitor.Tui.MonitorApp.Run(controller, options, stop.Token);
@@ -81,16 +85,7 @@ public static class AttachCommand
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel, AppLifetime.Stopping);
         await using var observation = new Observation(DiagnosticsLevel.Full, interval, singleThreadRate: null);
         observation.SnapshotTaken += sink.OnSnapshot;
-        ExternalProcessSession session;
-        try
-        {
-            session = await observation.AttachAsync(pid, interval, stop.Token);
-        }
-        catch (AttachFailedException e)
-        {
-            throw new UsageException(e.Message);
-        }
-        await using (session)
+        await using (var session = await AttachAsync(observation, pid, interval, stop.Token))
         {
             var ended = session.Completion;
             var timeout = limit is { } l ? Task.Delay(l, stop.Token) : Task.Delay(Timeout.Infinite, stop.Token);
