@@ -1,6 +1,7 @@
 using Monitor.Diagnostics.Aggregation;
 using Monitor.Diagnostics.Sources.EventPipe;
 using Monitor.Diagnostics.Sources.OsThreads;
+using Monitor.Recording;
 using Monitor.Runners;
 using Monitor.Snapshots;
 
@@ -9,24 +10,36 @@ namespace Monitor.Cli.Sessions;
 /// <summary>
 /// Wires the sources to the aggregator for one command: the EventPipe observer that holds each worker at start, the
 /// OS sampler, and the clock that emits a snapshot every interval. Sinks subscribe to <see cref="SnapshotTaken"/>.
+/// A recording, when one is started through <see cref="Recording"/>, receives the very bytes, readings and snapshots
+/// the live view uses.
 /// </summary>
 public sealed class Observation : IAsyncDisposable
 {
     private readonly DiagnosticPortObserver? _eventPipe;
     private readonly SnapshotClock? _clock;
 
-    public Observation(DiagnosticsLevel level, TimeSpan interval, double? singleThreadRate)
+    /// <param name="sampleStacks">Sessions also sample stacks (for flame graphs of a recording); decided here because
+    /// a session's providers are fixed when a worker is attached.</param>
+    public Observation(DiagnosticsLevel level, TimeSpan interval, double? singleThreadRate, bool sampleStacks = false)
     {
         Level = level;
         if (level == DiagnosticsLevel.None) return;
         Aggregator = new SnapshotAggregator(ThreadSamplers.ForCurrentOs(), singleThreadRate);
         Aggregator.Watch(Environment.ProcessId, ProcessRole.Monitor);
-        if (level == DiagnosticsLevel.Full) _eventPipe = new DiagnosticPortObserver(Aggregator, interval);
+        Aggregator.CountersRead += Recording.WriteOsSample;
+        if (level == DiagnosticsLevel.Full) _eventPipe = new DiagnosticPortObserver(Aggregator, interval, Recording.StreamFor, sampleStacks: sampleStacks);
         _clock = new SnapshotClock(Aggregator, interval);
-        _clock.SnapshotTaken += s => SnapshotTaken?.Invoke(s);
+        _clock.SnapshotTaken += s =>
+        {
+            Recording.WriteSnapshot(s);
+            SnapshotTaken?.Invoke(s);
+        };
     }
 
     public DiagnosticsLevel Level { get; }
+
+    /// <summary>Starts and stops recordings of this observation (a .nettrace per worker attached while recording).</summary>
+    public RecorderSwitch Recording { get; } = new();
 
     public SnapshotAggregator? Aggregator { get; }
 
@@ -38,6 +51,13 @@ public sealed class Observation : IAsyncDisposable
         Aggregator?.Follow(run);
         _clock?.Start();
         return run;
+    }
+
+    /// <summary>Waits until every session has read its process's last event (a worker's stream is still draining when
+    /// its result arrives on the pipe), so totals, the final snapshot and recordings hold everything.</summary>
+    public async Task DrainAsync()
+    {
+        if (_eventPipe is not null) await _eventPipe.StopAsync().ConfigureAwait(false);
     }
 
     /// <summary>A last snapshot covering the end of the run, so nothing seen after the last tick is lost.</summary>
