@@ -12,4 +12,5 @@ if (args.Length > 0 && args[0] == WorkerArguments.Verb)
 AppLifetime.Install();
 var root = new RootCommand("Monitor: watch the thread-versus-process tradeoff live.");
 root.Subcommands.Add(RunCommand.Create());
+root.Subcommands.Add(AnalyzeCommand.Create());
 return await CommandLineHost.InvokeAsync(root, args);
