@@ -13,4 +13,5 @@ AppLifetime.Install();
 var root = new RootCommand("Monitor: watch the thread-versus-process tradeoff live.");
 root.Subcommands.Add(RunCommand.Create());
 root.Subcommands.Add(AnalyzeCommand.Create());
+root.Subcommands.Add(ConvertCommand.Create());
 return await CommandLineHost.InvokeAsync(root, args);
