@@ -14,4 +14,5 @@ var root = new RootCommand("Monitor: watch the thread-versus-process tradeoff li
 root.Subcommands.Add(RunCommand.Create());
 root.Subcommands.Add(AnalyzeCommand.Create());
 root.Subcommands.Add(ConvertCommand.Create());
+root.Subcommands.Add(ReplayCommand.Create());
 return await CommandLineHost.InvokeAsync(root, args);
