@@ -116,8 +116,7 @@ public static class RunCommand
         }
         timer.Dispose();
         await ticking;
-        await observation.DrainAsync();
-        observation.Final();
+        await observation.FinishAsync();
         var totals = observation.Totals(run, rate);
         sink.OnResult(result, totals);
         if (recorder is not null) FinishRecording(observation, recorder, result, totals, notes);

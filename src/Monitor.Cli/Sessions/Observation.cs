@@ -53,15 +53,17 @@ public sealed class Observation : IAsyncDisposable
         return run;
     }
 
-    /// <summary>Waits until every session has read its process's last event (a worker's stream is still draining when
-    /// its result arrives on the pipe), so totals, the final snapshot and recordings hold everything.</summary>
-    public async Task DrainAsync()
+    /// <summary>Ends observing a finished run: waits until every session has read its process's last event (a
+    /// worker's stream is still draining when its result arrives on the pipe), stops the periodic snapshots, and takes
+    /// a last one covering the end of the run. Totals and recordings then hold everything, and no snapshot follows the
+    /// result.</summary>
+    public async Task<Snapshot?> FinishAsync()
     {
         if (_eventPipe is not null) await _eventPipe.StopAsync().ConfigureAwait(false);
+        if (_clock is null) return null;
+        await _clock.StopAsync().ConfigureAwait(false);
+        return _clock.TakeNow();
     }
-
-    /// <summary>A last snapshot covering the end of the run, so nothing seen after the last tick is lost.</summary>
-    public Snapshot? Final() => _clock?.TakeNow();
 
     public RunDiagnostics Totals(WorkloadRun run, double? singleThreadRate)
     {

@@ -48,10 +48,18 @@ public sealed class SnapshotClock : IAsyncDisposable
         }
     }
 
+    /// <summary>Ends the periodic snapshots (<see cref="TakeNow"/> still works); safe to call more than once.</summary>
+    public async Task StopAsync()
+    {
+        if (Interlocked.Exchange(ref _stopped, 1) == 0) _stop.Cancel();
+        if (_loop is not null) await _loop.ConfigureAwait(false);
+    }
+
+    private int _stopped;
+
     public async ValueTask DisposeAsync()
     {
-        _stop.Cancel();
-        if (_loop is not null) await _loop.ConfigureAwait(false);
+        await StopAsync().ConfigureAwait(false);
         _stop.Dispose();
     }
 }
