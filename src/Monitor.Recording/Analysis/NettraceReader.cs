@@ -28,7 +28,8 @@ public static class NettraceReader
         long length = CheckHeader(path);
         contents.Bytes = length;
         Exception? failure = null;
-        var reader = new Thread(() => failure = ReadInto(path, contents))
+        var file = new AbandonableReadStream(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 64 * 1024));
+        var reader = new Thread(() => failure = ReadInto(file, contents))
         {
             IsBackground = true,
             Name = $"read {Path.GetFileName(path)}",
@@ -37,7 +38,10 @@ public static class NettraceReader
         var limit = timeout ?? DefaultTimeoutFor(length);
         if (!reader.Join(limit))
         {
-            // The thread cannot be stopped; it is a background thread and its results are never looked at.
+            // A thread cannot be stopped from outside: its next read fails instead. A parser looping without reading
+            // would go on, on a background thread whose results are never looked at.
+            file.Abandon();
+            reader.Join(TimeSpan.FromSeconds(1));
             throw new UnusableInputException($"{path}: reading took longer than {limit.TotalSeconds:0} s; the file is probably damaged");
         }
         if (failure is not null)
@@ -72,12 +76,13 @@ public static class NettraceReader
     }
 
     /// <summary>On the reading thread; returns what stopped it early, or null at a clean end.</summary>
-    private static Exception? ReadInto(string path, TraceContents contents)
+    private static Exception? ReadInto(Stream file, TraceContents contents)
     {
         double lastMs = 0;
         try
         {
-            using var source = new EventPipeEventSource(path);
+            using var _ = file;
+            using var source = new EventPipeEventSource(file);
             RuntimeEventTranslator.Attach(source, contents.Pid, contents);
             // Registers the runtime's event templates so the counts below carry names (GC/Start, not EventID(1)).
             source.Clr.All += _ => { };

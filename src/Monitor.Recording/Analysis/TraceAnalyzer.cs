@@ -116,10 +116,10 @@ public static class TraceAnalyzer
             LocksOf(traces),
             ThreadsOf(traces, lastSample.Values.Where(c => c.Pid != manifest?.MonitorPid), manifest),
             WorkloadOf(traces, manifest),
-            traces.Sum(t => t.ContentionCount),
+            SaturatingSum.Of(traces.Select(t => t.ContentionCount)),
             traces.Sum(t => t.ContentionWaitMs),
-            traces.Sum(t => t.GcCount),
-            workers.Any(p => p.PeakWorkingSetBytes is not null) ? workers.Sum(p => p.PeakWorkingSetBytes ?? 0) : null,
+            SaturatingSum.Of(traces.Select(t => t.GcCount)),
+            workers.Any(p => p.PeakWorkingSetBytes is not null) ? SaturatingSum.Of(workers.Select(p => p.PeakWorkingSetBytes ?? 0)) : null,
             workers.Any(p => p.CpuMs is not null) ? workers.Sum(p => p.CpuMs ?? 0) : null);
     }
 
@@ -189,7 +189,7 @@ public static class TraceAnalyzer
         Int128? expected = n is { } count ? (Int128)count * (count - 1) / 2 : null;
         bool allFinished = workers.Length > 0 && workers.All(x => x.Worker.Finished) && (manifest?.Workers is not { } k || workers.Length == k);
         bool? correct = expected is null || sum is null ? null : allFinished && sum == expected;
-        long iterations = workers.Sum(x => x.Worker.Iterations);
+        long iterations = SaturatingSum.Of(workers.Select(x => x.Worker.Iterations));
         var spans = workers.Select(x => x.Trace).Distinct().Where(t => t.FirstSumEventMs is not null).ToArray();
         // Processes run side by side: the span is the longest one; threads share one trace anyway.
         double? spanMs = spans.Length == 0 ? null : spans.Max(t => t.LastSumEventMs!.Value - t.FirstSumEventMs!.Value);
