@@ -88,7 +88,9 @@ public sealed class TraceRecorder
         FileStream file;
         try
         {
-            file = OwnerOnlyFiles.CreateNew(Path.Combine(Directory, name), bufferSize: 64 * 1024);
+            // Unbuffered: each block read from the session goes to the OS at once, so a Monitor killed with SIGKILL loses
+            // nothing it had already parsed.
+            file = OwnerOnlyFiles.CreateNew(Path.Combine(Directory, name), bufferSize: 0);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
