@@ -83,7 +83,8 @@ public static class TraceAnalyzer
             {
                 // The manifest tells a cut Monitor expected (a worker killed, recording stopped mid-session) from damage.
                 string why = $"{name} breaks off after {trace.EventCount:N0} events ({trace.Error})";
-                if (entry.Entry is { Complete: false }) notes.Add(why + ": recording stopped while its session ran");
+                if (!bundle.HasFinalManifest) problems.Add(why);
+                else if (entry.Entry is { Complete: false }) notes.Add(why + ": recording stopped while its session ran");
                 else if (bundle.IsComplete) notes.Add(why + ": its process was killed");
                 else problems.Add(why);
             }
