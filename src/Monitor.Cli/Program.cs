@@ -16,4 +16,7 @@ root.Subcommands.Add(RunCommand.Create());
 root.Subcommands.Add(PsCommand.Create());
 root.Subcommands.Add(AttachCommand.Create());
 root.Subcommands.Add(CompareCommand.Create());
+root.Subcommands.Add(AnalyzeCommand.Create());
+root.Subcommands.Add(ConvertCommand.Create());
+root.Subcommands.Add(ReplayCommand.Create());
 return await CommandLineHost.InvokeAsync(root, args);

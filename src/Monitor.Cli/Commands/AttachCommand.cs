@@ -90,7 +90,7 @@ public static class AttachCommand
             var ended = session.Completion;
             var timeout = limit is { } l ? Task.Delay(l, stop.Token) : Task.Delay(Timeout.Infinite, stop.Token);
             await Task.WhenAny(ended, timeout);
-            observation.Final();
+            await observation.FinishAsync();
             if (ended.IsCompleted)
             {
                 Console.Error.WriteLine($"monitor: process {pid} has exited; attach ends");

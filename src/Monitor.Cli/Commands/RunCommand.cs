@@ -1,8 +1,11 @@
 using System.CommandLine;
+using System.Text.Json;
 using Monitor.Cli.Hosting;
 using Monitor.Cli.Sessions;
 using Monitor.Cli.Sinks;
+using Monitor.Recording;
 using Monitor.Runners;
+using Monitor.Workloads;
 
 namespace Monitor.Cli.Commands;
 
@@ -12,6 +15,7 @@ public static class RunCommand
     public static Command Create()
     {
         var workload = new WorkloadOptions();
+        var recording = new RecordingOptions();
         var json = new Option<bool>("--json") { Description = "one JSON object per line on stdout; the last line is the result" };
         var interval = new Option<string>("--interval") { Description = "ms between snapshots (min 100)", DefaultValueFactory = _ => "1000" };
         var diagnostics = new Option<string>("--diagnostics") { Description = "full (EventPipe + OS sampler) | os (OS sampler only) | none", DefaultValueFactory = _ => "full" };
@@ -20,20 +24,28 @@ public static class RunCommand
         command.Options.Add(json);
         command.Options.Add(interval);
         command.Options.Add(diagnostics);
+        recording.AddTo(command);
         command.SetAction((parse, cancel) =>
         {
             var (spec, autoN) = workload.Read(parse);
             var every = IntervalOption.Read(parse.GetValue(interval)!);
             var level = DiagnosticsLevels.Parse(parse.GetValue(diagnostics)!);
-            IRunSink sink = parse.GetValue(json)
+            var record = recording.Read(parse, spec.Mode.Name());
+            if (record is not null && level == DiagnosticsLevel.None) throw new UsageException("recording needs --diagnostics full or os: with none there is nothing to record");
+            bool asJson = parse.GetValue(json);
+            IRunSink sink = asJson
                 ? new JsonLinesSink(Console.OpenStandardOutput())
                 : new ConsoleTextSink(Console.Out, !Console.IsOutputRedirected);
-            return ExecuteAsync(spec, autoN, level, every, sink, cancel);
+            // With --json, stdout is a contract of JSON lines: what Monitor says about the recording goes to stderr.
+            var notes = asJson ? Console.Error : Console.Out;
+            return ExecuteAsync(spec, autoN, level, every, sink, cancel, record, notes);
         });
         return command;
     }
 
-    public static async Task<int> ExecuteAsync(WorkloadSpec spec, bool autoN, DiagnosticsLevel level, TimeSpan interval, IRunSink sink, CancellationToken cancel)
+    public static async Task<int> ExecuteAsync(
+        WorkloadSpec spec, bool autoN, DiagnosticsLevel level, TimeSpan interval, IRunSink sink, CancellationToken cancel,
+        RecordingRequest? record = null, TextWriter? notes = null)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel, AppLifetime.Stopping);
         try
@@ -48,25 +60,87 @@ public static class RunCommand
                 spec = spec with { N = Calibration.AutoN(rate!.Value, spec.Work, spec.Runtime) };
                 sink.OnCalibrated(spec.N, rate.Value);
             }
-            await using var observation = new Observation(level, interval, rate);
+            await using var observation = new Observation(level, interval, rate, record?.Stacks ?? false);
             observation.SnapshotTaken += sink.OnSnapshot;
-            Task ticking = Task.CompletedTask;
-            using var timer = new PeriodicTimer(interval);
-            var (result, diagnostics) = await observation.RunToEndAsync(spec, rate, run =>
+            var recorder = record is null ? null : StartRecording(observation, record, spec, rate);
+            try
             {
-                sink.OnStarted(run);
-                if (level == DiagnosticsLevel.None) ticking = Tick(run, timer, sink, stop.Token);
-            }, stop.Token);
-            timer.Dispose();
-            await ticking;
-            sink.OnResult(result, diagnostics);
-            if (stop.IsCancellationRequested) return ExitCodes.Interrupted;
-            return result.Correct ? ExitCodes.Ok : ExitCodes.Failed;
+                return await RunAsync(spec, level, interval, sink, observation, rate, recorder, notes, stop);
+            }
+            finally
+            {
+                // The run failed to start or broke: the bundle still gets its manifest, saying it has no result.
+                if (observation.Recording.Stop() is not null) notes?.WriteLine($"monitor: recorded {record!.Directory} without a result");
+            }
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
             return ExitCodes.Interrupted;
         }
+    }
+
+    private static TraceRecorder StartRecording(Observation observation, RecordingRequest record, WorkloadSpec spec, double? rate)
+    {
+        TraceRecorder recorder;
+        try
+        {
+            recorder = observation.Recording.Start(record.Directory, BundleHeader.For(spec, rate, record.Stacks));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"cannot record into {record.Directory}: {e.Message}");
+        }
+        recorder.Failed += reason => Console.Error.WriteLine(
+            $"monitor: recording stopped: {reason}; the bundle {recorder.Directory} is incomplete (the run goes on)");
+        return recorder;
+    }
+
+    private static async Task<int> RunAsync(
+        WorkloadSpec spec, DiagnosticsLevel level, TimeSpan interval, IRunSink sink, Observation observation, double? rate,
+        TraceRecorder? recorder, TextWriter? notes, CancellationTokenSource stop)
+    {
+        await using var run = await observation.StartRunAsync(spec, stop.Token);
+        sink.OnStarted(run);
+        Task ticking = Task.CompletedTask;
+        using var timer = new PeriodicTimer(interval);
+        if (level == DiagnosticsLevel.None) ticking = Tick(run, timer, sink, stop.Token);
+        RunResult result;
+        try
+        {
+            result = await run.Completion.WaitAsync(stop.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            await run.StopAsync("interrupted");
+            result = await run.Completion;
+        }
+        timer.Dispose();
+        await ticking;
+        await observation.FinishAsync();
+        var totals = observation.Totals(run, rate);
+        sink.OnResult(result, totals);
+        if (recorder is not null) FinishRecording(observation, recorder, result, totals, notes);
+        if (stop.IsCancellationRequested) return ExitCodes.Interrupted;
+        return result.Correct ? ExitCodes.Ok : ExitCodes.Failed;
+    }
+
+    private static void FinishRecording(Observation observation, TraceRecorder recorder, RunResult result, RunDiagnostics totals, TextWriter? notes)
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer))
+        {
+            w.WriteStartObject();
+            ResultJson.Write(w, result, totals);
+            w.WriteEndObject();
+        }
+        using var document = JsonDocument.Parse(buffer.ToArray());
+        double? parallelism = totals.SingleThreadRate is { } single && result.ElapsedMs > 0
+            ? Math.Round(result.TotalIterations / (result.ElapsedMs / 1000) / single, 2)
+            : null;
+        var manifest = observation.Recording.Stop(document.RootElement.Clone(), parallelism)!;
+        notes?.WriteLine(manifest.Complete
+            ? $"monitor: recorded {recorder.Directory} ({recorder.BytesWritten:N0} bytes); see monitor analyze"
+            : $"monitor: recording {recorder.Directory} is incomplete: {manifest.Failure}");
     }
 
     private static async Task Tick(WorkloadRun run, PeriodicTimer timer, IRunSink sink, CancellationToken cancel)

@@ -117,7 +117,7 @@ public sealed class LiveController : IMonitorController, IAsyncDisposable
     private async Task ReportWhenDone(WorkloadRun run)
     {
         var result = await run.Completion.ConfigureAwait(false);
-        _observation.Final();
+        await _observation.SettleAsync(run).ConfigureAwait(false);
         if (_disposed) return;
         RunFinished?.Invoke(RunSummaries.From(result, _observation.Totals(run, _singleThreadRate)));
         StatusChanged?.Invoke(result.Correct

@@ -1,6 +1,7 @@
 using Monitor.Diagnostics.Aggregation;
 using Monitor.Diagnostics.Sources.EventPipe;
 using Monitor.Diagnostics.Sources.OsThreads;
+using Monitor.Recording;
 using Monitor.Runners;
 using Monitor.Snapshots;
 
@@ -9,24 +10,36 @@ namespace Monitor.Cli.Sessions;
 /// <summary>
 /// Wires the sources to the aggregator for one command: the EventPipe observer that holds each worker at start, the
 /// OS sampler, and the clock that emits a snapshot every interval. Sinks subscribe to <see cref="SnapshotTaken"/>.
+/// A recording, when one is started through <see cref="Recording"/>, receives the very bytes, readings and snapshots
+/// the live view uses.
 /// </summary>
 public sealed class Observation : IAsyncDisposable
 {
     private readonly DiagnosticPortObserver? _eventPipe;
     private readonly SnapshotClock? _clock;
 
-    public Observation(DiagnosticsLevel level, TimeSpan interval, double? singleThreadRate)
+    /// <param name="sampleStacks">Sessions also sample stacks (for flame graphs of a recording); decided here because
+    /// a session's providers are fixed when a worker is attached.</param>
+    public Observation(DiagnosticsLevel level, TimeSpan interval, double? singleThreadRate, bool sampleStacks = false)
     {
         Level = level;
         if (level == DiagnosticsLevel.None) return;
         Aggregator = new SnapshotAggregator(ThreadSamplers.ForCurrentOs(), singleThreadRate);
         Aggregator.Watch(Environment.ProcessId, ProcessRole.Monitor);
-        if (level == DiagnosticsLevel.Full) _eventPipe = new DiagnosticPortObserver(Aggregator, interval);
+        Aggregator.CountersRead += Recording.WriteOsSample;
+        if (level == DiagnosticsLevel.Full) _eventPipe = new DiagnosticPortObserver(Aggregator, interval, Recording.StreamFor, sampleStacks: sampleStacks);
         _clock = new SnapshotClock(Aggregator, interval);
-        _clock.SnapshotTaken += s => SnapshotTaken?.Invoke(s);
+        _clock.SnapshotTaken += s =>
+        {
+            Recording.WriteSnapshot(s);
+            SnapshotTaken?.Invoke(s);
+        };
     }
 
     public DiagnosticsLevel Level { get; }
+
+    /// <summary>Starts and stops recordings of this observation (a .nettrace per worker attached while recording).</summary>
+    public RecorderSwitch Recording { get; } = new();
 
     public SnapshotAggregator? Aggregator { get; }
 
@@ -44,7 +57,7 @@ public sealed class Observation : IAsyncDisposable
     public async Task<ExternalProcessSession> AttachAsync(int pid, TimeSpan interval, CancellationToken cancel)
     {
         if (Aggregator is null) throw new InvalidOperationException("attach needs diagnostics");
-        var session = await ExternalProcessSession.StartAsync(pid, Aggregator, interval, cancel: cancel).ConfigureAwait(false);
+        var session = await ExternalProcessSession.StartAsync(pid, Aggregator, interval, Recording.StreamFor, cancel: cancel).ConfigureAwait(false);
         Aggregator.Watch(pid, ProcessRole.External);
         Aggregator.Prime();
         _clock?.Start();
@@ -53,8 +66,8 @@ public sealed class Observation : IAsyncDisposable
 
     /// <summary>
     /// Runs <paramref name="spec"/> to its end under this observation: started, awaited (stopped as "interrupted" when
-    /// <paramref name="stop"/> fires), a last snapshot taken, and the run's totals read. <paramref name="started"/> sees
-    /// the run once its workers are going.
+    /// <paramref name="stop"/> fires), finished (see <see cref="FinishAsync"/>), and the run's totals read.
+    /// <paramref name="started"/> sees the run once its workers are going.
     /// </summary>
     public async Task<ObservedResult> RunToEndAsync(WorkloadSpec spec, double? singleThreadRate, Action<WorkloadRun>? started, CancellationToken stop)
     {
@@ -70,21 +83,35 @@ public sealed class Observation : IAsyncDisposable
             await run.StopAsync("interrupted").ConfigureAwait(false);
             result = await run.Completion.ConfigureAwait(false);
         }
-        // The periodic snapshots end before the last one, so nothing follows the result a sink writes next.
-        if (_clock is not null) await _clock.StopAsync().ConfigureAwait(false);
-        Final();
+        await FinishAsync().ConfigureAwait(false);
         return new ObservedResult(result, Totals(run, singleThreadRate));
     }
 
-    /// <summary>A last snapshot covering the end of the run, so nothing seen after the last tick is lost.</summary>
-    public Snapshot? Final() => _clock?.TakeNow();
+    /// <summary>Ends observing a finished run: waits until every session has read its process's last event (a
+    /// worker's stream is still draining when its result arrives on the pipe), stops the periodic snapshots, and takes
+    /// a last one covering the end of the run. Totals and recordings then hold everything, and no snapshot follows the
+    /// result.</summary>
+    public async Task<Snapshot?> FinishAsync()
+    {
+        if (_eventPipe is not null) await _eventPipe.StopAsync().ConfigureAwait(false);
+        if (_clock is null) return null;
+        await _clock.StopAsync().ConfigureAwait(false);
+        return _clock.TakeNow();
+    }
+
+    /// <summary>For a session that goes on after a run (the UI): waits until the sessions of <paramref name="run"/>'s
+    /// processes have read their last event, then takes a snapshot covering the end of the run; the periodic
+    /// snapshots go on.</summary>
+    public async Task<Snapshot?> SettleAsync(WorkloadRun run)
+    {
+        if (_eventPipe is not null) await _eventPipe.StopAsync(run.Processes.Select(p => p.Pid).ToArray()).ConfigureAwait(false);
+        return _clock?.TakeNow();
+    }
 
     public RunDiagnostics Totals(WorkloadRun run, double? singleThreadRate)
     {
         if (Aggregator is null) return RunDiagnostics.None;
-        // Runtime events come from EventPipe, which only .NET workers speak: a Python run has no contention count,
-        // not a count of zero.
-        bool runtime = Level == DiagnosticsLevel.Full && run.Spec.Runtime == WorkerRuntime.Dotnet;
+        bool runtime = Level == DiagnosticsLevel.Full;
         return new RunDiagnostics(
             runtime ? Aggregator.ContentionCount : null,
             runtime ? Aggregator.ContentionWaitMs : null,

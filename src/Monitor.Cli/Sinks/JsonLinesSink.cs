@@ -35,44 +35,7 @@ public sealed class JsonLinesSink(Stream output) : IRunSink
 
     public void OnSnapshot(Snapshot snapshot) => Line(w => SnapshotJson.Write(w, snapshot));
 
-    public void OnResult(RunResult r, RunDiagnostics d) => Line(w =>
-    {
-        w.WriteString("type", "result");
-        w.WriteString("mode", r.Spec.Mode.Name());
-        w.WriteString("work", r.Spec.Work.Name());
-        w.WriteString("runtime", r.Spec.RuntimeName);
-        w.WriteNumber("workers", r.Spec.Workers);
-        w.WriteNumber("n", r.Spec.N);
-        w.WriteString("sum", r.Sum.ToString());
-        w.WriteString("expected", r.Expected.ToString());
-        w.WriteBoolean("correct", r.Correct);
-        w.WriteNumber("elapsedMs", Math.Round(r.ElapsedMs, 1));
-        if (r.StartupMs is { } startup) w.WriteNumber("startupMs", Math.Round(startup, 1));
-        w.WriteNumber("processCount", r.ProcessCount);
-        if (r.CpuMs is { } cpu) w.WriteNumber("cpuMs", Math.Round(cpu, 1));
-        if (r.PeakWorkingSetBytes is { } peak) w.WriteNumber("peakWorkingSetBytes", peak);
-        if (d.ContentionCount is { } contentions) w.WriteNumber("contentionCount", contentions);
-        if (d.ContentionWaitMs is { } wait) w.WriteNumber("contentionWaitMs", Math.Round(wait, 3));
-        if (d.GcCount is { } gc) w.WriteNumber("gcCount", gc);
-        if (d.SingleThreadRate is { } single && r.ElapsedMs > 0)
-        {
-            w.WriteNumber("effectiveParallelism", Math.Round(r.TotalIterations / (r.ElapsedMs / 1000) / single, 2));
-        }
-        if (r.Spec.Mode == RunMode.Gil) w.WriteNumber("switchMs", r.Spec.SwitchMs);
-        w.WriteStartArray("workerThreads");
-        foreach (var t in r.WorkerThreads)
-        {
-            w.WriteStartObject();
-            w.WriteNumber("pid", t.Pid);
-            w.WriteNumber("tid", t.Tid);
-            w.WriteNumber("worker", t.Worker);
-            w.WriteNumber("iterations", t.Iterations);
-            if (t.CpuMs is { } threadCpu) w.WriteNumber("cpuMs", Math.Round(threadCpu, 1));
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
-        if (r.Failure is not null) w.WriteString("failure", r.Failure);
-    });
+    public void OnResult(RunResult r, RunDiagnostics d) => Line(w => ResultJson.Write(w, r, d));
 
     private readonly object _gate = new();
 

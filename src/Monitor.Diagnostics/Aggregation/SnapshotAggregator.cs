@@ -26,10 +26,10 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
     private readonly Dictionary<int, long> _previousIterations = new();
     private readonly TimeProvider _time;
     private readonly long _origin;
+    // Per process, so events of a run's workers that arrive before Follow(run) are not lost by a reset.
+    private readonly Dictionary<int, (long Count, double WaitMs)> _contentionByPid = new();
     private WorkloadRun? _run;
     private long _lastTake;
-    private long _contentionTotal;
-    private double _contentionWaitTotalMs;
 
     /// <param name="sampler">null when the OS sampler is off (--diagnostics none).</param>
     /// <param name="singleThreadRate">iterations/s of one thread on this machine, for effective parallelism.</param>
@@ -47,10 +47,27 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
 
     public void Dispose() => _sampler?.Dispose();
 
-    /// <summary>Contention events seen since the current run started (all intervals).</summary>
-    public long ContentionCount { get { lock (_gate) return _contentionTotal; } }
+    /// <summary>Every OS reading the sampler made, once per watched process and <see cref="Take"/>, on the clock's
+    /// thread: lets a recorder keep the raw counters without sampling a second time.</summary>
+    public event Action<ProcessCounters>? CountersRead;
 
-    public double ContentionWaitMs { get { lock (_gate) return _contentionWaitTotalMs; } }
+    /// <summary>Contention events of the watched processes so far (all intervals); a run's own once it is followed.</summary>
+    public long ContentionCount { get { lock (_gate) return ContentionOfWatched().Count; } }
+
+    public double ContentionWaitMs { get { lock (_gate) return ContentionOfWatched().WaitMs; } }
+
+    private (long Count, double WaitMs) ContentionOfWatched()
+    {
+        long count = 0;
+        double waitMs = 0;
+        foreach (var w in _watched)
+        {
+            if (!_contentionByPid.TryGetValue(w.Pid, out var c)) continue;
+            count += c.Count;
+            waitMs += c.WaitMs;
+        }
+        return (count, waitMs);
+    }
 
     /// <summary>GC count per process as last reported by the runtime.</summary>
     public int GcCount(int pid) { lock (_gate) return _runtime.TryGetValue(pid, out var r) ? r.GcCount : 0; }
@@ -76,8 +93,6 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
             foreach (var p in run.Processes) _watched.Add(new WatchedProcess(p.Pid, ProcessRole.Worker));
             foreach (var pid in _lastKnown.Keys.Where(pid => _watched.All(w => w.Pid != pid)).ToArray()) _lastKnown.Remove(pid);
             _previousIterations.Clear();
-            _contentionTotal = 0;
-            _contentionWaitTotalMs = 0;
         }
         Prime();
     }
@@ -106,11 +121,13 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
             {
                 case ContentionStarted s:
                     _contention.Started(s);
-                    _contentionTotal++;
+                    var started = _contentionByPid.GetValueOrDefault(s.Pid);
+                    _contentionByPid[s.Pid] = (started.Count + 1, started.WaitMs);
                     break;
                 case ContentionStopped s:
                     _contention.Stopped(s);
-                    _contentionWaitTotalMs += s.DurationNs / 1e6;
+                    var stopped = _contentionByPid.GetValueOrDefault(s.Pid);
+                    _contentionByPid[s.Pid] = (stopped.Count, stopped.WaitMs + s.DurationNs / 1e6);
                     break;
                 case GcStarted g:
                     var state = Runtime(g.Pid);
@@ -152,6 +169,13 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
         {
             if (run is not null) watched = WatchDescendants(run);
             foreach (var w in watched) readings[w.Pid] = _sampler.Sample(w.Pid);
+            if (CountersRead is { } read)
+            {
+                foreach (var reading in readings.Values)
+                {
+                    if (reading is not null) read(reading);
+                }
+            }
         }
 
         lock (_gate)

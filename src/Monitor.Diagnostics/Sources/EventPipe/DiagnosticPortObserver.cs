@@ -28,12 +28,16 @@ public sealed class DiagnosticPortObserver : IWorkerProcessObserver, IAsyncDispo
     /// <param name="recordingFor">Called once per worker pid; a stream it returns receives a byte-identical copy of the
     /// session's stream (a .nettrace) and is disposed when the session ends. Null or a null stream: no copy.</param>
     /// <param name="connectTimeout">How long a worker may take to connect to its port; default 10 s.</param>
+    /// <param name="sampleStacks">Also ask for the sample profiler's stacks and the method names they need (for flame
+    /// graphs of a recording); costs far more bytes.</param>
     public DiagnosticPortObserver(
         IRuntimeEventSink sink,
         TimeSpan? counterInterval = null,
         Func<int, Stream?>? recordingFor = null,
-        TimeSpan? connectTimeout = null)
+        TimeSpan? connectTimeout = null,
+        bool sampleStacks = false)
     {
+        SampleStacks = sampleStacks;
         _sink = sink ?? throw new ArgumentNullException(nameof(sink));
         CounterInterval = counterInterval ?? SessionProviders.DefaultCounterInterval;
         if (CounterInterval <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(counterInterval), "the counter interval must be positive");
@@ -43,6 +47,7 @@ public sealed class DiagnosticPortObserver : IWorkerProcessObserver, IAsyncDispo
 
     public TimeSpan CounterInterval { get; }
     public TimeSpan ConnectTimeout { get; }
+    public bool SampleStacks { get; }
 
     /// <summary>The private (0700) directory holding the workers' diagnostic-port sockets; null before the first worker.</summary>
     public string? SocketDirectory
@@ -105,6 +110,15 @@ public sealed class DiagnosticPortObserver : IWorkerProcessObserver, IAsyncDispo
 
     /// <summary>Stops every session (each ends with its <see cref="SessionEnded"/>) and removes the sockets left by
     /// workers that were killed.</summary>
+    /// <summary>Stops the sessions of <paramref name="pids"/> only (a finished run's), waiting until each has read its
+    /// process's last event; other sessions go on.</summary>
+    public async Task StopAsync(IReadOnlyCollection<int> pids)
+    {
+        LiveSession[] sessions;
+        lock (_gate) sessions = _sessions.Where(s => pids.Contains(s.Pid)).ToArray();
+        await Task.WhenAll(sessions.Select(s => s.StopAsync())).ConfigureAwait(false);
+    }
+
     public async Task StopAsync()
     {
         LiveSession[] sessions;

@@ -29,7 +29,8 @@ public sealed class ExternalProcessSession : IAsyncDisposable
         IRuntimeEventSink sink,
         TimeSpan? counterInterval = null,
         Func<int, Stream?>? recordingFor = null,
-        CancellationToken cancel = default)
+        CancellationToken cancel = default,
+        bool sampleStacks = false)
     {
         ArgumentNullException.ThrowIfNull(sink);
         string name = NameOf(pid) ?? throw new AttachFailedException(pid, AttachFailure.ProcessNotFound, $"no process with pid {pid}");
@@ -52,7 +53,7 @@ public sealed class ExternalProcessSession : IAsyncDisposable
         {
             var client = new DiagnosticsClient(pid);
             eventPipe = await client.StartEventPipeSessionAsync(
-                SessionProviders.Configuration(counterInterval ?? SessionProviders.DefaultCounterInterval), deadline.Token).ConfigureAwait(false);
+                SessionProviders.Configuration(counterInterval ?? SessionProviders.DefaultCounterInterval, sampleStacks), deadline.Token).ConfigureAwait(false);
         }
         catch (Exception e) when (IsPermissionDenied(e))
         {

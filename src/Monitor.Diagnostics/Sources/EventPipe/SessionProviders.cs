@@ -14,27 +14,37 @@ public static class SessionProviders
     public const long GcKeyword = 0x1;
     public const long ContentionKeyword = 0x4000;
     public const long ThreadingKeyword = 0x10000;
+    public const long LoaderKeyword = 0x8;
+    public const long JitKeyword = 0x10;
+    public const string SampleProfilerProvider = "Microsoft-DotNETCore-SampleProfiler";
     private const long AllKeywords = -1;
 
     public static readonly TimeSpan DefaultCounterInterval = TimeSpan.FromSeconds(1);
 
-    /// <summary>Runtime events stay at Informational: Verbose adds thousands of GC/AllocationTick events a second.</summary>
-    public static IReadOnlyList<EventPipeProvider> For(TimeSpan counterInterval)
+    /// <summary>Runtime events stay at Informational: Verbose adds thousands of GC/AllocationTick events a second.
+    /// <paramref name="sampleStacks"/> adds the runtime's sample profiler (a stack of every managed thread about every
+    /// millisecond) and the loader and JIT events that name the methods in those stacks, for flame graphs.</summary>
+    public static IReadOnlyList<EventPipeProvider> For(TimeSpan counterInterval, bool sampleStacks = false)
     {
         if (counterInterval <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(counterInterval), counterInterval, "the counter interval must be positive");
         var counterArguments = new Dictionary<string, string>
         {
             ["EventCounterIntervalSec"] = counterInterval.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture),
         };
-        return
-        [
-            new EventPipeProvider(RuntimeProvider, EventLevel.Informational, GcKeyword | ContentionKeyword | ThreadingKeyword, null),
-            new EventPipeProvider(CountersProvider, EventLevel.Informational, 0, counterArguments),
-            new EventPipeProvider(SumEventSource.ProviderName, EventLevel.Informational, AllKeywords, null),
-        ];
+        long runtimeKeywords = GcKeyword | ContentionKeyword | ThreadingKeyword;
+        if (sampleStacks) runtimeKeywords |= LoaderKeyword | JitKeyword;
+        var providers = new List<EventPipeProvider>
+        {
+            new(RuntimeProvider, EventLevel.Informational, runtimeKeywords, null),
+            new(CountersProvider, EventLevel.Informational, 0, counterArguments),
+            new(SumEventSource.ProviderName, EventLevel.Informational, AllKeywords, null),
+        };
+        if (sampleStacks) providers.Add(new EventPipeProvider(SampleProfilerProvider, EventLevel.Informational, 0, null));
+        return providers;
     }
 
-    /// <summary>No rundown: the live view resolves no methods, and rundown at the end would cost a burst of events.</summary>
-    public static EventPipeSessionConfiguration Configuration(TimeSpan counterInterval) =>
-        new(For(counterInterval), circularBufferSizeMB: 16, requestRundown: false, requestStackwalk: false);
+    /// <summary>No rundown unless stacks are sampled: the live view resolves no methods, and rundown at the end costs
+    /// a burst of events. A flame graph needs it to name methods that were compiled before the session started.</summary>
+    public static EventPipeSessionConfiguration Configuration(TimeSpan counterInterval, bool sampleStacks = false) =>
+        new(For(counterInterval, sampleStacks), circularBufferSizeMB: sampleStacks ? 64 : 16, requestRundown: sampleStacks, requestStackwalk: sampleStacks);
 }

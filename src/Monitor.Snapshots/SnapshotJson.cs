@@ -1,17 +1,32 @@
 using System.Text.Json;
-using Monitor.Snapshots;
 
-namespace Monitor.Cli.Sinks;
+namespace Monitor.Snapshots;
 
-/// <summary>Writes a snapshot as the `{"type":"snapshot",...}` object of `run --json` and `attach --json`.</summary>
+/// <summary>Writes a snapshot as the `{"type":"snapshot",...}` object of `run --json`, `attach --json` and a
+/// recording's snapshots.jsonl; <see cref="SnapshotJsonReader"/> reads it back for replay.</summary>
 public static class SnapshotJson
 {
     public static void Write(Utf8JsonWriter w, Snapshot s)
     {
         w.WriteString("type", "snapshot");
         w.WriteNumber("t", Math.Round(s.T, 3));
+        w.WriteString("time", s.Time);
         w.WriteNumber("intervalSec", Math.Round(s.IntervalSeconds, 3));
         w.WriteNumber("progress", Math.Round(s.Totals.Progress, 4));
+        if (s.Workload is { } work)
+        {
+            w.WritePropertyName("workload");
+            w.WriteStartObject();
+            if (work.Mode is not null) w.WriteString("mode", work.Mode);
+            if (work.Work is not null) w.WriteString("work", work.Work);
+            w.WriteString("runtime", work.Runtime);
+            w.WriteNumber("workers", work.Workers);
+            w.WriteNumber("n", work.N);
+            w.WriteNumber("elapsedSec", Math.Round(work.ElapsedSeconds, 3));
+            w.WriteNumber("iterations", work.Iterations);
+            w.WriteBoolean("finished", work.Finished);
+            w.WriteEndObject();
+        }
         w.WriteStartArray("processes");
         foreach (var p in s.Processes)
         {
@@ -24,6 +39,7 @@ public static class SnapshotJson
             if (p.GcHeapBytes is { } heap) w.WriteNumber("gcHeapBytes", heap);
             if (p.GcCount is { } gc) w.WriteNumber("gcCount", gc);
             w.WriteNumber("cpuPercent", Math.Round(p.CpuPercent, 1));
+            w.WriteNumber("cpuMs", Math.Round(p.CpuMs, 1));
             w.WriteNumber("threadCount", p.ThreadCount);
             if (p.Exited) w.WriteBoolean("exited", true);
             w.WriteEndObject();

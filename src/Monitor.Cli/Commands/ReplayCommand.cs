@@ -1,0 +1,92 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Monitor.Cli.Hosting;
+using Monitor.Cli.Sinks;
+using Monitor.Recording.Analysis;
+using Monitor.Recording.Replay;
+using Monitor.Snapshots;
+
+namespace Monitor.Cli.Commands;
+
+/// <summary>`monitor replay`, headless: a recorded session's snapshots as `run` printed them (text or the very same
+/// JSON lines), then its result. The terminal UI replays the same frames into its panels.</summary>
+public static class ReplayCommand
+{
+    public static Command Create()
+    {
+        var path = new Argument<string>("bundle") { Description = "a trace bundle directory (monitor run --record)" };
+        var json = new Option<bool>("--json") { Description = "the snapshot lines and result line exactly as run --json printed them" };
+        var speed = new Option<string>("--speed") { Description = "1 = as recorded, 2 = twice as fast, 0 = no waiting", DefaultValueFactory = _ => "0" };
+        var command = new Command("replay", "Show a recorded session again, as it was shown live.");
+        command.Arguments.Add(path);
+        command.Options.Add(json);
+        command.Options.Add(speed);
+        command.SetAction((parse, cancel) => ExecuteAsync(parse.GetValue(path)!, parse.GetValue(json), ParseSpeed(parse.GetValue(speed)!), cancel));
+        return command;
+    }
+
+    private static double ParseSpeed(string text) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double speed) && double.IsFinite(speed) && speed >= 0
+            ? speed
+            : throw new UsageException($"--speed must be a number >= 0 (got {text})");
+
+    public static async Task<int> ExecuteAsync(string path, bool asJson, double speed, CancellationToken cancel)
+    {
+        BundleReplay replay;
+        try
+        {
+            replay = BundleReplay.Open(path);
+        }
+        catch (UnusableInputException e)
+        {
+            Console.Error.WriteLine($"monitor: {e.Message}");
+            return ExitCodes.Usage;
+        }
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel, AppLifetime.Stopping);
+        using var stdout = Console.OpenStandardOutput();
+        var text = new ConsoleTextSink(Console.Out, interactive: false);
+        try
+        {
+            await foreach (var frame in replay.PlayAsync(speed, stop.Token))
+            {
+                if (asJson) Line(stdout, w => SnapshotJson.Write(w, frame.Snapshot));
+                else text.OnSnapshot(frame.Snapshot);
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            return ExitCodes.Interrupted;
+        }
+        if (replay.Manifest?.Result is { } result && asJson)
+        {
+            using (var w = new Utf8JsonWriter(stdout)) result.WriteTo(w);
+            stdout.Write("\n"u8);
+        }
+        else if (replay.Summary is { } s && !asJson)
+        {
+            Console.WriteLine();
+            Console.WriteLine($"recorded result: mode {s.Mode}, {s.Workers} worker(s), N = {(s.N is { } n ? Format.Count(n) : "?")}, sum {s.Sum}, "
+                + $"{(s.Correct == true ? "correct" : "NOT correct")}, elapsed {(s.ElapsedMs is { } ms ? Format.Duration(ms) : "?")}"
+                + (s.ContentionCount is { } c ? $", contentions {Format.Count(c)}" : "") + (s.GcCount is { } gc ? $", GCs {gc}" : ""));
+        }
+        if (!replay.IsComplete)
+        {
+            Console.Error.WriteLine($"monitor: {path} is incomplete (Monitor did not finish it){(replay.UnreadableLines > 0 ? $"; {replay.UnreadableLines} unreadable line(s) skipped" : "")}");
+            return ExitCodes.Usage;
+        }
+        return ExitCodes.Ok;
+    }
+
+    private static void Line(Stream output, Action<Utf8JsonWriter> body)
+    {
+        using (var w = new Utf8JsonWriter(output))
+        {
+            w.WriteStartObject();
+            body(w);
+            w.WriteEndObject();
+        }
+        output.Write("\n"u8);
+        output.Flush();
+    }
+}

@@ -1,0 +1,147 @@
+using System.Text.Json;
+using Monitor.Recording.Analysis;
+
+namespace Monitor.Cli.Sinks;
+
+/// <summary>`monitor analyze --json`: one object. Where a field means what it means in `run --json`'s result line it
+/// has the same name (contentionCount, gcCount, workerThreads, ...), so a script can compare the two.</summary>
+public static class AnalysisJson
+{
+    public static void Write(Utf8JsonWriter w, AnalysisReport r)
+    {
+        w.WriteStartObject();
+        w.WriteString("type", "analysis");
+        w.WriteString("source", r.Source);
+        w.WriteBoolean("bundle", r.IsBundle);
+        w.WriteBoolean("complete", r.Complete);
+        StringArray(w, "problems", r.Problems);
+        StringArray(w, "notes", r.Notes);
+        if (r.DurationMs is { } duration) w.WriteNumber("durationMs", Math.Round(duration, 1));
+        var m = r.Manifest;
+        var work = r.Workload;
+        if ((m?.Mode ?? work?.Mode) is { } mode) w.WriteString("mode", mode);
+        if (m?.Work is { } kind) w.WriteString("work", kind);
+        if (m?.Runtime is { } runtime) w.WriteString("runtime", runtime);
+        if ((m?.Workers ?? work?.Workers) is { } workers) w.WriteNumber("workers", workers);
+        if ((m?.N ?? work?.N) is { } n) w.WriteNumber("n", n);
+        if (work?.Sum is { } sum) w.WriteString("sum", sum.ToString());
+        if (work?.Expected is { } expected) w.WriteString("expected", expected.ToString());
+        if (work?.Correct is { } correct) w.WriteBoolean("correct", correct);
+        if (work?.ElapsedMs is { } elapsed) w.WriteNumber("elapsedMs", Math.Round(elapsed, 1));
+        if (r.CpuMs is { } cpu) w.WriteNumber("cpuMs", Math.Round(cpu, 1));
+        if (r.PeakWorkingSetBytes is { } peak) w.WriteNumber("peakWorkingSetBytes", peak);
+        w.WriteNumber("contentionCount", r.ContentionCount);
+        w.WriteNumber("contentionWaitMs", Math.Round(r.ContentionWaitMs, 3));
+        w.WriteNumber("gcCount", r.GcCount);
+        if (m?.Machine?.EffectiveParallelism is { } ep) w.WriteNumber("effectiveParallelism", ep);
+        if (m?.Machine?.SingleThreadRate is { } rate) w.WriteNumber("singleThreadRate", Math.Round(rate));
+        if (work is not null)
+        {
+            w.WriteNumber("iterations", work.Iterations);
+            if (work.IterationsPerSec is { } ips) w.WriteNumber("iterationsPerSec", Math.Round(ips));
+            w.WriteStartArray("workerThreads");
+            foreach (var t in work.WorkerThreads)
+            {
+                w.WriteStartObject();
+                w.WriteNumber("pid", t.Pid);
+                w.WriteNumber("tid", t.Tid);
+                w.WriteNumber("worker", t.Worker);
+                w.WriteNumber("iterations", t.Iterations);
+                w.WriteBoolean("finished", t.Finished);
+                if (t.Total is not null) w.WriteString("sum", t.Total);
+                w.WriteNumber("progressEvents", t.ProgressEvents);
+                var cpuOfThread = r.Threads.FirstOrDefault(x => x.Pid == t.Pid && x.Tid == t.Tid)?.CpuMs;
+                if (cpuOfThread is { } threadCpu) w.WriteNumber("cpuMs", Math.Round(threadCpu, 1));
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+        }
+        w.WriteStartArray("processes");
+        foreach (var p in r.Processes) Process(w, p);
+        w.WriteEndArray();
+        w.WriteStartArray("locks");
+        foreach (var l in r.Locks)
+        {
+            w.WriteStartObject();
+            w.WriteNumber("pid", l.Pid);
+            w.WriteString("lockId", "0x" + l.LockId.ToString("x"));
+            w.WriteNumber("waits", l.Waits);
+            w.WriteNumber("waitMs", Math.Round(l.WaitMs, 3));
+            if (l.OwnerTid is { } owner) w.WriteNumber("ownerTid", owner);
+            w.WriteStartArray("waiterTids");
+            foreach (var tid in l.WaiterTids) w.WriteNumberValue(tid);
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteStartArray("threads");
+        foreach (var t in r.Threads)
+        {
+            w.WriteStartObject();
+            w.WriteNumber("pid", t.Pid);
+            w.WriteNumber("tid", t.Tid);
+            w.WriteString("name", t.Name);
+            w.WriteString("role", t.Role);
+            if (t.Worker is { } worker) w.WriteNumber("worker", worker);
+            if (t.CpuMs is { } threadCpu) w.WriteNumber("cpuMs", Math.Round(threadCpu, 1));
+            w.WriteNumber("contentionCount", t.ContentionCount);
+            w.WriteNumber("contentionWaitMs", Math.Round(t.ContentionWaitMs, 3));
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        if (m?.Result is { } result)
+        {
+            w.WritePropertyName("recordedResult");
+            result.WriteTo(w);
+        }
+        w.WriteEndObject();
+    }
+
+    private static void Process(Utf8JsonWriter w, ProcessReport p)
+    {
+        w.WriteStartObject();
+        w.WriteNumber("pid", p.Pid);
+        w.WriteString("role", p.Role);
+        if (p.File is not null)
+        {
+            w.WriteString("file", p.File);
+            w.WriteNumber("bytes", p.Bytes);
+            w.WriteBoolean("complete", p.TraceComplete);
+            if (p.TraceError is not null) w.WriteString("error", p.TraceError);
+            w.WriteNumber("durationMs", Math.Round(p.DurationMs, 1));
+            w.WriteNumber("eventCount", p.EventCount);
+            w.WriteNumber("gcCount", p.GcCount);
+            w.WritePropertyName("gcByGeneration");
+            w.WriteStartObject();
+            foreach (var (generation, count) in p.GcByGeneration) w.WriteNumber(generation.ToString(), count);
+            w.WriteEndObject();
+            w.WriteNumber("contentionCount", p.ContentionCount);
+            w.WriteNumber("contentionWaitMs", Math.Round(p.ContentionWaitMs, 3));
+            w.WriteNumber("stackSamples", p.StackSamples);
+        }
+        if (p.PeakWorkingSetBytes is { } peak) w.WriteNumber("peakWorkingSetBytes", peak);
+        if (p.PeakGcHeapBytes is { } heap) w.WriteNumber("peakGcHeapBytes", heap);
+        if (p.CpuMs is { } cpu) w.WriteNumber("cpuMs", Math.Round(cpu, 1));
+        if (p.File is not null)
+        {
+            w.WriteStartArray("events");
+            foreach (var e in p.Events)
+            {
+                w.WriteStartObject();
+                w.WriteString("provider", e.Provider);
+                w.WriteString("event", e.Event);
+                w.WriteNumber("count", e.Count);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+        }
+        w.WriteEndObject();
+    }
+
+    private static void StringArray(Utf8JsonWriter w, string name, IReadOnlyList<string> items)
+    {
+        w.WriteStartArray(name);
+        foreach (var item in items) w.WriteStringValue(item);
+        w.WriteEndArray();
+    }
+}

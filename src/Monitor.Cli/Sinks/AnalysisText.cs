@@ -1,0 +1,103 @@
+using Monitor.Recording.Analysis;
+
+namespace Monitor.Cli.Sinks;
+
+/// <summary>`monitor analyze` for people: what was recorded, the workload's result, then processes, locks and threads.</summary>
+public static class AnalysisText
+{
+    private const int TopLocks = 8;
+
+    public static void Write(TextWriter o, AnalysisReport r)
+    {
+        var m = r.Manifest;
+        o.WriteLine($"{(r.IsBundle ? "bundle" : "trace")} {r.Source}: {(r.Complete ? "complete" : "INCOMPLETE")}"
+            + (r.DurationMs is { } d ? $", {Format.Duration(d)}" : ""));
+        foreach (var p in r.Problems) o.WriteLine($"  problem: {p}");
+        foreach (var n in r.Notes) o.WriteLine($"  note: {n}");
+        if (m?.CommandLine is { } command) o.WriteLine($"recorded with: {string.Join(' ', command)} (Monitor {m.MonitorVersion})");
+        if (m?.Machine is { } machine)
+        {
+            o.WriteLine($"machine: {machine.HostName}, {machine.Os}, {machine.LogicalCpus} logical CPUs"
+                + (machine.SingleThreadRate is { } rate ? $", one thread adds {Format.Short(rate)} integers/s" : "")
+                + (machine.EffectiveParallelism is { } ep ? $", effective parallelism {ep:0.00}" : ""));
+        }
+        if (r.Workload is { } w)
+        {
+            o.WriteLine();
+            var head = new List<string>();
+            if (w.Mode is not null) head.Add($"mode {w.Mode}");
+            if (w.Workers is { } k) head.Add($"{k} worker(s)");
+            if (w.N is { } n) head.Add($"N = {Format.Count(n)}");
+            head.Add($"iterations {Format.Count(w.Iterations)}");
+            if (w.IterationsPerSec is { } ips) head.Add($"{Format.Short(ips)} it/s");
+            if (w.ElapsedMs is { } elapsed) head.Add($"elapsed {Format.Duration(elapsed)}");
+            o.WriteLine("workload: " + string.Join(", ", head));
+            if (w.Sum is { } sum)
+            {
+                o.WriteLine(w.Correct switch
+                {
+                    true => $"sum {sum} = n(n-1)/2: correct",
+                    false => $"sum {sum}, expected {w.Expected}: WRONG or unfinished",
+                    null => $"sum {sum} (N unknown: not checked)",
+                });
+            }
+            foreach (var line in Format.Table(
+                ["worker", "pid", "tid", "iterations", "finished", "progress events"],
+                w.WorkerThreads.Select(t => (IReadOnlyList<string>)[t.Worker.ToString(), t.Pid.ToString(), t.Tid.ToString(), Format.Count(t.Iterations), t.Finished ? "yes" : "no", t.ProgressEvents.ToString()])))
+            {
+                o.WriteLine(line);
+            }
+        }
+        o.WriteLine();
+        var totals = new List<string> { $"contentions {Format.Count(r.ContentionCount)} ({Format.Duration(r.ContentionWaitMs)} waiting)", $"GCs {r.GcCount}" };
+        if (r.CpuMs is { } cpu) totals.Add($"CPU {Format.Duration(cpu)}");
+        if (r.PeakWorkingSetBytes is { } peak) totals.Add($"peak memory {Format.Short(peak)}B");
+        o.WriteLine(string.Join(", ", totals));
+        o.WriteLine();
+        foreach (var line in Format.Table(
+            ["pid", "role", "file", "bytes", "events", "GCs", "peak mem", "contentions", "waited", "CPU", "stack samples"],
+            r.Processes.Select(p => (IReadOnlyList<string>)[
+                p.Pid.ToString(), p.Role, p.File ?? "-", p.File is null ? "-" : Format.Count(p.Bytes) + (p.TraceComplete ? "" : " (cut)"),
+                Format.Count(p.EventCount), p.GcCount.ToString(), p.PeakWorkingSetBytes is { } pk ? Format.Short(pk) + "B" : "-",
+                Format.Count(p.ContentionCount), Format.Duration(p.ContentionWaitMs), p.CpuMs is { } c ? Format.Duration(c) : "-",
+                Format.Count(p.StackSamples)])))
+        {
+            o.WriteLine(line);
+        }
+        if (r.Locks.Count > 0)
+        {
+            o.WriteLine();
+            o.WriteLine($"top locks ({Math.Min(TopLocks, r.Locks.Count)} of {r.Locks.Count}):");
+            foreach (var line in Format.Table(
+                ["pid", "lock", "waits", "waited", "owner tid", "waiter tids"],
+                r.Locks.Take(TopLocks).Select(l => (IReadOnlyList<string>)[
+                    l.Pid.ToString(), "0x" + l.LockId.ToString("x"), Format.Count(l.Waits), Format.Duration(l.WaitMs),
+                    l.OwnerTid?.ToString() ?? "?", string.Join(",", l.WaiterTids)])))
+            {
+                o.WriteLine(line);
+            }
+        }
+        if (r.Threads.Count > 0)
+        {
+            o.WriteLine();
+            foreach (var line in Format.Table(
+                ["pid", "tid", "name", "role", "worker", "CPU", "contentions", "waited"],
+                r.Threads.Select(t => (IReadOnlyList<string>)[
+                    t.Pid.ToString(), t.Tid.ToString(), t.Name, t.Role, t.Worker?.ToString() ?? "-",
+                    t.CpuMs is { } c ? Format.Duration(c) : "-", Format.Count(t.ContentionCount), Format.Duration(t.ContentionWaitMs)])))
+            {
+                o.WriteLine(line);
+            }
+        }
+        if (!r.IsBundle && r.Processes is [var only])
+        {
+            o.WriteLine();
+            o.WriteLine("events:");
+            foreach (var line in Format.Table(["provider", "event", "count"], only.Events.Select(e => (IReadOnlyList<string>)[e.Provider, e.Event, Format.Count(e.Count)])))
+            {
+                o.WriteLine("  " + line);
+            }
+        }
+        o.Flush();
+    }
+}

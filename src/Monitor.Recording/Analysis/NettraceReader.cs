@@ -1,0 +1,121 @@
+using System.Text;
+using Microsoft.Diagnostics.Tracing;
+using Monitor.Diagnostics.Sources.EventPipe;
+
+namespace Monitor.Recording.Analysis;
+
+/// <summary>
+/// Reads a .nettrace file offline with TraceEvent's EventPipeEventSource and the live view's own translator. TraceEvent
+/// may throw anything, or spin, on a damaged file: reading runs on a thread of its own, every exception becomes
+/// <see cref="TraceContents.Error"/>, and a read that outlives its time limit is abandoned.
+/// </summary>
+public static class NettraceReader
+{
+    /// <summary>Every .nettrace starts with these bytes.</summary>
+    private static readonly byte[] Magic = "Nettrace"u8.ToArray();
+
+    private const string SampleProfilerProvider = SessionProviders.SampleProfilerProvider;
+
+    /// <summary>A generous limit: about 10 s plus 1 s per MB (reading runs at tens of MB/s).</summary>
+    public static TimeSpan DefaultTimeoutFor(long bytes) => TimeSpan.FromSeconds(10 + bytes / 1_000_000.0);
+
+    /// <summary>Reads <paramref name="path"/> as the trace of process <paramref name="pid"/> (0: take it from the
+    /// events). Throws <see cref="UnusableInputException"/> when nothing at all can be read from it; a file that breaks
+    /// off later comes back with <see cref="TraceContents.Complete"/> false and the events up to the cut.</summary>
+    public static TraceContents Read(string path, int pid = 0, TimeSpan? timeout = null)
+    {
+        var contents = new TraceContents(path, pid);
+        long length = CheckHeader(path);
+        contents.Bytes = length;
+        Exception? failure = null;
+        var file = new AbandonableReadStream(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 64 * 1024));
+        var reader = new Thread(() => failure = ReadInto(file, contents))
+        {
+            IsBackground = true,
+            Name = $"read {Path.GetFileName(path)}",
+        };
+        reader.Start();
+        var limit = timeout ?? DefaultTimeoutFor(length);
+        if (!reader.Join(limit))
+        {
+            // A thread cannot be stopped from outside: its next read fails instead. A parser looping without reading
+            // would go on, on a background thread whose results are never looked at.
+            file.Abandon();
+            reader.Join(TimeSpan.FromSeconds(1));
+            throw new UnusableInputException($"{path}: reading took longer than {limit.TotalSeconds:0} s; the file is probably damaged");
+        }
+        if (failure is not null)
+        {
+            contents.Complete = false;
+            contents.Error = Describe(failure);
+            if (contents.EventCount == 0) throw new UnusableInputException($"{path}: not a readable .nettrace ({contents.Error})", failure);
+        }
+        return contents;
+    }
+
+    private static long CheckHeader(string path)
+    {
+        if (Directory.Exists(path)) throw new UnusableInputException($"{path} is a directory, not a .nettrace file");
+        if (!File.Exists(path)) throw new UnusableInputException($"{path} does not exist");
+        try
+        {
+            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            if (file.Length == 0) throw new UnusableInputException($"{path} is empty");
+            var head = new byte[Magic.Length];
+            int read = file.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+            if (read < head.Length || !head.AsSpan().SequenceEqual(Magic))
+            {
+                throw new UnusableInputException($"{path} is not a .nettrace file (it does not start with \"Nettrace\")");
+            }
+            return file.Length;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UnusableInputException($"{path}: cannot read it: {e.Message}", e);
+        }
+    }
+
+    /// <summary>On the reading thread; returns what stopped it early, or null at a clean end.</summary>
+    private static Exception? ReadInto(Stream file, TraceContents contents)
+    {
+        double lastMs = 0;
+        try
+        {
+            using var _ = file;
+            using var source = new EventPipeEventSource(file);
+            RuntimeEventTranslator.Attach(source, contents.Pid, contents);
+            // Registers the runtime's event templates so the counts below carry names (GC/Start, not EventID(1)).
+            source.Clr.All += _ => { };
+            source.AllEvents += e =>
+            {
+                contents.EventCount++;
+                if (contents.Pid == 0 && e.ProcessID > 0) contents.Pid = e.ProcessID;
+                var key = (e.ProviderName ?? "", e.EventName ?? "");
+                contents.EventCounts[key] = contents.EventCounts.GetValueOrDefault(key) + 1;
+                if (key.Item1 == SampleProfilerProvider) contents.StackSamples++;
+                if (key.Item1 == Workloads.SumEventSource.ProviderName)
+                {
+                    contents.FirstSumEventMs ??= e.TimeStampRelativeMSec;
+                    contents.LastSumEventMs = e.TimeStampRelativeMSec;
+                }
+                lastMs = Math.Max(lastMs, e.TimeStampRelativeMSec);
+            };
+            contents.StartTime = source.SessionStartTime;
+            source.Process();
+            contents.DurationMs = lastMs;
+            contents.Complete = true;
+            return null;
+        }
+        catch (Exception e)
+        {
+            contents.DurationMs = lastMs;
+            return e;
+        }
+    }
+
+    private static string Describe(Exception e)
+    {
+        var text = new StringBuilder(e.GetType().Name).Append(": ").Append(e.Message.ReplaceLineEndings(" "));
+        return text.Length > 300 ? text.ToString(0, 300) + "..." : text.ToString();
+    }
+}

@@ -1,0 +1,216 @@
+using System.Globalization;
+using System.Text.Json;
+using Monitor.Recording.Bundles;
+
+namespace Monitor.Recording.Analysis;
+
+/// <summary>
+/// Builds an <see cref="AnalysisReport"/> from a trace bundle or a bare .nettrace (from Monitor or another tool such
+/// as dotnet-trace). Throws <see cref="UnusableInputException"/> when there is nothing to report; damage that still
+/// leaves something to read is reported in <see cref="AnalysisReport.Problems"/>.
+/// </summary>
+public static class TraceAnalyzer
+{
+    /// <param name="timeoutPerFile">Limit for reading one .nettrace; default scales with its size.</param>
+    public static AnalysisReport Analyze(string path, TimeSpan? timeoutPerFile = null)
+    {
+        if (string.IsNullOrWhiteSpace(path)) throw new UnusableInputException("no bundle or .nettrace file given");
+        if (Directory.Exists(path)) return AnalyzeBundle(TraceBundle.Open(path), path, timeoutPerFile);
+        if (!File.Exists(path)) throw new UnusableInputException($"{path} does not exist");
+        return AnalyzeFile(path, timeoutPerFile);
+    }
+
+    private static AnalysisReport AnalyzeFile(string path, TimeSpan? timeout)
+    {
+        var trace = NettraceReader.Read(path, 0, timeout);
+        var problems = new List<string>();
+        if (!trace.Complete) problems.Add($"{Path.GetFileName(path)} breaks off after {trace.EventCount:N0} events ({trace.Error}): it is truncated or damaged");
+        var process = ProcessOf(trace, "process", Path.GetFileName(path), null, null);
+        var workload = WorkloadOf([trace], null);
+        return new AnalysisReport(
+            path, false, problems.Count == 0, problems, [], null, trace.DurationMs, [process], LocksOf([trace]),
+            ThreadsOf([trace], [], null), workload, trace.ContentionCount, trace.ContentionWaitMs, trace.GcCount,
+            trace.PeakWorkingSetBytes, null);
+    }
+
+    private static AnalysisReport AnalyzeBundle(TraceBundle bundle, string source, TimeSpan? timeout)
+    {
+        var manifest = bundle.Manifest;
+        var problems = new List<string>();
+        var notes = new List<string>();
+        if (!bundle.HasFinalManifest)
+        {
+            problems.Add(manifest is null
+                ? $"the bundle has no {BundleLayout.Manifest}: Monitor did not finish it (killed, or still recording)"
+                : $"the bundle has only {BundleLayout.PartialManifest}: Monitor did not finish it (killed, or still recording)");
+        }
+        else if (manifest is { Complete: false })
+        {
+            problems.Add($"the manifest marks the bundle incomplete{(manifest.Failure is null ? "" : ": " + manifest.Failure)}");
+        }
+
+        var traces = new List<TraceContents>();
+        var processes = new List<ProcessReport>();
+        var osSamples = bundle.ReadOsSamples(out int badSampleLines);
+        if (badSampleLines > 0) (bundle.HasFinalManifest ? problems : notes).Add($"{badSampleLines} line(s) of {BundleLayout.OsSamples} could not be read");
+        var lastSample = osSamples.GroupBy(s => s.Counters.Pid).ToDictionary(g => g.Key, g => g.Last().Counters);
+        var peakSample = osSamples.GroupBy(s => s.Counters.Pid).ToDictionary(g => g.Key, g => g.Max(s => s.Counters.PeakWorkingSetBytes));
+
+        foreach (var entry in bundle.Traces)
+        {
+            string name = Path.GetFileName(entry.Path);
+            if (!File.Exists(entry.Path))
+            {
+                problems.Add($"{name} is listed in the manifest but missing");
+                continue;
+            }
+            TraceContents trace;
+            try
+            {
+                trace = NettraceReader.Read(entry.Path, entry.Pid, timeout);
+            }
+            catch (UnusableInputException e)
+            {
+                problems.Add(e.Message);
+                continue;
+            }
+            traces.Add(trace);
+            if (entry.Entry is { } listed && trace.Bytes < listed.Bytes)
+            {
+                problems.Add($"{name} holds {trace.Bytes:N0} bytes, the manifest says {listed.Bytes:N0}: it was cut after recording");
+            }
+            else if (!trace.Complete)
+            {
+                // The manifest tells a cut Monitor expected (a worker killed, recording stopped mid-session) from damage.
+                string why = $"{name} breaks off after {trace.EventCount:N0} events ({trace.Error})";
+                if (!bundle.HasFinalManifest) problems.Add(why);
+                else if (entry.Entry is { Complete: false }) notes.Add(why + ": recording stopped while its session ran");
+                else if (bundle.IsComplete) notes.Add(why + ": its process was killed");
+                else problems.Add(why);
+            }
+            processes.Add(ProcessOf(trace, entry.Role, name, lastSample.GetValueOrDefault(trace.Pid), peakSample.TryGetValue(trace.Pid, out var peak) ? peak : null));
+        }
+        foreach (var (pid, counters) in lastSample.Where(s => processes.All(p => p.Pid != s.Key)))
+        {
+            string role = pid == manifest?.MonitorPid ? "monitor" : "process";
+            processes.Add(new ProcessReport(pid, role, null, 0, true, null, 0, 0, 0, new Dictionary<int, long>(), peakSample[pid], null, 0, 0, 0,
+                counters.UserMs + counters.SystemMs, []));
+        }
+        if (traces.Count == 0 && osSamples.Count == 0 && manifest?.Result is null)
+        {
+            throw new UnusableInputException($"{source}: nothing in the bundle could be read{(problems.Count > 0 ? " (" + problems[0] + ")" : "")}");
+        }
+
+        var workers = processes.Where(p => p.Role == "worker").ToArray();
+        double? duration = manifest is { StartedAt: { } start, EndedAt: { } end }
+            ? (end - start).TotalMilliseconds
+            : traces.Count > 0 ? traces.Max(t => t.DurationMs) : osSamples.Count > 0 ? osSamples[^1].T * 1000 : null;
+        return new AnalysisReport(
+            source,
+            true,
+            problems.Count == 0,
+            problems,
+            notes,
+            manifest,
+            duration,
+            processes,
+            LocksOf(traces),
+            ThreadsOf(traces, lastSample.Values.Where(c => c.Pid != manifest?.MonitorPid), manifest),
+            WorkloadOf(traces, manifest),
+            SaturatingSum.Of(traces.Select(t => t.ContentionCount)),
+            traces.Sum(t => t.ContentionWaitMs),
+            SaturatingSum.Of(traces.Select(t => t.GcCount)),
+            workers.Any(p => p.PeakWorkingSetBytes is not null) ? SaturatingSum.Of(workers.Select(p => p.PeakWorkingSetBytes ?? 0)) : null,
+            workers.Any(p => p.CpuMs is not null) ? workers.Sum(p => p.CpuMs ?? 0) : null);
+    }
+
+    private static ProcessReport ProcessOf(TraceContents t, string role, string file, Diagnostics.Sources.OsThreads.ProcessCounters? last, long? peakFromOs)
+    {
+        long? peak = (peakFromOs, t.PeakWorkingSetBytes) switch
+        {
+            (null, null) => null,
+            var (a, b) => Math.Max(a ?? 0, b ?? 0),
+        };
+        return new ProcessReport(
+            t.Pid, role, file, t.Bytes, t.Complete, t.Error, t.DurationMs, t.EventCount, t.GcCount,
+            new SortedDictionary<int, long>(t.GcByGeneration), peak, t.PeakGcHeapBytes, t.ContentionCount, t.ContentionWaitMs,
+            t.StackSamples, last is null ? null : last.UserMs + last.SystemMs,
+            t.EventCounts.OrderBy(kv => kv.Key.Provider, StringComparer.Ordinal).ThenByDescending(kv => kv.Value)
+                .Select(kv => new EventCountReport(kv.Key.Provider, kv.Key.Event, kv.Value)).ToArray());
+    }
+
+    private static LockReport[] LocksOf(IEnumerable<TraceContents> traces) => traces
+        .SelectMany(t => t.Locks.Values.Select(l => new LockReport(
+            t.Pid, l.LockId, l.Waits, l.WaitMs, l.TopOwner, l.Waiters.Keys.Order().ToArray())))
+        .OrderByDescending(l => l.Waits).ThenByDescending(l => l.WaitMs)
+        .ToArray();
+
+    private static ThreadReport[] ThreadsOf(IReadOnlyList<TraceContents> traces, IEnumerable<Diagnostics.Sources.OsThreads.ProcessCounters> lastSamples, BundleManifest? manifest)
+    {
+        var workerOf = traces.SelectMany(t => t.Workers.Values.Where(w => w.Tid != 0).Select(w => (Key: (t.Pid, w.Tid), w.Worker)))
+            .GroupBy(x => x.Key).ToDictionary(g => g.Key, g => g.First().Worker);
+        var waits = traces.SelectMany(t => t.ContentionByThread.Select(kv => (Key: (t.Pid, kv.Key), kv.Value))).ToDictionary(x => x.Key, x => x.Value);
+        var threads = new Dictionary<(int Pid, int Tid), ThreadReport>();
+        foreach (var process in lastSamples)
+        {
+            foreach (var thread in process.Threads)
+            {
+                var key = (process.Pid, thread.Tid);
+                threads[key] = Thread(key, thread.Name, thread.UserMs + thread.SystemMs);
+            }
+        }
+        foreach (var key in waits.Keys.Concat(workerOf.Keys).Where(k => !threads.ContainsKey(k)).ToArray())
+        {
+            threads[key] = Thread(key, "", null);
+        }
+        return threads.Values
+            .OrderBy(t => t.Worker is null).ThenBy(t => t.Worker).ThenBy(t => t.Pid).ThenByDescending(t => t.CpuMs ?? 0)
+            .ToArray();
+
+        ThreadReport Thread((int Pid, int Tid) key, string name, double? cpuMs)
+        {
+            int? worker = workerOf.TryGetValue(key, out int w) ? w : null;
+            string role = worker is not null ? "worker" : name.StartsWith(".NET ", StringComparison.Ordinal) ? "runtime" : "other";
+            var (count, waitMs) = waits.GetValueOrDefault(key);
+            return new ThreadReport(key.Pid, key.Tid, name, role, worker, cpuMs, count, waitMs);
+        }
+    }
+
+    private static WorkloadReport? WorkloadOf(IReadOnlyList<TraceContents> traces, BundleManifest? manifest)
+    {
+        var workers = traces.SelectMany(t => t.Workers.Values.Select(w => (Trace: t, Worker: w))).ToArray();
+        var result = manifest?.Result;
+        if (workers.Length == 0 && manifest?.Mode is null) return null;
+        long? n = manifest?.N ?? Int64(result, "n");
+        Int128? sum = null;
+        foreach (var (_, w) in workers.Where(x => x.Worker.Finished))
+        {
+            if (Int128.TryParse(w.Total, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var total)) sum = (sum ?? 0) + total;
+        }
+        Int128? expected = n is { } count ? (Int128)count * (count - 1) / 2 : null;
+        bool allFinished = workers.Length > 0 && workers.All(x => x.Worker.Finished) && (manifest?.Workers is not { } k || workers.Length == k);
+        bool? correct = expected is null || sum is null ? null : allFinished && sum == expected;
+        long iterations = SaturatingSum.Of(workers.Select(x => x.Worker.Iterations));
+        var spans = workers.Select(x => x.Trace).Distinct().Where(t => t.FirstSumEventMs is not null).ToArray();
+        // Processes run side by side: the span is the longest one; threads share one trace anyway.
+        double? spanMs = spans.Length == 0 ? null : spans.Max(t => t.LastSumEventMs!.Value - t.FirstSumEventMs!.Value);
+        return new WorkloadReport(
+            manifest?.Mode,
+            manifest?.Workers,
+            n,
+            sum,
+            expected,
+            correct,
+            Double(result, "elapsedMs"),
+            iterations,
+            spanMs is > 0 ? iterations / (spanMs.Value / 1000) : null,
+            workers.Select(x => new WorkerReport(x.Trace.Pid, x.Worker.Tid, x.Worker.Worker, x.Worker.Iterations, x.Worker.Finished, x.Worker.Total, x.Worker.ProgressEvents))
+                .OrderBy(w => w.Worker).ToArray());
+    }
+
+    private static long? Int64(JsonElement? e, string name) =>
+        e is { ValueKind: JsonValueKind.Object } o && o.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetInt64(out long x) ? x : null;
+
+    private static double? Double(JsonElement? e, string name) =>
+        e is { ValueKind: JsonValueKind.Object } o && o.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetDouble() : null;
+}

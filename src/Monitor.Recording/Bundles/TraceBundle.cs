@@ -1,0 +1,146 @@
+using System.Globalization;
+using System.Text.Json;
+using Monitor.Recording.Analysis;
+
+namespace Monitor.Recording.Bundles;
+
+/// <summary>
+/// A trace bundle opened for reading: its manifest (final, partial, or none for a bundle Monitor never finished) and
+/// where its files are. Only plain file names inside the bundle are ever opened, whatever the manifest says.
+/// </summary>
+public sealed class TraceBundle
+{
+    private TraceBundle(string directory, BundleManifest? manifest, bool finalManifest, IReadOnlyList<BundleTrace> traces)
+    {
+        Directory = directory;
+        Manifest = manifest;
+        HasFinalManifest = finalManifest;
+        Traces = traces;
+    }
+
+    public string Directory { get; }
+
+    /// <summary>manifest.json, else manifest.partial.json, else null.</summary>
+    public BundleManifest? Manifest { get; }
+
+    public bool HasFinalManifest { get; }
+
+    /// <summary>Monitor wrote every file to its end.</summary>
+    public bool IsComplete => HasFinalManifest && Manifest is { Complete: true };
+
+    public IReadOnlyList<BundleTrace> Traces { get; }
+
+    public string OsSamplesPath => Path.Combine(Directory, BundleLayout.OsSamples);
+    public string SnapshotsPath => Path.Combine(Directory, BundleLayout.Snapshots);
+
+    /// <summary>Throws <see cref="UnusableInputException"/>: a missing path, a file, an unreadable directory, a
+    /// manifest that is not one.</summary>
+    public static TraceBundle Open(string path)
+    {
+        if (File.Exists(path)) throw new UnusableInputException($"{path} is a file, not a trace bundle directory");
+        if (!System.IO.Directory.Exists(path)) throw new UnusableInputException($"{path} does not exist");
+        string directory = Path.GetFullPath(path);
+        BundleManifest? manifest = ReadManifest(Path.Combine(directory, BundleLayout.Manifest));
+        bool final = manifest is not null;
+        manifest ??= ReadManifest(Path.Combine(directory, BundleLayout.PartialManifest));
+        string[] found;
+        try
+        {
+            found = System.IO.Directory.GetFiles(directory, "*" + BundleLayout.NettraceExtension).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).ToArray();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UnusableInputException($"{path}: cannot list the bundle: {e.Message}", e);
+        }
+        if (manifest is null && found.Length == 0 && !File.Exists(Path.Combine(directory, BundleLayout.Snapshots)))
+        {
+            throw new UnusableInputException($"{path} is not a trace bundle: it has no manifest, no .nettrace and no snapshots");
+        }
+        var traces = new List<BundleTrace>();
+        foreach (var entry in manifest?.Processes ?? [])
+        {
+            if (!IsPlainName(entry.File)) throw new UnusableInputException($"{path}: the manifest names a file outside the bundle: {entry.File}");
+            traces.Add(new BundleTrace(Path.Combine(directory, entry.File), entry.Pid, entry.Role, entry));
+        }
+        foreach (var name in found.Where(n => traces.All(t => Path.GetFileName(t.Path) != n)))
+        {
+            var (role, pid) = ParseName(name);
+            traces.Add(new BundleTrace(Path.Combine(directory, name), pid, role, null));
+        }
+        return new TraceBundle(directory, manifest, final, traces);
+    }
+
+    private static BundleManifest? ReadManifest(string path)
+    {
+        byte[] bytes;
+        try
+        {
+            if (!File.Exists(path)) return null;
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UnusableInputException($"{path}: cannot read it: {e.Message}", e);
+        }
+        try
+        {
+            var manifest = ManifestJson.Deserialize(bytes);
+            if (manifest.Processes is null) throw new JsonException("processes is null");
+            return manifest;
+        }
+        catch (JsonException e)
+        {
+            throw new UnusableInputException($"{path} is not a valid manifest: {e.Message}", e);
+        }
+    }
+
+    private static bool IsPlainName(string? name) =>
+        !string.IsNullOrEmpty(name) && name == Path.GetFileName(name) && name != "." && name != ".."
+        && name.EndsWith(BundleLayout.NettraceExtension, StringComparison.Ordinal);
+
+    /// <summary>worker-1234.nettrace → ("worker", 1234); anything else → (its name, 0).</summary>
+    private static (string Role, int Pid) ParseName(string name)
+    {
+        string stem = Path.GetFileNameWithoutExtension(name);
+        int dash = stem.LastIndexOf('-');
+        if (dash > 0 && int.TryParse(stem.AsSpan(dash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out int pid)) return (stem[..dash], pid);
+        return ("unknown", 0);
+    }
+
+    /// <summary>The OS sampler's readings in order; lines that cannot be read (the cut last line of a killed
+    /// recording) are counted in <paramref name="badLines"/>.</summary>
+    public IReadOnlyList<RecordedOsSample> ReadOsSamples(out int badLines) =>
+        ReadLines(OsSamplesPath, OsSampleJson.Parse, out badLines);
+
+    internal static IReadOnlyList<T> ReadLines<T>(string path, Func<string, T> parse, out int badLines)
+    {
+        badLines = 0;
+        var items = new List<T>();
+        if (!File.Exists(path)) return items;
+        IEnumerable<string> lines;
+        try
+        {
+            lines = File.ReadAllLines(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UnusableInputException($"{path}: cannot read it: {e.Message}", e);
+        }
+        foreach (var line in lines)
+        {
+            if (string.IsNullOrWhiteSpace(line)) continue;
+            try
+            {
+                items.Add(parse(line));
+            }
+            catch (FormatException)
+            {
+                badLines++;
+            }
+        }
+        return items;
+    }
+}
+
+/// <summary>One .nettrace of a bundle; <see cref="Entry"/> is null when the manifest does not list it.</summary>
+public sealed record BundleTrace(string Path, int Pid, string Role, RecordedProcess? Entry);

@@ -1,0 +1,26 @@
+namespace Monitor.Recording.Conversion;
+
+/// <summary>What `monitor convert` writes: speedscope (https://www.speedscope.app) or Chromium's trace-event JSON
+/// (chrome://tracing, Perfetto, Edge DevTools).</summary>
+public enum FlameGraphFormat { Speedscope, Chromium }
+
+public static class FlameGraphFormats
+{
+    public static bool TryParse(string text, out FlameGraphFormat format)
+    {
+        switch (text.ToLowerInvariant())
+        {
+            case "speedscope":
+                format = FlameGraphFormat.Speedscope;
+                return true;
+            case "chromium":
+                format = FlameGraphFormat.Chromium;
+                return true;
+            default:
+                format = default;
+                return false;
+        }
+    }
+
+    public static string Extension(this FlameGraphFormat format) => format == FlameGraphFormat.Speedscope ? ".speedscope.json" : ".chromium.json";
+}

@@ -1,0 +1,80 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Monitor.Recording.Analysis;
+using Monitor.Recording.Bundles;
+using Monitor.Snapshots;
+
+namespace Monitor.Recording.Replay;
+
+/// <summary>
+/// A recorded session as a source of snapshots for the same panels the live view feeds: the frames in time order
+/// (<see cref="Frames"/> all at once, or <see cref="PlayAsync"/> paced like the original), and the run's summary from
+/// the manifest. Works on incomplete bundles too: a cut last line is skipped and counted.
+/// </summary>
+public sealed class BundleReplay
+{
+    private BundleReplay(TraceBundle bundle, IReadOnlyList<ReplayFrame> frames, int unreadableLines, RecordedRunSummary? summary)
+    {
+        Bundle = bundle;
+        Frames = frames;
+        UnreadableLines = unreadableLines;
+        Summary = summary;
+    }
+
+    public TraceBundle Bundle { get; }
+    public BundleManifest? Manifest => Bundle.Manifest;
+    public bool IsComplete => Bundle.IsComplete;
+    public IReadOnlyList<ReplayFrame> Frames { get; }
+
+    /// <summary>Lines of snapshots.jsonl that were not snapshots (the cut last line of a killed recording).</summary>
+    public int UnreadableLines { get; }
+
+    /// <summary>The run's result as recorded; null when the bundle has no result (no run, or Monitor was killed).</summary>
+    public RecordedRunSummary? Summary { get; }
+
+    /// <summary>Length of the recorded session, from the first snapshot to the last.</summary>
+    public TimeSpan Duration => Frames.Count == 0 ? TimeSpan.Zero : Frames[^1].At;
+
+    /// <summary>Throws <see cref="UnusableInputException"/> when <paramref name="path"/> is not a readable bundle or holds
+    /// no snapshot.</summary>
+    public static BundleReplay Open(string path)
+    {
+        var bundle = TraceBundle.Open(path);
+        var snapshots = TraceBundle.ReadLines(bundle.SnapshotsPath, SnapshotJsonReader.Parse, out int bad);
+        if (snapshots.Count == 0) throw new UnusableInputException($"{path} holds no snapshots to replay (recorded with --diagnostics full or os?)");
+        var ordered = snapshots.OrderBy(s => s.T).ToArray();
+        double first = ordered[0].T;
+        var frames = ordered.Select(s => new ReplayFrame(TimeSpan.FromSeconds(s.T - first), s)).ToArray();
+        return new BundleReplay(bundle, frames, bad, ReadSummary(bundle.Manifest, path));
+    }
+
+    private static RecordedRunSummary? ReadSummary(BundleManifest? manifest, string path)
+    {
+        if (manifest?.Result is not { ValueKind: JsonValueKind.Object } result) return null;
+        try
+        {
+            return result.Deserialize<RecordedRunSummary>(ManifestJson.Options);
+        }
+        catch (JsonException e)
+        {
+            throw new UnusableInputException($"{path}: the manifest's result is not a run result: {e.Message}", e);
+        }
+    }
+
+    /// <summary>Yields each frame when it is due, as the session unfolded; <paramref name="speed"/> 2 plays twice as
+    /// fast, 0 or less yields everything at once.</summary>
+    public async IAsyncEnumerable<ReplayFrame> PlayAsync(double speed = 1, [EnumeratorCancellation] CancellationToken cancel = default)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        foreach (var frame in Frames)
+        {
+            if (speed > 0)
+            {
+                var due = frame.At / speed - clock.Elapsed;
+                if (due > TimeSpan.Zero) await Task.Delay(due, cancel).ConfigureAwait(false);
+            }
+            cancel.ThrowIfCancellationRequested();
+            yield return frame;
+        }
+    }
+}
