@@ -11,30 +11,38 @@ namespace Monitor.Cli.Commands;
 /// <summary>`monitor` / `monitor tui`: the terminal UI that runs workloads and shows them live.</summary>
 public static class TuiCommand
 {
+    /// <summary>The options of the UI; `monitor` with no command takes the same ones.</summary>
+    private sealed class Options
+    {
+        public WorkloadOptions Workload { get; } = new();
+        public UiOptions Ui { get; } = new();
+        public RecordingOptions Recording { get; } = new();
+        public Option<string> Interval { get; } = new("--interval") { Description = "ms between snapshots (min 100)", DefaultValueFactory = _ => "1000" };
+
+        public void AddTo(Command command)
+        {
+            Workload.AddTo(command, withRuntime: false);
+            Ui.AddTo(command);
+            Recording.AddTo(command);
+            command.Options.Add(Interval);
+            command.SetAction((parse, cancel) => Execute(this, parse, cancel));
+        }
+    }
+
     public static Command Create(RootCommand root)
     {
-        var workload = new WorkloadOptions();
-        var ui = new UiOptions();
-        var interval = new Option<string>("--interval") { Description = "ms between snapshots (min 100)", DefaultValueFactory = _ => "1000" };
         var command = new Command("tui", "The terminal UI: run the workloads with single keys and watch them live.");
-        workload.AddTo(command, withRuntime: false);
-        ui.AddTo(command);
-        command.Options.Add(interval);
-        command.SetAction((parse, cancel) => Execute(workload, ui, interval, parse, cancel));
-
-        // `monitor` with no command opens the same UI with the defaults.
-        workload.AddTo(root, withRuntime: false);
-        ui.AddTo(root);
-        root.Options.Add(interval);
-        root.SetAction((parse, cancel) => Execute(workload, ui, interval, parse, cancel));
+        new Options().AddTo(command);
+        new Options().AddTo(root);
         return command;
     }
 
-    private static async Task<int> Execute(WorkloadOptions workload, UiOptions ui, Option<string> interval, ParseResult parse, CancellationToken cancel)
+    private static async Task<int> Execute(Options o, ParseResult parse, CancellationToken cancel)
     {
-        var (spec, autoN) = workload.Read(parse);
-        var every = IntervalOption.Read(parse.GetValue(interval)!);
-        var options = ui.Read(parse);
+        var (spec, autoN) = o.Workload.Read(parse);
+        var every = IntervalOption.Read(parse.GetValue(o.Interval)!);
+        var options = o.Ui.Read(parse);
+        var record = o.Recording.Read(parse, spec.Mode.Name());
         TerminalCheck.RequireInteractive();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel, AppLifetime.Stopping);
 
@@ -42,11 +50,13 @@ public static class TuiCommand
         double rate = await Calibration.MeasureIterationsPerSecondAsync(TimeSpan.FromMilliseconds(200), stop.Token);
         if (autoN) spec = spec with { N = Calibration.AutoN(rate, spec.Work) };
 
-        await using var observation = new Observation(DiagnosticsLevel.Full, every, rate);
+        await using var observation = new Observation(DiagnosticsLevel.Full, every, rate, record?.Stacks ?? false);
         // The UI keeps K for the multi-worker modes while single runs one: starting in single must not make K 1.
         int k = spec.Mode == RunMode.Single ? WorkloadOptions.DefaultWorkers : spec.Workers;
+        string? traceDir = parse.GetValue(o.Recording.TraceDir);
         await using var controller = new LiveController(
-            new WorkloadSettings(spec.Mode.Name(), k, spec.N, spec.Work.Name()), observation, rate);
+            new WorkloadSettings(spec.Mode.Name(), k, spec.N, spec.Work.Name()), observation, rate, traceDir);
+        if (record is not null && controller.StartRecording(record.Directory) is { } why) throw new UsageException(why);
         controller.Start(controller.Settings);
         MonitorApp.Run(controller, options, stop.Token);
         return ExitCodes.Ok;

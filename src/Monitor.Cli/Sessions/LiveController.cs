@@ -20,13 +20,20 @@ public sealed class LiveController : IMonitorController, IAsyncDisposable
     private WorkloadSettings _settings;
     private volatile bool _disposed;
 
-    public LiveController(WorkloadSettings initial, Observation observation, double? singleThreadRate)
+    private readonly SessionRecording _recording;
+
+    public LiveController(WorkloadSettings initial, Observation observation, double? singleThreadRate, string? traceDir = null)
     {
         _settings = initial;
         _observation = observation;
         _singleThreadRate = singleThreadRate;
         _observation.SnapshotTaken += s => SnapshotReady?.Invoke(s);
+        _recording = new SessionRecording(observation, traceDir, message => StatusChanged?.Invoke(message));
     }
+
+    /// <summary>Starts recording (also before the first run: --record / --trace-dir); returns why it could not, or null.</summary>
+    public string? StartRecording(string? directory) =>
+        _recording.Start(BundleHeader.For(SpecOf(_settings), _singleThreadRate, stacks: _observation.SampleStacks), _settings.Mode, directory);
 
     public bool CanRunWorkloads => true;
 
@@ -34,7 +41,7 @@ public sealed class LiveController : IMonitorController, IAsyncDisposable
 
     public bool IsRunning => _run is { IsCompleted: false } || _comparison is not null;
 
-    public string? RecordingStatus => null;
+    public string? RecordingStatus => _recording.Status;
 
     public event Action<Snapshot>? SnapshotReady;
     public event Action<RunSummary>? RunFinished;
@@ -103,8 +110,11 @@ public sealed class LiveController : IMonitorController, IAsyncDisposable
         row.Spec.Mode.Name(), row.Work.Name(), row.Spec.RuntimeName, row.Spec.Workers, row.N, row.ElapsedMs, row.Correct,
         row.CpuMs, row.PeakWorkingSetBytes, row.ContentionCount, row.ContentionWaitMs, row.GcCount, row.EffectiveParallelism, row.Failure);
 
-    public void ToggleRecording() =>
-        StatusChanged?.Invoke("recording is not available in this build yet");
+    public void ToggleRecording()
+    {
+        if (_recording.IsRecording) _recording.Stop();
+        else StartRecording(directory: null);
+    }
 
     private static WorkloadSpec SpecOf(WorkloadSettings s)
     {
@@ -159,6 +169,8 @@ public sealed class LiveController : IMonitorController, IAsyncDisposable
         finally
         {
             _order.Release();
+            // After the workers: their sessions have ended, so the bundle's traces are whole.
+            _recording.Stop();
         }
     }
 }

@@ -23,6 +23,7 @@ public sealed class Observation : IAsyncDisposable
     public Observation(DiagnosticsLevel level, TimeSpan interval, double? singleThreadRate, bool sampleStacks = false)
     {
         Level = level;
+        SampleStacks = sampleStacks;
         if (level == DiagnosticsLevel.None) return;
         Aggregator = new SnapshotAggregator(ThreadSamplers.ForCurrentOs(), singleThreadRate);
         Aggregator.Watch(Environment.ProcessId, ProcessRole.Monitor);
@@ -37,6 +38,9 @@ public sealed class Observation : IAsyncDisposable
     }
 
     public DiagnosticsLevel Level { get; }
+
+    /// <summary>Whether the sessions sample stacks (fixed for the observation's life).</summary>
+    public bool SampleStacks { get; }
 
     /// <summary>Starts and stops recordings of this observation (a .nettrace per worker attached while recording).</summary>
     public RecorderSwitch Recording { get; } = new();
