@@ -136,6 +136,15 @@ public sealed class MonitorApp : IDisposable
             }
             return;
         }
+        if (_controller is IReplayControls replay && ExecuteReplay(replay, command))
+        {
+            return;
+        }
+        if (command is MonitorCommand.StepBack or MonitorCommand.StepForward or MonitorCommand.Slower or MonitorCommand.Faster)
+        {
+            ShowStatus("arrows left/right and < > move through a replay (monitor replay BUNDLE)");
+            return;
+        }
         if (KeyMap.For(command).NeedsWorkloads && !State.CanRunWorkloads)
         {
             ShowStatus("not running workloads while watching another process or a replay");
@@ -230,6 +239,20 @@ public sealed class MonitorApp : IDisposable
     }
 
     private PanelView SelectedPanel => _scrollable[_selectedPanel];
+
+    /// <summary>Space, arrows left/right and &lt; &gt; move through a recording; true when the key was one of them.</summary>
+    private static bool ExecuteReplay(IReplayControls replay, MonitorCommand command)
+    {
+        switch (command)
+        {
+            case MonitorCommand.StartStop: replay.TogglePause(); return true;
+            case MonitorCommand.StepBack: replay.Step(-1); return true;
+            case MonitorCommand.StepForward: replay.Step(1); return true;
+            case MonitorCommand.Slower: replay.ChangeSpeed(-1); return true;
+            case MonitorCommand.Faster: replay.ChangeSpeed(1); return true;
+            default: return false;
+        }
+    }
 
     private void StartNext()
     {

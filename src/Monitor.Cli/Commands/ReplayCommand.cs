@@ -16,13 +16,23 @@ public static class ReplayCommand
     public static Command Create()
     {
         var path = new Argument<string>("bundle") { Description = "a trace bundle directory (monitor run --record)" };
-        var json = new Option<bool>("--json") { Description = "the snapshot lines and result line exactly as run --json printed them" };
+        var json = new Option<bool>("--json") { Description = "headless: the snapshot lines and result line exactly as run --json printed them" };
+        var text = new Option<bool>("--text") { Description = "headless: the progress lines and result as run printed them" };
+        var ui = new UiOptions();
         var speed = new Option<string>("--speed") { Description = "1 = as recorded, 2 = twice as fast, 0 = no waiting", DefaultValueFactory = _ => "0" };
         var command = new Command("replay", "Show a recorded session again, as it was shown live.");
         command.Arguments.Add(path);
         command.Options.Add(json);
+        command.Options.Add(text);
+        ui.AddTo(command);
         command.Options.Add(speed);
-        command.SetAction((parse, cancel) => ExecuteAsync(parse.GetValue(path)!, parse.GetValue(json), ParseSpeed(parse.GetValue(speed)!), cancel));
+        command.SetAction((parse, cancel) =>
+        {
+            bool headless = parse.GetValue(json) || parse.GetValue(text) || Console.IsOutputRedirected || Console.IsInputRedirected;
+            return headless
+                ? ExecuteAsync(parse.GetValue(path)!, parse.GetValue(json), ParseSpeed(parse.GetValue(speed)!), cancel)
+                : Task.FromResult(ExecuteUi(parse.GetValue(path)!, ui.Read(parse)));
+        });
         return command;
     }
 
@@ -30,6 +40,23 @@ public static class ReplayCommand
         double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double speed) && double.IsFinite(speed) && speed >= 0
             ? speed
             : throw new UsageException($"--speed must be a number >= 0 (got {text})");
+
+    /// <summary>The terminal UI on the recording: the same panels, moving through time.</summary>
+    private static int ExecuteUi(string path, Monitor.Tui.MonitorAppOptions options)
+    {
+        BundleReplay replay;
+        try
+        {
+            replay = BundleReplay.Open(path);
+        }
+        catch (UnusableInputException e)
+        {
+            throw new UsageException(e.Message);
+        }
+        using var controller = new Sessions.ReplayController(replay);
+        Monitor.Tui.MonitorApp.Run(controller, options, AppLifetime.Stopping);
+        return ExitCodes.Ok;
+    }
 
     public static async Task<int> ExecuteAsync(string path, bool asJson, double speed, CancellationToken cancel)
     {

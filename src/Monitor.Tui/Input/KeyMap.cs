@@ -29,6 +29,10 @@ public static class KeyMap
         new(MonitorCommand.PageDown, "PgDn", null, null, "", [KeyCode.PageDown]),
         new(MonitorCommand.ScrollTop, "Home", null, null, "", [KeyCode.Home]),
         new(MonitorCommand.ScrollBottom, "End", null, null, "", [KeyCode.End]),
+        new(MonitorCommand.StepBack, "Left Right < >", "replay: step back/forward, slower/faster (space pauses)", null, "", [KeyCode.CursorLeft]),
+        new(MonitorCommand.StepForward, "Right", null, null, "", [KeyCode.CursorRight]),
+        new(MonitorCommand.Slower, "<", null, null, "<,", []),
+        new(MonitorCommand.Faster, ">", null, null, ">.", []),
         new(MonitorCommand.Help, "? F1", "this help", "? help", "?", [KeyCode.F1]),
         new(MonitorCommand.Quit, "q F10 Ctrl+C", "quit (stops the run and its workers)", "q quit", "qQ", [KeyCode.F10, KeyCode.C | KeyCode.CtrlMask]),
         // Esc only closes the help: through SSH and tmux a lone Esc also arrives when an Alt or arrow sequence is

@@ -72,7 +72,7 @@ public static class HeaderPanel
             line.Add("  ");
             line.Add($"{glyphs.Recording} {recording}", Tone.Bad);
         }
-        else if (width >= 120 && state.Latest?.Workload is { Mode: not null } running && IsDifferent(state, running))
+        else if (width >= 120 && state.CanRunWorkloads && state.Latest?.Workload is { Mode: not null } running && IsDifferent(state, running))
         {
             var next = state.Settings;
             line.Add("  next: " + Describe(next.Mode, next.Workers, next.Work, next.N, glyphs), Tone.Dim);

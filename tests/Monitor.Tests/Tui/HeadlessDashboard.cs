@@ -1,4 +1,5 @@
 using Monitor.Tui;
+using Monitor.Tui.Control;
 using Terminal.Gui.App;
 using Terminal.Gui.Input;
 using Terminal.Gui.Testing;
@@ -11,21 +12,24 @@ public sealed class HeadlessDashboard : IDisposable
 {
     private readonly SessionToken? _session;
 
-    public HeadlessDashboard(int width, int height, FakeMonitorController? controller = null, MonitorAppOptions? options = null)
+    private readonly IMonitorController _controller;
+
+    public HeadlessDashboard(int width, int height, IMonitorController? controller = null, MonitorAppOptions? options = null)
     {
         Time = new VirtualTimeProvider();
         App = Application.Create(Time);
         App.Init("ansi");
         App.Driver!.SetScreenSize(width, height);
-        Controller = controller ?? new FakeMonitorController();
-        Monitor = new MonitorApp(App, Controller, options ?? new MonitorAppOptions { LogicalCpus = 2 });
+        _controller = controller ?? new FakeMonitorController();
+        Monitor = new MonitorApp(App, _controller, options ?? new MonitorAppOptions { LogicalCpus = 2 });
         _session = App.Begin(Monitor.Dashboard);
         Draw();
     }
 
     public VirtualTimeProvider Time { get; }
     public IApplication App { get; }
-    public FakeMonitorController Controller { get; }
+    /// <summary>The fake controller the dashboard was made with (tests that pass a real one do not use this).</summary>
+    public FakeMonitorController Controller => (FakeMonitorController)_controller;
     public MonitorApp Monitor { get; }
 
     public IReadOnlyList<string> Lines => ScreenCapture.Lines(App);
@@ -44,6 +48,20 @@ public sealed class HeadlessDashboard : IDisposable
     {
         Draw();
         App.LayoutAndDraw();
+    }
+
+    /// <summary>For controllers that raise events from their own threads: draws until the screen shows what the test
+    /// waits for; the timeout is a hang guard.</summary>
+    public string WaitForScreen(Func<string, bool> condition, string what)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        while (DateTime.UtcNow < deadline)
+        {
+            Draw();
+            if (condition(Screen)) return Screen;
+            Thread.Sleep(50);
+        }
+        throw new TimeoutException($"the screen never showed {what}:\n{Screen}");
     }
 
     public void Press(Key key)
