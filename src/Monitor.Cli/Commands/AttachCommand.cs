@@ -15,6 +15,7 @@ public static class AttachCommand
         var json = new Option<bool>("--json") { Description = "headless: one snapshot per line as JSON" };
         var text = new Option<bool>("--text") { Description = "headless: one line of text per snapshot" };
         var ui = new UiOptions();
+        var recording = new RecordingOptions();
         var duration = new Option<string?>("--duration") { Description = "stop after this many seconds (default: until the process exits or Ctrl+C)" };
         var interval = new Option<string>("--interval") { Description = "ms between snapshots (min 100)", DefaultValueFactory = _ => "1000" };
         var command = new Command("attach", "Watch a running .NET process: per-thread CPU, contention, GC and memory.");
@@ -22,6 +23,7 @@ public static class AttachCommand
         command.Options.Add(json);
         command.Options.Add(text);
         ui.AddTo(command);
+        recording.AddTo(command);
         command.Options.Add(duration);
         command.Options.Add(interval);
         command.SetAction((parse, cancel) =>
@@ -29,12 +31,13 @@ public static class AttachCommand
             int target = ReadPid(parse.GetValue(pid)!);
             var every = IntervalOption.Read(parse.GetValue(interval)!);
             TimeSpan? limit = parse.GetValue(duration) is { } d ? ReadDuration(d) : null;
+            var request = new AttachRequest(target, every, recording.Read(parse, "attach"), parse.GetValue(recording.TraceDir));
             bool headless = parse.GetValue(json) || parse.GetValue(text) || Console.IsOutputRedirected || Console.IsInputRedirected;
-            if (!headless) return ExecuteUiAsync(target, every, ui.Read(parse), cancel);
+            if (!headless) return ExecuteUiAsync(request, ui.Read(parse), cancel);
             IRunSink sink = parse.GetValue(json)
                 ? new JsonLinesSink(Console.OpenStandardOutput())
                 : new ConsoleTextSink(Console.Out, !Console.IsOutputRedirected);
-            return ExecuteAsync(target, every, limit, sink, cancel);
+            return ExecuteAsync(request, limit, sink, cancel);
         });
         return command;
     }
@@ -53,39 +56,52 @@ public static class AttachCommand
         return TimeSpan.FromSeconds(seconds);
     }
 
-    /// <summary>A process that cannot be watched (gone, not .NET, another user's) is the user's input to fix.</summary>
-    private static async Task<ExternalProcessSession> AttachAsync(Observation observation, int pid, TimeSpan interval, CancellationToken stop)
+    private sealed record AttachRequest(int Pid, TimeSpan Interval, RecordingRequest? Record, string? TraceDir);
+
+    /// <summary>Observes <paramref name="request"/>'s process: recording first when asked (so the session's bytes reach
+    /// the bundle), then the session. A process that cannot be watched (gone, not .NET, another user's) is the user's
+    /// input to fix.</summary>
+    private static async Task<ExternalProcessSession> AttachAsync(
+        Observation observation, SessionRecording recording, AttachRequest request, CancellationToken stop)
     {
+        if (request.Record is { } record && recording.Start(BundleHeader.ForAttach(request.Pid), "attach", record.Directory) is { } why)
+        {
+            throw new UsageException(why);
+        }
         try
         {
-            return await observation.AttachAsync(pid, interval, stop);
+            return await observation.AttachAsync(request.Pid, request.Interval, stop);
         }
         catch (AttachFailedException e)
         {
+            recording.Stop();
             throw new UsageException(e.Message);
         }
     }
 
     /// <summary>The terminal UI on the attached process; it stays after the process exits so its last state can
     /// be read, until q.</summary>
-    private static async Task<int> ExecuteUiAsync(int pid, TimeSpan interval, Monitor.Tui.MonitorAppOptions options, CancellationToken cancel)
+    private static async Task<int> ExecuteUiAsync(AttachRequest request, Monitor.Tui.MonitorAppOptions options, CancellationToken cancel)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel, AppLifetime.Stopping);
-        await using var observation = new Observation(DiagnosticsLevel.Full, interval, singleThreadRate: null);
-        await using (var session = await AttachAsync(observation, pid, interval, stop.Token))
+        await using var observation = new Observation(DiagnosticsLevel.Full, request.Interval, singleThreadRate: null, request.Record?.Stacks ?? false);
+        var controller = new AttachController(request.Pid, observation, request.TraceDir);
+        await using (var session = await AttachAsync(observation, controller.Recording, request, stop.Token))
         {
-            var controller = new AttachController(pid, observation, session.Completion);
+            controller.Watch(session.Completion);
             Monitor.Tui.MonitorApp.Run(controller, options, stop.Token);
         }
+        controller.Recording.Stop();
         return ExitCodes.Ok;
     }
 
-    private static async Task<int> ExecuteAsync(int pid, TimeSpan interval, TimeSpan? limit, IRunSink sink, CancellationToken cancel)
+    private static async Task<int> ExecuteAsync(AttachRequest request, TimeSpan? limit, IRunSink sink, CancellationToken cancel)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel, AppLifetime.Stopping);
-        await using var observation = new Observation(DiagnosticsLevel.Full, interval, singleThreadRate: null);
+        await using var observation = new Observation(DiagnosticsLevel.Full, request.Interval, singleThreadRate: null, request.Record?.Stacks ?? false);
         observation.SnapshotTaken += sink.OnSnapshot;
-        await using (var session = await AttachAsync(observation, pid, interval, stop.Token))
+        var recording = new SessionRecording(observation, request.TraceDir, message => Console.Error.WriteLine($"monitor: {message}"));
+        await using (var session = await AttachAsync(observation, recording, request, stop.Token))
         {
             var ended = session.Completion;
             var timeout = limit is { } l ? Task.Delay(l, stop.Token) : Task.Delay(Timeout.Infinite, stop.Token);
@@ -93,9 +109,10 @@ public static class AttachCommand
             await observation.FinishAsync();
             if (ended.IsCompleted)
             {
-                Console.Error.WriteLine($"monitor: process {pid} has exited; attach ends");
+                Console.Error.WriteLine($"monitor: process {request.Pid} has exited; attach ends");
             }
         }
+        recording.Stop();
         // Ending an attach (Ctrl+C, --duration, the target exiting) is the normal way out.
         return ExitCodes.Ok;
     }

@@ -4,17 +4,23 @@ using Monitor.Tui.Control;
 namespace Monitor.Cli.Sessions;
 
 /// <summary>The UI's controller for `monitor attach PID`: snapshots of a process Monitor did not start, no workload
-/// controls.</summary>
+/// controls; r records.</summary>
 public sealed class AttachController : IMonitorController
 {
     private readonly int _pid;
 
-    public AttachController(int pid, Observation observation, Task sessionEnded)
+    public AttachController(int pid, Observation observation, string? traceDir)
     {
         _pid = pid;
         observation.SnapshotTaken += s => SnapshotReady?.Invoke(s);
-        sessionEnded.ContinueWith(_ => StatusChanged?.Invoke($"process {pid} has exited; press q to quit"), TaskScheduler.Default);
+        Recording = new SessionRecording(observation, traceDir, message => StatusChanged?.Invoke(message));
     }
+
+    public SessionRecording Recording { get; }
+
+    /// <summary>Says so on the status line when the watched process exits.</summary>
+    public void Watch(Task sessionEnded) =>
+        sessionEnded.ContinueWith(_ => StatusChanged?.Invoke($"process {_pid} has exited; press q to quit"), TaskScheduler.Default);
 
     public bool CanRunWorkloads => false;
 
@@ -22,7 +28,7 @@ public sealed class AttachController : IMonitorController
 
     public bool IsRunning => false;
 
-    public string? RecordingStatus => null;
+    public string? RecordingStatus => Recording.Status;
 
     public event Action<Snapshot>? SnapshotReady;
     public event Action<RunSummary>? RunFinished { add { } remove { } }
@@ -34,5 +40,9 @@ public sealed class AttachController : IMonitorController
 
     public void Compare(WorkloadSettings settings) => Start(settings);
 
-    public void ToggleRecording() => StatusChanged?.Invoke("recording is not available in this build yet");
+    public void ToggleRecording()
+    {
+        if (Recording.IsRecording) Recording.Stop();
+        else Recording.Start(BundleHeader.ForAttach(_pid), "attach");
+    }
 }

@@ -24,6 +24,16 @@ public static class BundleHeader
         Machine = new MachineInfo(Environment.MachineName, RuntimeInformation.OSDescription, Environment.ProcessorCount, singleThreadRate, null),
     };
 
+    /// <summary>For `monitor attach`: a process Monitor did not start, no workload settings.</summary>
+    public static BundleManifest ForAttach(int pid) => new()
+    {
+        MonitorVersion = MonitorVersion(),
+        CommandLine = ["monitor", .. Environment.GetCommandLineArgs().Skip(1)],
+        MonitorPid = Environment.ProcessId,
+        Mode = "attach",
+        Machine = new MachineInfo(Environment.MachineName, RuntimeInformation.OSDescription, Environment.ProcessorCount, null, null),
+    };
+
     public static string MonitorVersion() =>
         typeof(BundleHeader).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
         ?? typeof(BundleHeader).Assembly.GetName().Version?.ToString()

@@ -25,7 +25,7 @@ public sealed class SessionRecording(Observation observation, string? traceDir, 
         {
             var recorder = observation.Recording.Start(directory, header);
             recorder.Failed += reason => status($"recording stopped: {reason}; {recorder.Directory} is incomplete (the run goes on)");
-            status($"recording into {recorder.Directory} (r stops)");
+            status($"recording into {recorder.Directory}");
             return null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException)
