@@ -99,25 +99,15 @@ public static class RunCommand
         WorkloadSpec spec, DiagnosticsLevel level, TimeSpan interval, IRunSink sink, Observation observation, double? rate,
         TraceRecorder? recorder, TextWriter? notes, CancellationTokenSource stop)
     {
-        await using var run = await observation.StartRunAsync(spec, stop.Token);
-        sink.OnStarted(run);
         Task ticking = Task.CompletedTask;
         using var timer = new PeriodicTimer(interval);
-        if (level == DiagnosticsLevel.None) ticking = Tick(run, timer, sink, stop.Token);
-        RunResult result;
-        try
+        var (result, totals) = await observation.RunToEndAsync(spec, rate, run =>
         {
-            result = await run.Completion.WaitAsync(stop.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            await run.StopAsync("interrupted");
-            result = await run.Completion;
-        }
+            sink.OnStarted(run);
+            if (level == DiagnosticsLevel.None) ticking = Tick(run, timer, sink, stop.Token);
+        }, stop.Token);
         timer.Dispose();
         await ticking;
-        await observation.FinishAsync();
-        var totals = observation.Totals(run, rate);
         sink.OnResult(result, totals);
         if (recorder is not null) FinishRecording(observation, recorder, result, totals, notes);
         if (stop.IsCancellationRequested) return ExitCodes.Interrupted;

@@ -115,7 +115,9 @@ public sealed class Observation : IAsyncDisposable
     public RunDiagnostics Totals(WorkloadRun run, double? singleThreadRate)
     {
         if (Aggregator is null) return RunDiagnostics.None;
-        bool runtime = Level == DiagnosticsLevel.Full;
+        // Runtime events come from EventPipe, which only .NET workers speak: a Python run has no contention count,
+        // not a count of zero.
+        bool runtime = Level == DiagnosticsLevel.Full && run.Spec.Runtime == WorkerRuntime.Dotnet;
         return new RunDiagnostics(
             runtime ? Aggregator.ContentionCount : null,
             runtime ? Aggregator.ContentionWaitMs : null,
