@@ -71,19 +71,7 @@ public static class SnapshotJson
         w.WriteNumber("count", s.Contention.Count);
         w.WriteNumber("waitMs", Math.Round(s.Contention.WaitMs, 3));
         w.WriteStartArray("locks");
-        foreach (var l in s.Contention.Locks)
-        {
-            w.WriteStartObject();
-            w.WriteNumber("pid", l.Pid);
-            w.WriteString("lockId", "0x" + l.LockId.ToString("x"));
-            w.WriteNumber("waits", l.Waits);
-            w.WriteNumber("waitMs", Math.Round(l.WaitMs, 3));
-            if (l.OwnerTid is { } owner) w.WriteNumber("ownerTid", owner);
-            w.WriteStartArray("waiterTids");
-            foreach (var tid in l.WaiterTids) w.WriteNumberValue(tid);
-            w.WriteEndArray();
-            w.WriteEndObject();
-        }
+        foreach (var l in s.Contention.Locks) WriteLock(w, l);
         w.WriteEndArray();
         w.WriteEndObject();
         var totals = s.Totals;
@@ -98,6 +86,21 @@ public static class SnapshotJson
         w.WriteNumber("contentionCount", totals.ContentionCount);
         w.WriteNumber("contentionWaitMs", Math.Round(totals.ContentionWaitMs, 3));
         w.WriteNumber("gcCount", totals.GcCount);
+        w.WriteEndObject();
+    }
+
+    /// <summary>One lock as an object: the same fields in snapshots and in analyze's report.</summary>
+    public static void WriteLock(Utf8JsonWriter w, LockSample l)
+    {
+        w.WriteStartObject();
+        w.WriteNumber("pid", l.Pid);
+        w.WriteString("lockId", "0x" + l.LockId.ToString("x"));
+        w.WriteNumber("waits", l.Waits);
+        w.WriteNumber("waitMs", Math.Round(l.WaitMs, 3));
+        if (l.OwnerTid is { } owner) w.WriteNumber("ownerTid", owner);
+        w.WriteStartArray("waiterTids");
+        foreach (var tid in l.WaiterTids) w.WriteNumberValue(tid);
+        w.WriteEndArray();
         w.WriteEndObject();
     }
 }

@@ -1,3 +1,4 @@
+using Monitor.Snapshots;
 using System.Text.Json;
 using Monitor.Recording.Analysis;
 
@@ -60,19 +61,7 @@ public static class AnalysisJson
         foreach (var p in r.Processes) Process(w, p);
         w.WriteEndArray();
         w.WriteStartArray("locks");
-        foreach (var l in r.Locks)
-        {
-            w.WriteStartObject();
-            w.WriteNumber("pid", l.Pid);
-            w.WriteString("lockId", "0x" + l.LockId.ToString("x"));
-            w.WriteNumber("waits", l.Waits);
-            w.WriteNumber("waitMs", Math.Round(l.WaitMs, 3));
-            if (l.OwnerTid is { } owner) w.WriteNumber("ownerTid", owner);
-            w.WriteStartArray("waiterTids");
-            foreach (var tid in l.WaiterTids) w.WriteNumberValue(tid);
-            w.WriteEndArray();
-            w.WriteEndObject();
-        }
+        foreach (var l in r.Locks) SnapshotJson.WriteLock(w, l);
         w.WriteEndArray();
         w.WriteStartArray("threads");
         foreach (var t in r.Threads)

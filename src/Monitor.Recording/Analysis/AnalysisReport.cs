@@ -16,7 +16,7 @@ public sealed record AnalysisReport(
     BundleManifest? Manifest,
     double? DurationMs,
     IReadOnlyList<ProcessReport> Processes,
-    IReadOnlyList<LockReport> Locks,
+    IReadOnlyList<Monitor.Snapshots.LockSample> Locks,
     IReadOnlyList<ThreadReport> Threads,
     WorkloadReport? Workload,
     long ContentionCount,
@@ -47,7 +47,6 @@ public sealed record ProcessReport(
 
 public sealed record EventCountReport(string Provider, string Event, long Count);
 
-public sealed record LockReport(int Pid, ulong LockId, long Waits, double WaitMs, int? OwnerTid, IReadOnlyList<int> WaiterTids);
 
 /// <summary>One thread: CPU from the OS sampler (null without one), waits from the contention events.</summary>
 public sealed record ThreadReport(int Pid, int Tid, string Name, string Role, int? Worker, double? CpuMs, long ContentionCount, double ContentionWaitMs);

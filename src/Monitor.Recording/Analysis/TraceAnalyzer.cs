@@ -139,8 +139,8 @@ public static class TraceAnalyzer
                 .Select(kv => new EventCountReport(kv.Key.Provider, kv.Key.Event, kv.Value)).ToArray());
     }
 
-    private static LockReport[] LocksOf(IEnumerable<TraceContents> traces) => traces
-        .SelectMany(t => t.Locks.Values.Select(l => new LockReport(
+    private static Monitor.Snapshots.LockSample[] LocksOf(IEnumerable<TraceContents> traces) => traces
+        .SelectMany(t => t.Locks.Values.Select(l => new Monitor.Snapshots.LockSample(
             t.Pid, l.LockId, l.Waits, l.WaitMs, l.TopOwner, l.Waiters.Keys.Order().ToArray())))
         .OrderByDescending(l => l.Waits).ThenByDescending(l => l.WaitMs)
         .ToArray();
