@@ -49,6 +49,7 @@ public static class TuiCommand
             new WorkloadSettings(spec.Mode.Name(), k, spec.N, spec.Work.Name()), observation, rate);
         controller.Start(controller.Settings);
         MonitorApp.Run(controller, options, stop.Token);
-        return ExitCodes.Ok;
+        // Ended by SIGTERM/SIGHUP rather than q: say so, as `monitor run` does.
+        return AppLifetime.Stopping.IsCancellationRequested ? ExitCodes.Interrupted : ExitCodes.Ok;
     }
 }
