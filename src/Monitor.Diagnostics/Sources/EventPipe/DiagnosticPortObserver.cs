@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Monitor.Runners;
+using Monitor.Workloads;
 
 namespace Monitor.Diagnostics.Sources.EventPipe;
 
@@ -11,7 +12,7 @@ namespace Monitor.Diagnostics.Sources.EventPipe;
 /// </summary>
 public sealed class DiagnosticPortObserver : IWorkerProcessObserver, IAsyncDisposable
 {
-    public const string DiagnosticPortsVariable = "DOTNET_DiagnosticPorts";
+    public const string DiagnosticPortsVariable = OrphanCleanup.DiagnosticPortsVariable;
     public static readonly TimeSpan DefaultConnectTimeout = TimeSpan.FromSeconds(10);
 
     private readonly IRuntimeEventSink _sink;
