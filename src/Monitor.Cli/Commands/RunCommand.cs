@@ -68,6 +68,9 @@ public static class RunCommand
             timer.Dispose();
             await ticking;
             observation.Final();
+            // The clock ticks until the observation is disposed: a snapshot after the result would break "the last
+            // line is the result". Final() waited for any tick in progress.
+            observation.SnapshotTaken -= sink.OnSnapshot;
             sink.OnResult(result, observation.Totals(run, rate));
             if (stop.IsCancellationRequested) return ExitCodes.Interrupted;
             return result.Correct ? ExitCodes.Ok : ExitCodes.Failed;
