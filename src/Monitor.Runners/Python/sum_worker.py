@@ -127,6 +127,12 @@ def main():
     parser.add_argument("--io-ms", type=float, default=1.0)
     parser.add_argument("--parent", type=int, default=0)
     args = parser.parse_args()
+    # Below Monitor's priority, as the .NET worker does (WorkerPriority.cs): the UI stays responsive under load.
+    # Threads and forked children inherit it.
+    try:
+        os.nice(10)
+    except (AttributeError, OSError):
+        pass
     if args.calibrate > 0:
         calibrate(args.calibrate)
         return
