@@ -51,7 +51,8 @@ public sealed class DiagnosticPortObserver : IWorkerProcessObserver, IAsyncDispo
         get { lock (_gate) return _directory?.Path; }
     }
 
-    /// <summary>The sessions started so far, ended ones included.</summary>
+    /// <summary>The sessions started so far, ended ones included until the next worker is prepared (a UI session
+    /// starts run after run: ended sessions and exited workers are dropped then, so memory stays bounded).</summary>
     public IReadOnlyList<LiveSession> Sessions
     {
         get { lock (_gate) return _sessions.ToArray(); }
@@ -63,6 +64,7 @@ public sealed class DiagnosticPortObserver : IWorkerProcessObserver, IAsyncDispo
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
+            DropEnded();
             _directory ??= new PrivateSocketDirectory();
             socketPath = _directory.NewSocketPath();
         }
@@ -71,6 +73,29 @@ public sealed class DiagnosticPortObserver : IWorkerProcessObserver, IAsyncDispo
         start.Environment[DiagnosticPortsVariable] = socketPath;
         lock (_gate) _pending.Add(attachment);
         return attachment;
+    }
+
+    private void DropEnded()
+    {
+        _sessions.RemoveAll(session => session.Completion.IsCompleted);
+        _workers.RemoveAll(worker =>
+        {
+            if (!HasExited(worker)) return false;
+            DefaultDiagnosticSockets.RemoveStale(worker);
+            return true;
+        });
+    }
+
+    private static bool HasExited(Process process)
+    {
+        try
+        {
+            return process.HasExited;
+        }
+        catch (InvalidOperationException)
+        {
+            return true;
+        }
     }
 
     internal IRuntimeEventSink Sink => _sink;
