@@ -28,7 +28,7 @@ public sealed class TuiResponsivenessTests(ITestOutputHelper output)
             tmux.WaitFor(s => s.Contains($"mode {mode}") && Regex.Matches(s, @"sum-worker-\d+\s+\d+\.\d").Count >= 5, "worker rows", TimeSpan.FromSeconds(60));
 
             var latencies = new List<double>();
-            for (int i = 0; i < 3; i++)
+            for (int i = 0; i < 2; i++)
             {
                 latencies.Add(Measure(tmux, "?", s => s.Contains("this help")));
                 latencies.Add(Measure(tmux, "?", s => !s.Contains("this help")));
