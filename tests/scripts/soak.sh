@@ -18,9 +18,14 @@ monitor=${MONITOR:-$root/src/Monitor.Cli/bin/Release/net10.0/monitor}
 
 tmux_socket="monitor-soak-$$"
 pid=""
+# One signal only: a second one makes Monitor end at once, without removing its sockets.
 cleanup() {
-  [ "$mode" = tui ] && tmux -L "$tmux_socket" kill-server 2>/dev/null || true
-  [ -n "$pid" ] && kill -INT "$pid" 2>/dev/null || true
+  if [ "$mode" = tui ]; then
+    tmux -L "$tmux_socket" kill-server 2>/dev/null || true
+  elif [ -n "$pid" ]; then
+    kill -INT "$pid" 2>/dev/null || true
+  fi
+  for _ in $(seq 100); do [ -n "$pid" ] && [ -d "/proc/$pid" ] && sleep 0.1; done
 }
 trap cleanup EXIT
 
@@ -64,7 +69,7 @@ last=$rss
 echo "summary: $mode ${minutes} min, RSS first ${first} KiB, last ${last} KiB, peak (VmHWM) ${hwm} KiB, runs started by keys: $k" >&2
 
 cleanup
-pid_was=$pid; pid=""
-sleep 3
+pid_was=$pid; pid=""; mode=done
 left=$(pgrep -f -- "--parent $pid_was" || true)
 if [ -n "$left" ]; then echo "soak: workers left behind: $left" >&2; exit 1; fi
+if ls -d "${TMPDIR:-/tmp}/monitor-$pid_was-"* > /dev/null 2>&1; then echo "soak: private socket directory left behind" >&2; exit 1; fi

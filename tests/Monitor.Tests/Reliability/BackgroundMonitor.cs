@@ -91,7 +91,9 @@ public sealed class BackgroundMonitor : IDisposable
     {
         try
         {
-            if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+            // An orderly stop first: killing Monitor and its workers at once would leave their sockets behind.
+            if (!_process.HasExited) PosixSignals.Send(Pid, PosixSignals.SIGTERM);
+            if (!_process.WaitForExit(TimeSpan.FromSeconds(15))) _process.Kill(entireProcessTree: true);
         }
         catch (InvalidOperationException)
         {

@@ -37,6 +37,22 @@ public sealed class HeadlessEndingTests(ITestOutputHelper output)
         Assert.DoesNotContain(monitor.StderrLines, l => l.Contains("   at ", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Two_SIGHUPs_from_a_closing_terminal_still_end_in_order()
+    {
+        using var monitor = BackgroundMonitor.Start(LongRun);
+        var workers = await monitor.WaitForWorkersAsync(2, Bound);
+        await monitor.WaitForStdoutAsync(l => l.Contains("\"type\":\"snapshot\""), "a snapshot", Bound);
+
+        // The kernel hangs up the terminal's foreground group, then the shell passes SIGHUP on to its jobs.
+        monitor.Signal(PosixSignals.SIGHUP);
+        monitor.Signal(PosixSignals.SIGHUP);
+
+        Assert.Equal(130, await monitor.WaitForExitAsync(Bound));
+        Assert.Empty(Leftovers.ProcessesOf(monitor.Pid));
+        Assert.Empty(Leftovers.SocketsOf(monitor.Pid, workers));
+    }
+
     [Theory]
     [InlineData("dotnet", "processes")]
     [InlineData("dotnet", "threads")]
