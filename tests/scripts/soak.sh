@@ -5,8 +5,10 @@
 #                                                         (keys 1-4 in turn), so histories and per-run state churn
 #   tests/scripts/soak.sh run [MINUTES] [SAMPLE_SECONDS]   one long `monitor run --json` (gil, 4 workers), stdout discarded
 #
-# Prints one CSV line per sample (seconds, VmRSS KiB, VmHWM KiB, threads) and a summary; exits 1 if a worker of
-# Monitor is still alive after the end. MONITOR=path/to/monitor overrides the program (default: the Release build).
+# Prints one CSV line per sample (seconds, VmRSS, VmHWM, RssAnon in KiB, threads) and a summary; RssAnon is what
+# Monitor allocated itself (heaps, stacks): VmRSS also grows as code pages are touched and methods are compiled.
+# Exits 1 if a worker or the private socket directory of Monitor is left after the end.
+# MONITOR=path/to/monitor overrides the program (default: the Release build).
 set -euo pipefail
 
 mode=${1:-tui}
@@ -18,14 +20,17 @@ monitor=${MONITOR:-$root/src/Monitor.Cli/bin/Release/net10.0/monitor}
 
 tmux_socket="monitor-soak-$$"
 pid=""
-# One signal only: a second one makes Monitor end at once, without removing its sockets.
+# One signal only: a second one makes Monitor end at once, without removing its sockets. SIGTERM, not SIGINT: a
+# background job of a non-interactive shell starts with SIGINT ignored.
 cleanup() {
   if [ "$mode" = tui ]; then
     tmux -L "$tmux_socket" kill-server 2>/dev/null || true
-  elif [ -n "$pid" ]; then
-    kill -INT "$pid" 2>/dev/null || true
+  elif [ "$mode" = run ] && [ -n "$pid" ]; then
+    kill -TERM "$pid" 2>/dev/null || true
   fi
-  for _ in $(seq 100); do [ -n "$pid" ] && [ -d "/proc/$pid" ] && sleep 0.1; done
+  local waited=0
+  while [ -n "$pid" ] && [ -d "/proc/$pid" ] && [ "$waited" -lt 150 ]; do sleep 0.1; waited=$((waited + 1)); done
+  return 0
 }
 trap cleanup EXIT
 
@@ -47,18 +52,19 @@ esac
 [ -n "$pid" ] || { echo "soak: Monitor did not start" >&2; exit 1; }
 
 field() { awk -v f="$1" '$1 == f":" { print $2 }' "/proc/$pid/status"; }
-echo "seconds,vmrss_kib,vmhwm_kib,threads"
+echo "seconds,vmrss_kib,vmhwm_kib,rssanon_kib,threads"
 start=$(date +%s)
 end=$((start + minutes * 60))
 next_key=$((start + 20))
 keys=(1 2 3 4)
 k=0
 first=""
+first_anon=""
 while [ "$(date +%s)" -lt "$end" ] && [ -d "/proc/$pid" ]; do
   now=$(date +%s)
-  rss=$(field VmRSS); hwm=$(field VmHWM); threads=$(field Threads)
-  [ -z "$first" ] && first=$rss
-  echo "$((now - start)),$rss,$hwm,$threads"
+  rss=$(field VmRSS); hwm=$(field VmHWM); anon=$(field RssAnon); threads=$(field Threads)
+  [ -z "$first" ] && first=$rss && first_anon=$anon
+  echo "$((now - start)),$rss,$hwm,$anon,$threads"
   if [ "$mode" = tui ] && [ "$now" -ge "$next_key" ]; then
     tmux -L "$tmux_socket" send-keys "${keys[$((k % 4))]}"
     k=$((k + 1)); next_key=$((now + 20))
@@ -66,7 +72,7 @@ while [ "$(date +%s)" -lt "$end" ] && [ -d "/proc/$pid" ]; do
   sleep "$every"
 done
 last=$rss
-echo "summary: $mode ${minutes} min, RSS first ${first} KiB, last ${last} KiB, peak (VmHWM) ${hwm} KiB, runs started by keys: $k" >&2
+echo "summary: $mode ${minutes} min, RSS first ${first} KiB, last ${last} KiB, peak (VmHWM) ${hwm} KiB; RssAnon first ${first_anon} KiB, last ${anon} KiB; runs started by keys: $k" >&2
 
 cleanup
 pid_was=$pid; pid=""; mode=done
