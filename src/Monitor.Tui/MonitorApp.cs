@@ -83,15 +83,43 @@ public sealed class MonitorApp : IDisposable
     /// </summary>
     public static void Run(IMonitorController controller, MonitorAppOptions options, CancellationToken stop = default)
     {
-        using IApplication app = Application.Create();
-        app.Init(options.Driver);
-        if (options.NoMouse)
+        IApplication app = Application.Create();
+        try
         {
-            DisableMouse(app);
+            app.Init(options.Driver);
+            if (options.NoMouse)
+            {
+                DisableMouse(app);
+            }
+            using var monitor = new MonitorApp(app, controller, options);
+            using var stopping = stop.Register(() => monitor.OnUiLoop(() => app.RequestStop(monitor.Dashboard)));
+            app.Run(monitor.Dashboard);
         }
-        using var monitor = new MonitorApp(app, controller, options);
-        using var stopping = stop.Register(() => monitor.OnUiLoop(() => app.RequestStop(monitor.Dashboard)));
-        app.Run(monitor.Dashboard);
+        finally
+        {
+            Shutdown(app);
+        }
+    }
+
+    /// <summary>How long restoring the terminal may take before Monitor gives up on it.</summary>
+    public static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// Restores the terminal. When the terminal itself has gone (SIGHUP after an SSH connection dropped), Terminal.Gui
+    /// 2.5.0's input reader spins on the dead terminal and its Dispose waits for that reader forever: give up after
+    /// <see cref="ShutdownTimeout"/>, so Monitor still ends (the reader is a background thread and ends with it).
+    /// </summary>
+    private static void Shutdown(IApplication app)
+    {
+        var disposing = Task.Run(app.Dispose);
+        try
+        {
+            disposing.Wait(ShutdownTimeout);
+        }
+        catch (AggregateException)
+        {
+            // Writing the restore sequences to a terminal that is gone fails: nothing left to restore.
+        }
     }
 
     /// <summary>

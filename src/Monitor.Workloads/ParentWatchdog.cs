@@ -26,6 +26,7 @@ public static partial class ParentWatchdog
             Thread.Sleep(Period);
             if (!ParentAlive(parentPid))
             {
+                OrphanCleanup.Run(parentPid);
                 Environment.Exit(exitCode);
             }
         }

@@ -14,6 +14,8 @@ public static class WorkerProcessMain
 
     public static int Run(IReadOnlyList<string> args, TextWriter output)
     {
+        // Calibration too, so N auto is chosen at the priority the run will compute at.
+        WorkerPriority.Lower();
         if (args.Count == 2 && args[0] == "--calibrate" && int.TryParse(args[1], out int ms) && ms is > 0 and <= 60_000)
         {
             return Calibrate(TimeSpan.FromMilliseconds(ms), output);

@@ -11,7 +11,8 @@ public static class AttachCommand
 {
     public static Command Create()
     {
-        var pid = new Argument<string>("pid") { Description = "a .NET process of this user (see monitor ps)" };
+        // Optional to the parser so a missing pid gets a message that names it, not "Required argument missing".
+        var pid = new Argument<string?>("pid") { Description = "a .NET process of this user (see monitor ps)", Arity = ArgumentArity.ZeroOrOne };
         var json = new Option<bool>("--json") { Description = "headless: one snapshot per line as JSON" };
         var text = new Option<bool>("--text") { Description = "headless: one line of text per snapshot" };
         var ui = new UiOptions();
@@ -28,7 +29,7 @@ public static class AttachCommand
         command.Options.Add(interval);
         command.SetAction((parse, cancel) =>
         {
-            int target = ReadPid(parse.GetValue(pid)!);
+            int target = ReadPid(parse.GetValue(pid) ?? throw new UsageException("attach needs the pid of a .NET process (see monitor ps)"));
             var every = IntervalOption.Read(parse.GetValue(interval)!);
             TimeSpan? limit = parse.GetValue(duration) is { } d ? ReadDuration(d) : null;
             var request = new AttachRequest(target, every, recording.Read(parse, "attach"), parse.GetValue(recording.TraceDir));

@@ -59,6 +59,7 @@ public static class TuiCommand
         if (record is not null && controller.StartRecording(record.Directory) is { } why) throw new UsageException(why);
         controller.Start(controller.Settings);
         MonitorApp.Run(controller, options, stop.Token);
-        return ExitCodes.Ok;
+        // Ended by SIGTERM/SIGHUP rather than q: say so, as `monitor run` does.
+        return AppLifetime.Stopping.IsCancellationRequested ? ExitCodes.Interrupted : ExitCodes.Ok;
     }
 }

@@ -35,6 +35,12 @@ public static class AppLifetime
     private static void OnSignal(PosixSignalContext context)
     {
         ChildProcesses.KillAll();
+        if (context.Signal == PosixSignal.SIGHUP && StopSource.IsCancellationRequested)
+        {
+            // A closing terminal sends SIGHUP twice (the kernel, then the shell to its jobs): not a user insisting.
+            context.Cancel = true;
+            return;
+        }
         if (Interlocked.Increment(ref _signals) == 1)
         {
             // First signal: let the command wind down and write what it must.

@@ -89,9 +89,13 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
         lock (_gate)
         {
             _run = run;
+            var previousWorkers = _watched.Where(w => w.Role == ProcessRole.Worker).Select(w => w.Pid).ToHashSet();
             _watched.RemoveAll(w => w.Role == ProcessRole.Worker);
             foreach (var p in run.Processes) _watched.Add(new WatchedProcess(p.Pid, ProcessRole.Worker));
             foreach (var pid in _lastKnown.Keys.Where(pid => _watched.All(w => w.Pid != pid)).ToArray()) _lastKnown.Remove(pid);
+            // A UI session runs workload after workload: keep what the runtime said of the previous run's processes
+            // (its result may still be being summed up), drop anything older, so memory stays bounded.
+            foreach (var pid in _runtime.Keys.Where(pid => !previousWorkers.Contains(pid) && _watched.All(w => w.Pid != pid)).ToArray()) _runtime.Remove(pid);
             _previousIterations.Clear();
         }
         Prime();

@@ -5,10 +5,12 @@ CPython's GIL), or as K multiprocessing.Process workers that send their partial 
 It speaks Monitor's worker protocol on stdout: one JSON object per line (started / progress / finished / usage).
 """
 import argparse
+import glob
 import json
 import multiprocessing
 import os
 import sys
+import tempfile
 import threading
 import time
 
@@ -74,7 +76,9 @@ def thread_main(worker, start, end, io_every, io_ms, results):
     results[worker] = sum_range(worker, start, end, io_every, io_ms)
 
 
-def process_main(worker, start, end, io_every, io_ms, queue):
+def process_main(worker, start, end, io_every, io_ms, queue, parent):
+    # A forked child has no watch thread of its own: without one it would compute on after its parent was gone.
+    threading.Thread(target=watch_parent, args=(parent,), daemon=True).start()
     total, done, cpu_ms = sum_range(worker, start, end, io_every, io_ms)
     queue.put((worker, str(total), done, cpu_ms))
     usage()
@@ -85,7 +89,19 @@ def watch_parent(parent):
     while True:
         time.sleep(0.5)
         if os.getppid() != parent:
+            remove_stale_sockets(parent)
             os._exit(3)
+
+
+def remove_stale_sockets(pid):
+    """Monitor was killed: the runtime could not remove its diagnostic socket, named for a pid that no longer exists."""
+    if os.path.exists(f"/proc/{pid}") or not os.path.isdir("/proc"):
+        return
+    for path in glob.glob(os.path.join(tempfile.gettempdir(), f"dotnet-diagnostic-{pid}-*-socket")):
+        try:
+            os.unlink(path)
+        except OSError:
+            pass  # a sibling removed it first
 
 
 def calibrate(ms):
@@ -111,6 +127,12 @@ def main():
     parser.add_argument("--io-ms", type=float, default=1.0)
     parser.add_argument("--parent", type=int, default=0)
     args = parser.parse_args()
+    # Below Monitor's priority, as the .NET worker does (WorkerPriority.cs): the UI stays responsive under load.
+    # Threads and forked children inherit it.
+    try:
+        os.nice(10)
+    except (AttributeError, OSError):
+        pass
     if args.calibrate > 0:
         calibrate(args.calibrate)
         return
@@ -134,7 +156,7 @@ def main():
             emit(type="finished", worker=i, iterations=done, sum=str(total), cpuMs=round(cpu_ms, 3))
     else:
         queue = multiprocessing.Queue()
-        procs = [multiprocessing.Process(target=process_main, args=(i, a, b, args.io_every, args.io_ms, queue))
+        procs = [multiprocessing.Process(target=process_main, args=(i, a, b, args.io_every, args.io_ms, queue, os.getpid()))
                  for i, (a, b) in enumerate(ranges)]
         for p in procs:
             p.start()

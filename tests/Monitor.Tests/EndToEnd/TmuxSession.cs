@@ -32,6 +32,34 @@ public sealed class TmuxSession : IDisposable
 
     public void Resize(int width, int height) => Tmux(["resize-window", "-t", Name, "-x", width.ToString(), "-y", height.ToString()]);
 
+    /// <summary>Ends the tmux server as a dropped SSH connection ends a terminal: the program gets SIGHUP.</summary>
+    public void KillServer() => Tmux(["kill-server"]);
+
+    /// <summary>The pid of the program under test: the pane's descendant whose command line has
+    /// <paramref name="argument"/> (e.g. "tui"); waits until it is there.</summary>
+    public int WaitForProgram(string argument, TimeSpan? timeout = null)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < (timeout ?? TimeSpan.FromSeconds(30)))
+        {
+            foreach (int pid in Monitor.Diagnostics.Sources.OsThreads.ProcessTree.Descendants(PanePid))
+            {
+                string[] args;
+                try
+                {
+                    args = File.ReadAllText($"/proc/{pid}/cmdline").Split('\0');
+                }
+                catch (IOException)
+                {
+                    continue;
+                }
+                if (args.Contains(argument) && !args.Contains("worker")) return pid;
+            }
+            Thread.Sleep(100);
+        }
+        throw new TimeoutException($"no process with argument '{argument}' under the pane");
+    }
+
     public string Capture() => Tmux(["capture-pane", "-p", "-t", Name]);
 
     /// <summary>Polls the screen until <paramref name="condition"/> holds; the timeout is a hang guard.</summary>

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Monitor.Runners;
+using Monitor.Workloads;
 
 namespace Monitor.Diagnostics.Sources.EventPipe;
 
@@ -11,7 +12,7 @@ namespace Monitor.Diagnostics.Sources.EventPipe;
 /// </summary>
 public sealed class DiagnosticPortObserver : IWorkerProcessObserver, IAsyncDisposable
 {
-    public const string DiagnosticPortsVariable = "DOTNET_DiagnosticPorts";
+    public const string DiagnosticPortsVariable = OrphanCleanup.DiagnosticPortsVariable;
     public static readonly TimeSpan DefaultConnectTimeout = TimeSpan.FromSeconds(10);
 
     private readonly IRuntimeEventSink _sink;
@@ -55,7 +56,8 @@ public sealed class DiagnosticPortObserver : IWorkerProcessObserver, IAsyncDispo
         get { lock (_gate) return _directory?.Path; }
     }
 
-    /// <summary>The sessions started so far, ended ones included.</summary>
+    /// <summary>The sessions started so far, ended ones included until the next worker is prepared (a UI session
+    /// starts run after run: ended sessions and exited workers are dropped then, so memory stays bounded).</summary>
     public IReadOnlyList<LiveSession> Sessions
     {
         get { lock (_gate) return _sessions.ToArray(); }
@@ -67,6 +69,7 @@ public sealed class DiagnosticPortObserver : IWorkerProcessObserver, IAsyncDispo
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
+            DropEnded();
             _directory ??= new PrivateSocketDirectory();
             socketPath = _directory.NewSocketPath();
         }
@@ -75,6 +78,29 @@ public sealed class DiagnosticPortObserver : IWorkerProcessObserver, IAsyncDispo
         start.Environment[DiagnosticPortsVariable] = socketPath;
         lock (_gate) _pending.Add(attachment);
         return attachment;
+    }
+
+    private void DropEnded()
+    {
+        _sessions.RemoveAll(session => session.Completion.IsCompleted);
+        _workers.RemoveAll(worker =>
+        {
+            if (!HasExited(worker)) return false;
+            DefaultDiagnosticSockets.RemoveStale(worker);
+            return true;
+        });
+    }
+
+    private static bool HasExited(Process process)
+    {
+        try
+        {
+            return process.HasExited;
+        }
+        catch (InvalidOperationException)
+        {
+            return true;
+        }
     }
 
     internal IRuntimeEventSink Sink => _sink;

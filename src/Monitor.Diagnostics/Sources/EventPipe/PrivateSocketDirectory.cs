@@ -11,12 +11,16 @@ public sealed class PrivateSocketDirectory : IDisposable
     public PrivateSocketDirectory()
     {
         // CreateTempSubdirectory makes a fresh, unpredictable name; on Unix already with mode 0700, set again to be explicit.
-        Path = Directory.CreateTempSubdirectory("monitor-").FullName;
+        // The pid in the name tells whose it is: a worker orphaned by a killed Monitor removes its parent's.
+        Path = Directory.CreateTempSubdirectory($"{Prefix}{Environment.ProcessId}-").FullName;
         if (!OperatingSystem.IsWindows())
         {
             File.SetUnixFileMode(Path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         }
     }
+
+    /// <summary>Every private directory is named <c>monitor-PID-RANDOM</c> in the temp dir.</summary>
+    public const string Prefix = Monitor.Workloads.OrphanCleanup.PrivateDirectoryPrefix;
 
     public string Path { get; }
 

@@ -1,0 +1,63 @@
+using System.Diagnostics;
+using Monitor.Diagnostics.Sources.EventPipe;
+using Monitor.Tests.Cli;
+
+namespace Monitor.Tests.Reliability;
+
+/// <summary>`monitor attach` to a .NET process that is killed while watched: a message, no crash, exit 0.</summary>
+[Collection(TimingSensitive.Name)]
+public sealed class AttachEndsTests
+{
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public async Task Attach_ends_cleanly_with_a_message_when_its_target_is_killed()
+    {
+        using var target = StartTarget();
+        try
+        {
+            await WaitForDiagnosticSocket(target.Id);
+            using var attach = BackgroundMonitor.Start("attach", target.Id.ToString(), "--json", "--interval", "200");
+            await attach.WaitForStdoutAsync(l => l.Contains("\"type\":\"snapshot\""), "a snapshot", Bound);
+
+            target.Kill();
+
+            Assert.Equal(0, await attach.WaitForExitAsync(Bound));
+            Assert.Contains(attach.StderrLines, l => l.Contains($"process {target.Id} has exited", StringComparison.Ordinal));
+            Assert.DoesNotContain(attach.StderrLines, l => l.Contains("   at ", StringComparison.Ordinal) || l.Contains("Exception", StringComparison.Ordinal));
+        }
+        finally
+        {
+            if (!target.HasExited) target.Kill();
+            await target.WaitForExitAsync();
+            // A killed runtime cannot remove its socket; the target is the test's own.
+            DefaultDiagnosticSockets.RemoveStale(target);
+        }
+    }
+
+    /// <summary>A .NET process Monitor did not start: a worker summing for minutes, started directly by the test.</summary>
+    private static Process StartTarget()
+    {
+        var start = new ProcessStartInfo(MonitorProgram.Path) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardInput = true };
+        foreach (var a in new[] { "worker", "--start", "0", "--end", "10000000000000", "--threads", "1", "--first-worker", "0",
+                     "--work", "cpu", "--gil", "0", "--switch-ms", "5", "--lock-block", "1000", "--parent", Environment.ProcessId.ToString() })
+        {
+            start.ArgumentList.Add(a);
+        }
+        var process = Process.Start(start)!;
+        process.StandardInput.Close();
+        // Drained so the worker never blocks on a full pipe.
+        _ = process.StandardOutput.ReadToEndAsync();
+        return process;
+    }
+
+    private static async Task WaitForDiagnosticSocket(int pid)
+    {
+        var clock = Stopwatch.StartNew();
+        while (DefaultDiagnosticSockets.Of(pid).Length == 0)
+        {
+            if (clock.Elapsed > Bound) throw new TimeoutException($"process {pid} never opened its diagnostic socket");
+            await Task.Delay(50);
+        }
+    }
+}

@@ -1,0 +1,78 @@
+using Xunit.Abstractions;
+
+namespace Monitor.Tests.Reliability;
+
+/// <summary>
+/// `monitor run` ended mid-run every way a user or a server can end it. SIGINT, SIGTERM and SIGHUP are an orderly
+/// stop: exit 130, every worker ended before Monitor exits, no diagnostic socket left. SIGKILL cannot be caught:
+/// the workers notice their parent is gone and end themselves (and clean up Monitor's sockets) within about 2 s.
+/// </summary>
+[Collection(TimingSensitive.Name)]
+public sealed class HeadlessEndingTests(ITestOutputHelper output)
+{
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(30);
+
+    // N at the limit: left alone, the workers would compute for many minutes.
+    private static readonly string[] LongRun = ["run", "--mode", "processes", "--workers", "2", "--n", "1e13", "--json", "--interval", "200"];
+
+    [Theory]
+    [InlineData(PosixSignals.SIGINT)]
+    [InlineData(PosixSignals.SIGTERM)]
+    [InlineData(PosixSignals.SIGHUP)]
+    public async Task A_signal_mid_run_ends_every_worker_leaves_no_socket_and_exits_130(int signal)
+    {
+        using var monitor = BackgroundMonitor.Start(LongRun);
+        var workers = await monitor.WaitForWorkersAsync(2, Bound);
+        await monitor.WaitForStdoutAsync(l => l.Contains("\"type\":\"snapshot\""), "a snapshot", Bound);
+
+        monitor.Signal(signal);
+        int code = await monitor.WaitForExitAsync(Bound);
+
+        Assert.True(code == 130, $"exit {code}\n{monitor}");
+        // Looked at right after the exit: the workers' own watchdog would only end them later.
+        Assert.Empty(Leftovers.ProcessesOf(monitor.Pid));
+        Assert.Empty(Leftovers.SocketsOf(monitor.Pid, workers));
+        Assert.Contains("\"type\":\"result\"", monitor.StdoutLines[^1]);
+        Assert.Contains("interrupted", monitor.StdoutLines[^1]);
+        Assert.DoesNotContain(monitor.StderrLines, l => l.Contains("   at ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Two_SIGHUPs_from_a_closing_terminal_still_end_in_order()
+    {
+        using var monitor = BackgroundMonitor.Start(LongRun);
+        var workers = await monitor.WaitForWorkersAsync(2, Bound);
+        await monitor.WaitForStdoutAsync(l => l.Contains("\"type\":\"snapshot\""), "a snapshot", Bound);
+
+        // The kernel hangs up the terminal's foreground group, then the shell passes SIGHUP on to its jobs.
+        monitor.Signal(PosixSignals.SIGHUP);
+        monitor.Signal(PosixSignals.SIGHUP);
+
+        Assert.Equal(130, await monitor.WaitForExitAsync(Bound));
+        Assert.Empty(Leftovers.ProcessesOf(monitor.Pid));
+        Assert.Empty(Leftovers.SocketsOf(monitor.Pid, workers));
+    }
+
+    [Theory]
+    [InlineData("dotnet", "processes")]
+    [InlineData("dotnet", "threads")]
+    [InlineData("python", "processes")]
+    public async Task After_a_SIGKILL_the_workers_end_themselves_and_leave_no_socket(string runtime, string mode)
+    {
+        using var monitor = BackgroundMonitor.Start("run", "--runtime", runtime, "--mode", mode, "--workers", "2", "--n", "1e13", "--json", "--interval", "200");
+        // Python in processes mode: the worker and its two multiprocessing children.
+        int expected = runtime == "python" ? 3 : mode == "processes" ? 2 : 1;
+        var workers = await monitor.WaitForWorkersAsync(expected, Bound);
+        await monitor.WaitForStdoutAsync(l => l.Contains("\"type\":\"snapshot\""), "a snapshot", Bound);
+
+        monitor.Signal(PosixSignals.SIGKILL);
+        await monitor.WaitForExitAsync(Bound);
+        var (elapsed, processes, sockets) = await Leftovers.WaitUntilGoneAsync(monitor.Pid, workers, Bound);
+
+        output.WriteLine($"{runtime} {mode}: workers and sockets gone {elapsed.TotalSeconds:0.00} s after Monitor was killed");
+        Assert.Empty(processes);
+        Assert.Empty(sockets);
+        // The workers check every 0.5 s; 2 s is the promise, the rest is slack for a loaded machine.
+        Assert.True(elapsed < TimeSpan.FromSeconds(10), $"workers took {elapsed.TotalSeconds:0.0} s to end");
+    }
+}
