@@ -15,14 +15,16 @@ public sealed class Observation : IAsyncDisposable
     private readonly DiagnosticPortObserver? _eventPipe;
     private readonly SnapshotClock? _clock;
 
-    public Observation(DiagnosticsLevel level, TimeSpan interval, double? singleThreadRate)
+    /// <param name="firstSnapshot">when the first snapshot comes after a run starts (the UI wants it sooner than one
+    /// interval); null: after one interval.</param>
+    public Observation(DiagnosticsLevel level, TimeSpan interval, double? singleThreadRate, TimeSpan? firstSnapshot = null)
     {
         Level = level;
         if (level == DiagnosticsLevel.None) return;
         Aggregator = new SnapshotAggregator(ThreadSamplers.ForCurrentOs(), singleThreadRate);
         Aggregator.Watch(Environment.ProcessId, ProcessRole.Monitor);
         if (level == DiagnosticsLevel.Full) _eventPipe = new DiagnosticPortObserver(Aggregator, interval);
-        _clock = new SnapshotClock(Aggregator, interval);
+        _clock = new SnapshotClock(Aggregator, interval, firstSnapshot);
         _clock.SnapshotTaken += s => SnapshotTaken?.Invoke(s);
     }
 
