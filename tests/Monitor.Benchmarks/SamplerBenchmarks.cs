@@ -48,8 +48,20 @@ public class SamplerBenchmarks
         if (threads < ThreadCount) throw new InvalidOperationException($"only {threads} threads were read");
     }
 
-    [Benchmark(Description = "OS sampler: 64 threads")]
+    private ProcessCounters? _older, _newer;
+
+    [Benchmark(Description = "OS sampler: 64 threads, new reading")]
     public ProcessCounters? Sample() => _sampler.Sample(_pid);
+
+    /// <summary>As the aggregator samples: the reading before the previous one is handed back to be refilled.</summary>
+    [Benchmark(Description = "OS sampler: 64 threads, reading reused")]
+    public ProcessCounters? SampleReusing()
+    {
+        var reading = _sampler.Sample(_pid, _older);
+        _older = _newer;
+        _newer = reading;
+        return reading;
+    }
 
     [Benchmark(Description = "sampler + aggregation (Take)")]
     public Snapshot Take() => _aggregator.Take();
