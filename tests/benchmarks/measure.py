@@ -30,7 +30,8 @@ import termios
 import time
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
-MONITOR = os.path.join(ROOT, "src", "Monitor.Cli", "bin", "Release", "net10.0", "monitor")
+# MONITOR=/path/to/monitor measures another build (e.g. a branch with --record) with the same harness.
+MONITOR = os.environ.get("MONITOR") or os.path.join(ROOT, "src", "Monitor.Cli", "bin", "Release", "net10.0", "monitor")
 TICKS = os.sysconf("SC_CLK_TCK")
 TOOLS = os.path.expanduser("~/.dotnet/tools")
 
