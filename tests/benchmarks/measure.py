@@ -145,13 +145,15 @@ class PtyReader:
         self.closed = False
 
     def pump(self, seconds):
+        # pump(0) drains what is there without waiting. A tool whose terminal is not drained blocks on its own
+        # output, stops reading its EventPipe session, and the watched runtime then hangs at exit.
         end = time.monotonic() + seconds
         while not self.closed:
-            left = end - time.monotonic()
-            if left <= 0:
-                return
+            left = max(0.0, end - time.monotonic())
             r, _, _ = select.select([self.fd], [], [], left)
             if not r:
+                if time.monotonic() >= end:
+                    return
                 continue
             try:
                 data = os.read(self.fd, 65536)
