@@ -81,7 +81,15 @@ public sealed class MonitorApp : IDisposable
     /// SIGHUP when the SSH session drops). Blocks; the caller stops any run afterwards, and prints only after this
     /// returns (output written while it runs goes to the alternate screen and is lost).
     /// </summary>
-    public static void Run(IMonitorController controller, MonitorAppOptions options, CancellationToken stop = default)
+    public static void Run(IMonitorController controller, MonitorAppOptions options, CancellationToken stop = default) =>
+        Run(() => controller, options, stop);
+
+    /// <summary>
+    /// As <see cref="Run(IMonitorController, MonitorAppOptions, CancellationToken)"/>, with the controller made once the
+    /// terminal is initialised: what the controller needs first (a calibration worker) runs while Terminal.Gui starts,
+    /// instead of before it, so the first frame comes sooner.
+    /// </summary>
+    public static void Run(Func<IMonitorController> controller, MonitorAppOptions options, CancellationToken stop = default)
     {
         IApplication app = Application.Create();
         try
@@ -91,7 +99,7 @@ public sealed class MonitorApp : IDisposable
             {
                 DisableMouse(app);
             }
-            using var monitor = new MonitorApp(app, controller, options);
+            using var monitor = new MonitorApp(app, controller(), options);
             using var stopping = stop.Register(() => monitor.OnUiLoop(() => app.RequestStop(monitor.Dashboard)));
             app.Run(monitor.Dashboard);
         }

@@ -46,19 +46,33 @@ public static class TuiCommand
         TerminalCheck.RequireInteractive();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel, AppLifetime.Stopping);
 
-        // One brief calibration: N auto and effective parallelism both need this machine's single-thread speed.
-        double rate = await Calibration.MeasureIterationsPerSecondAsync(TimeSpan.FromMilliseconds(200), stop.Token);
-        if (autoN) spec = spec with { N = Calibration.AutoN(rate, spec.Work) };
-
-        await using var observation = new Observation(DiagnosticsLevel.Full, every, rate, record?.Stacks ?? false);
-        // The UI keeps K for the multi-worker modes while single runs one: starting in single must not make K 1.
-        int k = spec.Mode == RunMode.Single ? WorkloadOptions.DefaultWorkers : spec.Workers;
-        string? traceDir = parse.GetValue(o.Recording.TraceDir);
-        await using var controller = new LiveController(
-            new WorkloadSettings(spec.Mode.Name(), k, spec.N, spec.Work.Name()), observation, rate, traceDir);
-        if (record is not null && controller.StartRecording(record.Directory) is { } why) throw new UsageException(why);
-        controller.Start(controller.Settings);
-        MonitorApp.Run(controller, options, stop.Token);
+        // One brief calibration: N auto and effective parallelism both need this machine's single-thread speed. It runs
+        // (in a worker process) while the terminal UI starts, which takes about as long.
+        var calibration = Calibration.MeasureIterationsPerSecondAsync(TimeSpan.FromMilliseconds(200), stop.Token);
+        Observation? observation = null;
+        LiveController? controller = null;
+        try
+        {
+            MonitorApp.Run(() =>
+            {
+                double rate = calibration.GetAwaiter().GetResult();
+                if (autoN) spec = spec with { N = Calibration.AutoN(rate, spec.Work) };
+                // The first snapshot a quarter of a second into the run: people look for it right after starting.
+                observation = new Observation(DiagnosticsLevel.Full, every, rate, record?.Stacks ?? false, TimeSpan.FromMilliseconds(250));
+                // The UI keeps K for the multi-worker modes while single runs one: starting in single must not make K 1.
+                int k = spec.Mode == RunMode.Single ? WorkloadOptions.DefaultWorkers : spec.Workers;
+                controller = new LiveController(
+                    new WorkloadSettings(spec.Mode.Name(), k, spec.N, spec.Work.Name()), observation, rate, parse.GetValue(o.Recording.TraceDir));
+                if (record is not null && controller.StartRecording(record.Directory) is { } why) throw new UsageException(why);
+                controller.Start(controller.Settings);
+                return controller;
+            }, options, stop.Token);
+        }
+        finally
+        {
+            if (controller is not null) await controller.DisposeAsync();
+            if (observation is not null) await observation.DisposeAsync();
+        }
         // Ended by SIGTERM/SIGHUP rather than q: say so, as `monitor run` does.
         return AppLifetime.Stopping.IsCancellationRequested ? ExitCodes.Interrupted : ExitCodes.Ok;
     }

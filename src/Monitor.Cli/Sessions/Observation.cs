@@ -20,7 +20,9 @@ public sealed class Observation : IAsyncDisposable
 
     /// <param name="sampleStacks">Sessions also sample stacks (for flame graphs of a recording); decided here because
     /// a session's providers are fixed when a worker is attached.</param>
-    public Observation(DiagnosticsLevel level, TimeSpan interval, double? singleThreadRate, bool sampleStacks = false)
+    /// <param name="firstSnapshot">when the first snapshot comes after a run starts (the UI wants it sooner than one
+    /// interval); null: after one interval.</param>
+    public Observation(DiagnosticsLevel level, TimeSpan interval, double? singleThreadRate, bool sampleStacks = false, TimeSpan? firstSnapshot = null)
     {
         Level = level;
         SampleStacks = sampleStacks;
@@ -29,7 +31,7 @@ public sealed class Observation : IAsyncDisposable
         Aggregator.Watch(Environment.ProcessId, ProcessRole.Monitor);
         Aggregator.CountersRead += Recording.WriteOsSample;
         if (level == DiagnosticsLevel.Full) _eventPipe = new DiagnosticPortObserver(Aggregator, interval, Recording.StreamFor, sampleStacks: sampleStacks);
-        _clock = new SnapshotClock(Aggregator, interval);
+        _clock = new SnapshotClock(Aggregator, interval, firstSnapshot);
         _clock.SnapshotTaken += s =>
         {
             Recording.WriteSnapshot(s);

@@ -22,6 +22,8 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
     private readonly Dictionary<int, RuntimeState> _runtime = new();
     private readonly List<WatchedProcess> _watched = new();
     private readonly Dictionary<int, ProcessCounters> _previous = new();
+    // Readings no longer needed (the one before the previous), handed back to the sampler to be refilled.
+    private readonly Dictionary<int, ProcessCounters> _spare = new();
     private readonly Dictionary<int, ProcessSample> _lastKnown = new();
     private readonly Dictionary<int, long> _previousIterations = new();
     private readonly TimeProvider _time;
@@ -172,7 +174,7 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
         if (_sampler is not null)
         {
             if (run is not null) watched = WatchDescendants(run);
-            foreach (var w in watched) readings[w.Pid] = _sampler.Sample(w.Pid);
+            foreach (var w in watched) readings[w.Pid] = _sampler.Sample(w.Pid, Spare(w.Pid));
             if (CountersRead is { } read)
             {
                 foreach (var reading in readings.Values)
@@ -204,20 +206,22 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
                 var sample = ProcessSampleOf(w, reading, before, runtime, seconds);
                 processes.Add(sample);
                 _lastKnown[w.Pid] = sample;
-                if (w.Role == ProcessRole.Monitor)
+                if (w.Role != ProcessRole.Monitor)
                 {
                     // Monitor's own cost is shown as a process; its threads are not what the user watches.
-                    _previous[w.Pid] = reading;
-                    continue;
-                }
-                foreach (var t in reading.Threads)
-                {
-                    var thread = ThreadSampleOf(w, t, FindThread(before, t.Tid), runtime, workersByTid, seconds);
-                    (thread.Role == ThreadRole.Worker ? workerThreads : otherThreads).Add(thread);
+                    var threadsNow = reading.Threads;
+                    for (int i = 0; i < threadsNow.Count; i++)
+                    {
+                        var t = threadsNow[i];
+                        var thread = ThreadSampleOf(w, t, FindThread(before, t.Tid, i), runtime, workersByTid, seconds);
+                        (thread.Role == ThreadRole.Worker ? workerThreads : otherThreads).Add(thread);
+                    }
                 }
                 _previous[w.Pid] = reading;
+                if (before is not null && !ReferenceEquals(before, reading)) _spare[w.Pid] = before;
             }
             foreach (var pid in _previous.Keys.Where(pid => readings.TryGetValue(pid, out var r) && r is null).ToArray()) _previous.Remove(pid);
+            foreach (var pid in _spare.Keys.Where(pid => !_previous.ContainsKey(pid)).ToArray()) _spare.Remove(pid);
 
             workerThreads.Sort((a, b) => (a.Worker ?? 0).CompareTo(b.Worker ?? 0));
             otherThreads.Sort((a, b) => a.Pid != b.Pid ? a.Pid.CompareTo(b.Pid) : b.CpuPercent.CompareTo(a.CpuPercent));
@@ -288,12 +292,21 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
         return Math.Max(0, total - before) / seconds;
     }
 
-    private static ThreadCounters? FindThread(ProcessCounters? reading, int tid)
+    private ProcessCounters? Spare(int pid)
+    {
+        lock (_gate) return _spare.Remove(pid, out var spare) ? spare : null;
+    }
+
+    /// <summary>The thread <paramref name="tid"/> of the earlier reading; threads mostly keep their place between
+    /// readings, so <paramref name="hint"/> (its index now) is looked at first.</summary>
+    private static ThreadCounters? FindThread(ProcessCounters? reading, int tid, int hint)
     {
         if (reading is null) return null;
-        foreach (var t in reading.Threads)
+        var threads = reading.Threads;
+        if (hint < threads.Count && threads[hint].Tid == tid) return threads[hint];
+        for (int i = 0; i < threads.Count; i++)
         {
-            if (t.Tid == tid) return t;
+            if (threads[i].Tid == tid) return threads[i];
         }
         return null;
     }

@@ -1,14 +1,18 @@
 using System.Drawing;
 using Monitor.Tui.Panels;
 using Monitor.Tui.Text;
+using Cell = Terminal.Gui.Drawing.Cell;
+using Terminal.Gui.Drivers;
 using Terminal.Gui.ViewBase;
 
 namespace Monitor.Tui.Views;
 
 /// <summary>
 /// Draws one panel's <see cref="PanelContent"/>: an optional title rule, fixed header rows, then body rows that
-/// scroll. It asks for a redraw only when the content it is given differs from what it shows, because Terminal.Gui
-/// rewrites every dirty row to the terminal without comparing.
+/// scroll. It asks for a redraw only when the content it is given differs from what it shows. Terminal.Gui writes
+/// every cell a view draws to the terminal without comparing it with what is there, and skips only the cells nobody
+/// drew; so the panel draws only the cells whose character or colour differs from the screen buffer's. A figure that
+/// moved costs its own cells, not its row's ~200 bytes of colour sequences.
 /// </summary>
 public sealed class PanelView : View
 {
@@ -98,25 +102,85 @@ public sealed class PanelView : View
         DrawCount++;
         _scroll = Math.Min(_scroll, MaxScroll);
         int width = Viewport.Width;
+        var screen = App?.Driver?.Contents;
+        var origin = ViewportToScreen(Point.Empty);
+        Span<char> text = width <= 1024 ? stackalloc char[width] : new char[width];
+        Span<byte> tones = width <= 1024 ? stackalloc byte[width] : new byte[width];
         for (int row = 0; row < Viewport.Height; row++)
         {
-            Move(0, row);
-            int drawn = 0;
-            foreach (var span in LineAt(row, width).Spans)
-            {
-                string text = span.Text.Length > width - drawn ? span.Text[..(width - drawn)] : span.Text;
-                SetAttribute(_palette[span.Tone]);
-                AddStr(text);
-                drawn += text.Length;
-            }
-            if (drawn < width)
-            {
-                SetAttribute(_palette[Tone.Normal]);
-                AddStr(new string(' ', width - drawn));
-            }
+            Cells(LineAt(row, width), text, tones);
+            DrawChangedCells(row, text, tones, screen, origin);
         }
         context?.AddDrawnRectangle(ViewportToScreen(Viewport with { Location = Point.Empty }));
         return true;
+    }
+
+    /// <summary>
+    /// Draws the runs of cells that differ from what the screen buffer holds at their place (what the terminal shows
+    /// once the frame is written, whoever drew it: this panel, an overlay, a clear). Short gaps of equal cells are
+    /// drawn too, because a cursor move costs about as much as a few characters.
+    /// </summary>
+    private void DrawChangedCells(int row, ReadOnlySpan<char> text, ReadOnlySpan<byte> tones, Cell[,]? screen, Point origin)
+    {
+        int width = text.Length;
+        int screenRow = origin.Y + row;
+        bool known = screen is not null && screenRow >= 0 && screenRow < screen.GetLength(0)
+            && origin.X >= 0 && origin.X + width <= screen.GetLength(1);
+        int col = 0;
+        while (col < width)
+        {
+            if (known && Shows(screen![screenRow, origin.X + col], text[col], tones[col]))
+            {
+                col++;
+                continue;
+            }
+            int end = col + 1;
+            int same = 0;
+            while (end < width && same <= 3)
+            {
+                same = known && Shows(screen![screenRow, origin.X + end], text[end], tones[end]) ? same + 1 : 0;
+                end++;
+            }
+            if (end < width || same > 0)
+            {
+                end -= same;
+            }
+            Move(col, row);
+            while (col < end)
+            {
+                int from = col;
+                byte tone = tones[col];
+                while (col < end && tones[col] == tone)
+                {
+                    col++;
+                }
+                SetAttribute(_palette[(Tone)tone]);
+                AddStr(new string(text[from..col]));
+            }
+        }
+    }
+
+    private bool Shows(in Cell cell, char c, byte tone) =>
+        cell.Attribute == _palette[(Tone)tone] && cell.Grapheme is { Length: 1 } g && g[0] == c;
+
+    /// <summary>The line as one character and one tone per cell, cut to the width or padded with blanks.</summary>
+    private static void Cells(StyledLine line, Span<char> text, Span<byte> tones)
+    {
+        int at = 0;
+        foreach (var span in line.Spans)
+        {
+            foreach (char c in span.Text)
+            {
+                if (at == text.Length)
+                {
+                    return;
+                }
+                text[at] = c;
+                tones[at++] = (byte)span.Tone;
+            }
+        }
+        text[at..].Fill(' ');
+        tones[at..].Fill((byte)Tone.Normal);
     }
 
     private StyledLine LineAt(int row, int width)

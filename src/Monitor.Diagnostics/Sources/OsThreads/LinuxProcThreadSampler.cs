@@ -49,7 +49,9 @@ public sealed class LinuxProcThreadSampler : IThreadSampler, IDisposable
         get { lock (_lock) return _openDescriptors; }
     }
 
-    public ProcessCounters? Sample(int pid)
+    public ProcessCounters? Sample(int pid) => Sample(pid, null);
+
+    public ProcessCounters? Sample(int pid, ProcessCounters? reuse)
     {
         if (pid <= 0) return null;
         lock (_lock)
@@ -62,7 +64,7 @@ public sealed class LinuxProcThreadSampler : IThreadSampler, IDisposable
             {
                 var process = FilesOf(pid);
                 if (process is null) return null;
-                if (TryRead(process, out var counters)) return counters;
+                if (TryRead(process, reuse, out var counters)) return counters;
                 Forget(process);
             }
             return null;
@@ -70,11 +72,11 @@ public sealed class LinuxProcThreadSampler : IThreadSampler, IDisposable
     }
 
     /// <summary>Reads one process; false when its kept files show it has ended.</summary>
-    private bool TryRead(ProcessFiles process, out ProcessCounters? counters)
+    private bool TryRead(ProcessFiles process, ProcessCounters? reuse, out ProcessCounters? counters)
     {
         counters = null;
         long start = Stopwatch.GetTimestamp();
-        if (!ListTasks(process.TaskDirectory)) return false;
+        if (!ListTasks(process)) return false;
 
         int count = 0;
         bool anyAlive = false;
@@ -100,6 +102,18 @@ public sealed class LinuxProcThreadSampler : IThreadSampler, IDisposable
         long peakKb = ProcText.StatusValue(status, "VmHWM:"u8) ?? 0;
 
         long end = Stopwatch.GetTimestamp();
+        if (reuse is { Threads: ThreadBuffer threads } && reuse.Pid == process.Pid)
+        {
+            threads.Set(_threads.AsSpan(0, count));
+            reuse.Name = name;
+            reuse.TimestampTicks = start + (end - start) / 2;
+            reuse.WorkingSetBytes = rssKb * 1024;
+            reuse.PeakWorkingSetBytes = peakKb * 1024;
+            reuse.UserMs = stat.UserTicks * _msPerTick;
+            reuse.SystemMs = stat.SystemTicks * _msPerTick;
+            counters = reuse;
+            return true;
+        }
         counters = new ProcessCounters(
             process.Pid,
             name,
@@ -108,17 +122,33 @@ public sealed class LinuxProcThreadSampler : IThreadSampler, IDisposable
             peakKb * 1024,
             stat.UserTicks * _msPerTick,
             stat.SystemTicks * _msPerTick,
-            _threads.AsSpan(0, count).ToArray());
+            new ThreadBuffer(_threads.AsSpan(0, count)));
         return true;
     }
 
-    /// <summary>Fills <see cref="_tids"/>; false when the process has gone.</summary>
-    private bool ListTasks(string taskDirectory)
+    private static bool _noGetdents;
+
+    /// <summary>Fills <see cref="_tids"/>; false when the process has gone. getdents64 into the shared buffer
+    /// allocates nothing (a FileSystemEnumerable cost ~200 bytes a reading); the managed listing stays for C libraries
+    /// without it.</summary>
+    private bool ListTasks(ProcessFiles process)
     {
         _tids.Clear();
+        if (!_noGetdents)
+        {
+            try
+            {
+                return NativeFiles.ReadNumericEntries(process.Directory, "task\0"u8, _buffer, _tids);
+            }
+            catch (EntryPointNotFoundException)
+            {
+                _noGetdents = true;
+                _tids.Clear();
+            }
+        }
         try
         {
-            var tids = new FileSystemEnumerable<int>(taskDirectory, static (ref FileSystemEntry e) =>
+            var tids = new FileSystemEnumerable<int>(process.TaskDirectory, static (ref FileSystemEntry e) =>
                 int.TryParse(e.FileName, NumberStyles.None, CultureInfo.InvariantCulture, out int tid) ? tid : 0);
             foreach (int tid in tids) if (tid > 0) _tids.Add(tid);
             return true;

@@ -82,6 +82,52 @@ internal static unsafe partial class NativeFiles
 
     public static void Close(int fd) => close(fd);
 
+    /// <summary>Adds the numeric entry names of the directory <paramref name="relativePathZ"/> (relative to
+    /// <paramref name="dirFd"/>) to <paramref name="numbers"/>, reading the entries with getdents64 into
+    /// <paramref name="buffer"/>: no allocation. False when the directory is gone; throws EntryPointNotFoundException
+    /// where the C library has no getdents64 (glibc before 2.30).</summary>
+    public static bool ReadNumericEntries(int dirFd, ReadOnlySpan<byte> relativePathZ, Span<byte> buffer, List<int> numbers)
+    {
+        int fd = OpenAt(dirFd, relativePathZ);
+        if (fd < 0) return false;
+        try
+        {
+            fixed (byte* b = buffer)
+            {
+                while (true)
+                {
+                    nint n = getdents64(fd, b, buffer.Length);
+                    if (n == 0) return true;
+                    if (n < 0)
+                    {
+                        if (Marshal.GetLastPInvokeError() == Interrupted) continue;
+                        return false;
+                    }
+                    // struct linux_dirent64 { u64 d_ino; s64 d_off; u16 d_reclen; u8 d_type; char d_name[]; }
+                    for (int at = 0; at < n;)
+                    {
+                        int length = *(ushort*)(b + at + 16);
+                        if (length <= 0) break;
+                        int number = 0;
+                        bool numeric = true;
+                        for (byte* c = b + at + 19; *c != 0 && c < b + at + length; c++)
+                        {
+                            int digit = *c - '0';
+                            if ((uint)digit > 9) { numeric = false; break; }
+                            number = number * 10 + digit;
+                        }
+                        if (numeric && number > 0) numbers.Add(number);
+                        at += length;
+                    }
+                }
+            }
+        }
+        finally
+        {
+            Close(fd);
+        }
+    }
+
     /// <summary>The kernel's clock tick (USER_HZ) for /proc's utime and stime; 100 if sysconf cannot say.</summary>
     public static int ClockTicks()
     {
@@ -108,6 +154,9 @@ internal static unsafe partial class NativeFiles
 
     [LibraryImport("libc")]
     private static partial int close(int fd);
+
+    [LibraryImport("libc", SetLastError = true)]
+    private static partial nint getdents64(int fd, byte* buffer, nint count);
 
     [LibraryImport("libc")]
     private static partial nint sysconf(int name);

@@ -1,0 +1,572 @@
+#!/usr/bin/env python3
+"""Measures what observing a workload costs, Monitor beside the tools people use today.
+
+  measure.py overhead  the same workload alone (monitor run --diagnostics none), under Monitor (--diagnostics full,
+                       and --record when this build has it), under dotnet-counters monitor, under dotnet-trace collect
+                       (default profile) and with htop watching; rounds alternate every arm, figures are medians.
+  measure.py tui       Monitor's terminal UI in a pseudo-terminal of 120x35 watching 2 workers: its own CPU and
+                       memory, bytes written to the terminal per second at steady state, launch to first frame and to
+                       first snapshot on screen.
+
+Both print a Markdown report on stdout and write their raw figures as JSON (--json PATH). Standard library only.
+Called by run-all.sh, which builds Monitor and installs the anchor tools first. Nothing here asserts a time: it
+reports, with the machine's load average beside every figure.
+"""
+import argparse
+import fcntl
+import json
+import os
+import pty
+import re
+import select
+import shutil
+import signal
+import statistics
+import struct
+import subprocess
+import sys
+import tempfile
+import termios
+import time
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+# MONITOR=/path/to/monitor measures another build (e.g. a branch with --record) with the same harness.
+MONITOR = os.environ.get("MONITOR") or os.path.join(ROOT, "src", "Monitor.Cli", "bin", "Release", "net10.0", "monitor")
+TICKS = os.sysconf("SC_CLK_TCK")
+TOOLS = os.path.expanduser("~/.dotnet/tools")
+
+
+# ---------------------------------------------------------------- /proc helpers
+
+def cpu_ms(pid):
+    """utime + stime of pid itself (not its children), in ms; None once it has gone."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as f:
+            fields = f.read().rsplit(b")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) * 1000.0 / TICKS
+    except (OSError, IndexError):
+        return None
+
+
+def status_kb(pid, key):
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            for line in f:
+                if line.startswith(key):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return None
+
+
+def children(pid):
+    """Children of every thread of pid (a child belongs to the thread that started it, not only to the main one)."""
+    found = []
+    try:
+        tasks = os.listdir(f"/proc/{pid}/task")
+    except OSError:
+        return found
+    for tid in tasks:
+        try:
+            with open(f"/proc/{pid}/task/{tid}/children") as f:
+                found += [int(p) for p in f.read().split()]
+        except OSError:
+            pass
+    return found
+
+
+def cmdline(pid):
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as f:
+            return f.read().split(b"\0")
+    except OSError:
+        return []
+
+
+def load1():
+    with open("/proc/loadavg") as f:
+        return float(f.read().split()[0])
+
+
+def loadavg():
+    with open("/proc/loadavg") as f:
+        return " ".join(f.read().split()[:3])
+
+
+class Watch:
+    """Polls one process: its CPU (last value seen), peak RSS (VmHWM) and CPU at a marked moment."""
+
+    def __init__(self, pid):
+        self.pid = pid
+        self.start = time.monotonic()
+        self.cpu = cpu_ms(pid) or 0.0
+        self.hwm_kb = 0
+        self.rss_kb = 0
+        self.marks = {}
+
+    def poll(self):
+        c = cpu_ms(self.pid)
+        if c is None:
+            return False
+        self.cpu = c
+        self.hwm_kb = max(self.hwm_kb, status_kb(self.pid, "VmHWM:") or 0)
+        self.rss_kb = status_kb(self.pid, "VmRSS:") or self.rss_kb
+        return True
+
+    def mark(self, name):
+        self.poll()
+        self.marks[name] = (time.monotonic(), self.cpu)
+
+
+# ---------------------------------------------------------------- pseudo-terminal
+
+def spawn_pty(argv, cols=120, rows=35, env=None):
+    pid, fd = pty.fork()
+    if pid == 0:
+        e = dict(os.environ)
+        e["TERM"] = "xterm-256color"
+        if env:
+            e.update(env)
+        try:
+            os.execvpe(argv[0], argv, e)
+        finally:
+            os._exit(127)
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
+    return pid, fd
+
+
+class PtyReader:
+    """Drains a pty, answering the queries a real terminal answers (device attributes, cursor position), and keeps
+    (time, bytes) of everything written to it."""
+
+    def __init__(self, fd):
+        self.fd = fd
+        self.chunks = []
+        self.closed = False
+
+    def pump(self, seconds):
+        # pump(0) drains what is there without waiting. A tool whose terminal is not drained blocks on its own
+        # output, stops reading its EventPipe session, and the watched runtime then hangs at exit.
+        end = time.monotonic() + seconds
+        while not self.closed:
+            left = max(0.0, end - time.monotonic())
+            r, _, _ = select.select([self.fd], [], [], left)
+            if not r:
+                if time.monotonic() >= end:
+                    return
+                continue
+            try:
+                data = os.read(self.fd, 65536)
+            except OSError:
+                self.closed = True
+                return
+            if not data:
+                self.closed = True
+                return
+            self.chunks.append((time.monotonic(), data))
+            try:
+                if b"\x1b[0c" in data or b"\x1b[c" in data:
+                    os.write(self.fd, b"\x1b[?62;22c")
+                if b"\x1b[6n" in data:
+                    os.write(self.fd, b"\x1b[1;1R")
+            except OSError:
+                pass
+
+    def write(self, data):
+        try:
+            os.write(self.fd, data)
+        except OSError:
+            pass
+
+    def bytes_between(self, t0, t1):
+        return sum(len(b) for t, b in self.chunks if t0 <= t < t1)
+
+    def first(self, pattern):
+        """When the first byte of `pattern` was written (it may span chunks)."""
+        stream = b"".join(b for _, b in self.chunks)
+        at = stream.find(pattern)
+        if at < 0:
+            return None
+        offset = 0
+        for t, b in self.chunks:
+            offset += len(b)
+            if offset > at:
+                return t
+        return None
+
+
+def end_process(pid, sig=signal.SIGINT, wait=5.0):
+    """Sends sig, waits up to `wait` s, then SIGKILL; reaps it."""
+    try:
+        os.kill(pid, sig)
+    except ProcessLookupError:
+        pass
+    end = time.monotonic() + wait
+    while time.monotonic() < end:
+        try:
+            done, _ = os.waitpid(pid, os.WNOHANG)
+        except ChildProcessError:
+            return
+        if done:
+            return
+        time.sleep(0.05)
+    try:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+    except (ProcessLookupError, ChildProcessError):
+        pass
+
+
+# ---------------------------------------------------------------- the overhead matrix
+
+def has_record():
+    out = subprocess.run([MONITOR, "run", "--help"], capture_output=True, text=True).stdout
+    return "--record" in out
+
+
+def workload_args(kind, n):
+    if kind == "gil":
+        return ["--mode", "gil", "--switch-ms", "0", "--workers", "2", "--n", str(n)]
+    return ["--mode", "threads", "--workers", "2", "--n", str(n)]
+
+
+def find_worker(monitor_pid, timeout=10.0):
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        for c in children(monitor_pid):
+            args = cmdline(c)
+            if b"worker" in args and b"--calibrate" not in args:
+                return c
+        time.sleep(0.01)
+    return None
+
+
+def tool_argv(arm, worker_pid, trace_path):
+    if arm == "dotnet-counters":
+        return [os.path.join(TOOLS, "dotnet-counters"), "monitor", "-p", str(worker_pid), "--refresh-interval", "1"]
+    if arm == "dotnet-trace":
+        return [os.path.join(TOOLS, "dotnet-trace"), "collect", "-p", str(worker_pid), "-o", trace_path]
+    if arm == "htop":
+        return ["htop", "-d", "10"]
+    raise ValueError(arm)
+
+
+def run_arm(kind, n, arm, interval_ms, tmp):
+    """One run of the workload under one arm; returns its figures."""
+    diagnostics = "full" if arm in ("monitor", "monitor --record") else "none"
+    argv = [MONITOR, "run", "--json", "--diagnostics", diagnostics, "--interval", str(interval_ms)] + workload_args(kind, n)
+    record_path = os.path.join(tmp, "monitor-record")
+    if arm == "monitor --record":
+        argv += ["--record", record_path]
+    trace_path = os.path.join(tmp, "trace.nettrace")
+    for p in (trace_path,):
+        if os.path.exists(p):
+            os.remove(p)
+    if os.path.isdir(record_path):
+        shutil.rmtree(record_path)
+    elif os.path.exists(record_path):
+        os.remove(record_path)
+
+    load_before = load1()
+    proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    started = time.monotonic()
+    mon = Watch(proc.pid)
+    worker = find_worker(proc.pid)
+    worker_seen = time.monotonic()
+    mon.mark("worker")
+    tool = None
+    reader = None
+    tool_watch = None
+    tool_started = None
+    if arm in ("dotnet-counters", "dotnet-trace", "htop") and worker:
+        tpid, tfd = spawn_pty(tool_argv(arm, worker, trace_path))
+        tool, reader = tpid, PtyReader(tfd)
+        tool_watch = Watch(tpid)
+        tool_started = time.monotonic()
+
+    # Read the NDJSON on a non-blocking pipe while polling the processes.
+    fd = proc.stdout.fileno()
+    os.set_blocking(fd, False)
+    buffer = b""
+    result = None
+    snapshots = 0
+    while True:
+        r, _, _ = select.select([fd], [], [], 0.2)
+        if r:
+            data = os.read(fd, 65536)
+            if not data:
+                break
+            buffer += data
+            *lines, buffer = buffer.split(b"\n")
+            for line in lines:
+                if b'"type":"result"' in line:
+                    result = json.loads(line)
+                    mon.mark("result")
+                elif b'"type":"snapshot"' in line:
+                    snapshots += 1
+        mon.poll()
+        if tool_watch:
+            tool_watch.poll()
+        if reader:
+            reader.pump(0)
+    proc.wait()
+    ended = time.monotonic()
+
+    figures = {
+        "kind": kind, "arm": arm, "load1": load_before, "snapshots": snapshots,
+        "elapsedMs": result and result.get("elapsedMs"), "correct": result and result.get("correct"),
+        "contentionCount": result and result.get("contentionCount"),
+    }
+    if arm.startswith("monitor"):
+        t_worker, c_worker = mon.marks.get("worker", (worker_seen, 0))
+        t_result, c_result = mon.marks.get("result", (ended, mon.cpu))
+        figures["monitorCpuPercent"] = 100.0 * (c_result - c_worker) / 1000.0 / max(1e-3, t_result - t_worker)
+        figures["monitorCpuPercentWhole"] = 100.0 * c_result / 1000.0 / max(1e-3, t_result - started)
+        figures["monitorRssMB"] = mon.hwm_kb / 1024.0
+    if tool:
+        if arm == "dotnet-trace":
+            # dotnet-trace ends by itself once its target exits; give it the time to flush.
+            reader.pump(0)
+            deadline = time.monotonic() + 10
+            while time.monotonic() < deadline:
+                tool_watch.poll()
+                reader.pump(0.1)
+                try:
+                    if os.waitpid(tool, os.WNOHANG)[0]:
+                        tool = None
+                        break
+                except ChildProcessError:
+                    tool = None
+                    break
+        else:
+            tool_watch.poll()
+        if tool:
+            tool_watch.poll()
+            if arm == "htop":
+                reader.write(b"q")
+                reader.pump(0.3)
+            end_process(tool, signal.SIGINT if arm != "htop" else signal.SIGTERM)
+        os.close(reader.fd)
+        life = max(1e-3, (ended - tool_started))
+        figures["toolCpuPercent"] = 100.0 * tool_watch.cpu / 1000.0 / life
+        figures["toolRssMB"] = tool_watch.hwm_kb / 1024.0
+        figures["toolAttachedAfterS"] = tool_started - started
+        if arm == "dotnet-trace" and os.path.exists(trace_path):
+            size = os.path.getsize(trace_path)
+            figures["traceBytes"] = size
+            figures["traceBytesPerSec"] = size / max(1e-3, (result or {}).get("elapsedMs", 1000) / 1000.0 - (tool_started - started))
+    if arm == "monitor --record" and os.path.exists(record_path):
+        size = sum(os.path.getsize(os.path.join(d, f)) for d, _, fs in os.walk(record_path) for f in fs) \
+            if os.path.isdir(record_path) else os.path.getsize(record_path)
+        figures["recordBytes"] = size
+        figures["recordBytesPerSec"] = size / max(1e-3, (result or {}).get("elapsedMs", 1000) / 1000.0)
+    return figures
+
+
+def med(values):
+    values = [v for v in values if v is not None]
+    return statistics.median(values) if values else None
+
+
+def fmt(v, spec="{:.1f}"):
+    return "-" if v is None else spec.format(v)
+
+
+def overhead(args):
+    arms = ["none", "monitor"]
+    if has_record():
+        arms.append("monitor --record")
+    anchors_missing = []
+    for arm in args.anchors.split(","):
+        if not arm:
+            continue
+        exe = os.path.join(TOOLS, arm) if arm.startswith("dotnet-") else shutil.which(arm)
+        if exe and os.path.exists(exe):
+            arms.append(arm)
+        else:
+            anchors_missing.append(arm)
+    kinds = {"threads": args.n_threads, "gil": args.n_gil}
+    runs = []
+    tmp = tempfile.mkdtemp(prefix="monitor-bench-")
+    load_start = loadavg()
+    try:
+        for r in range(args.rounds):
+            for kind, n in kinds.items():
+                # Rotate the order every round so that drifting load hits every arm alike.
+                order = arms[r % len(arms):] + arms[:r % len(arms)]
+                for arm in order:
+                    f = run_arm(kind, n, arm, args.interval, tmp)
+                    f["round"] = r
+                    runs.append(f)
+                    print(f"  round {r + 1}/{args.rounds} {kind:7} {arm:17} elapsed {fmt(f['elapsedMs'], '{:.0f}')} ms"
+                          f"  load {f['load1']:.2f}", file=sys.stderr, flush=True)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    load_end = loadavg()
+
+    out = []
+    out.append(f"Load average (1/5/15 min) at start: {load_start}; at end: {load_end}. Rounds: {args.rounds}; "
+               f"N: threads {args.n_threads:.3g}, gil {args.n_gil:.3g}; interval {args.interval} ms.")
+    if anchors_missing:
+        out.append(f"Not installed, left out: {', '.join(anchors_missing)}.")
+    if "monitor --record" not in arms:
+        out.append("`--record` does not exist in this build: its row is pending.")
+    out.append("")
+    out.append("| workload | observer | elapsed (median) | slowdown vs alone (median of per-round ratios) | observer's CPU, % of a core | observer's peak RSS | load (1 min, median) |")
+    out.append("|---|---|---|---|---|---|---|")
+    summary = {}
+    for kind in kinds:
+        for arm in arms:
+            rs = [f for f in runs if f["kind"] == kind and f["arm"] == arm]
+            ratios = []
+            for f in rs:
+                alone = [a for a in runs if a["kind"] == kind and a["arm"] == "none" and a["round"] == f["round"]]
+                if alone and alone[0]["elapsedMs"] and f["elapsedMs"]:
+                    ratios.append(f["elapsedMs"] / alone[0]["elapsedMs"] - 1)
+            slow = med(ratios)
+            cpu = med([f.get("monitorCpuPercent", f.get("toolCpuPercent")) for f in rs])
+            cpu_whole = med([f.get("monitorCpuPercentWhole") for f in rs])
+            rss = med([f.get("monitorRssMB", f.get("toolRssMB")) for f in rs])
+            el = med([f["elapsedMs"] for f in rs])
+            ld = med([f["load1"] for f in rs])
+            summary[f"{kind}/{arm}"] = {"elapsedMs": el, "slowdown": slow, "cpuPercent": cpu, "cpuPercentWhole": cpu_whole,
+                                        "rssMB": rss, "load1": ld, "ratios": ratios,
+                                        "traceBytesPerSec": med([f.get("traceBytesPerSec") for f in rs]),
+                                        "recordBytesPerSec": med([f.get("recordBytesPerSec") for f in rs])}
+            name = {"none": "alone (`run --diagnostics none`)", "monitor": "Monitor (`run --json --diagnostics full`)",
+                    "monitor --record": "Monitor `--record`", "dotnet-counters": "`dotnet-counters monitor` (1 s)",
+                    "dotnet-trace": "`dotnet-trace collect` (default profile)", "htop": "`htop -d 10` (1 s)"}[arm]
+            cpu_text = "-" if arm == "none" else fmt(cpu, "{:.2f}") + (f" ({fmt(cpu_whole, '{:.2f}')} incl. calibration)" if cpu_whole else "")
+            out.append(f"| {kind} | {name} | {fmt(el, '{:.0f}')} ms | "
+                       f"{'-' if arm == 'none' else fmt(None if slow is None else 100 * slow, '{:+.1f} %')} "
+                       f"({', '.join('{:+.1f}'.format(100 * x) for x in ratios) if arm != 'none' else ''}) | "
+                       f"{cpu_text} | {'-' if arm == 'none' else fmt(rss, '{:.0f} MB')} | {fmt(ld, '{:.2f}')} |")
+    out.append("")
+    for kind in kinds:
+        t = summary.get(f"{kind}/dotnet-trace", {}).get("traceBytesPerSec")
+        rec = summary.get(f"{kind}/monitor --record", {}).get("recordBytesPerSec")
+        out.append(f"- {kind}: dotnet-trace file {fmt(None if t is None else t / 1024, '{:.0f} KB/s')}; "
+                   f"Monitor --record {fmt(None if rec is None else rec / 1024, '{:.0f} KB/s') if rec else 'pending'}")
+    report = "\n".join(out)
+    print(report)
+    if args.json:
+        with open(args.json, "w") as f:
+            json.dump({"runs": runs, "summary": summary, "loadStart": load_start, "loadEnd": load_end}, f, indent=1)
+
+
+# ---------------------------------------------------------------- the TUI
+
+def tui_once(n, seconds, interval_ms, warm):
+    load_before = load1()
+    t0 = time.monotonic()
+    pid, fd = spawn_pty([MONITOR, "tui", "--mode", "threads", "--workers", "2", "--n", str(n), "--interval", str(interval_ms)])
+    reader = PtyReader(fd)
+    watch = Watch(pid)
+    # Until the first snapshot is on screen (pumped finely so the times are exact), then 2 s more before the steady
+    # state is measured: start-up (JIT, first layout) is not what an hour of watching costs.
+    deadline = t0 + 15
+    while time.monotonic() < deadline and not reader.closed and reader.first(b"sum-worker") is None:
+        reader.pump(0.02)
+        watch.poll()
+    first_seen = time.monotonic()
+    watch.mark("first")
+    reader.pump(10.0)
+    watch.mark("first10")
+    # Tiered compilation re-compiles the drawing code over the first ~40 s (methods called once a second reach the
+    # 30-call threshold late): what an hour of watching costs is measured after that.
+    while time.monotonic() - first_seen < warm and not reader.closed:
+        reader.pump(0.5)
+        watch.poll()
+    steady_from = time.monotonic()
+    watch.mark("steady")
+    while time.monotonic() - steady_from < seconds and not reader.closed:
+        reader.pump(0.5)
+        watch.poll()
+    watch.mark("end")
+    steady_to = time.monotonic()
+    rss_now = watch.rss_kb
+    reader.write(b"q")
+    reader.pump(1.0)
+    end_process(pid, signal.SIGTERM, 5.0)
+    os.close(fd)
+
+    # The header's first line ("mode threads ...") is the first thing the dashboard draws.
+    first_frame = reader.first(b"mode threads")
+    # Worker threads are named sum-worker-N by the workload itself; their rows appear with the first snapshot.
+    first_snapshot = reader.first(b"sum-worker")
+    (ts, cs), (te, ce) = watch.marks["steady"], watch.marks["end"]
+    (tf, cf), (tf10, cf10) = watch.marks["first"], watch.marks["first10"]
+    return {
+        "load1": load_before,
+        "firstFrameS": None if first_frame is None else first_frame - t0,
+        "firstSnapshotS": None if first_snapshot is None else first_snapshot - t0,
+        "cpuPercent": 100.0 * (ce - cs) / 1000.0 / max(1e-3, te - ts),
+        "cpuPercentFirst10s": 100.0 * (cf10 - cf) / 1000.0 / max(1e-3, tf10 - tf),
+        "rssMB": rss_now / 1024.0,
+        "peakRssMB": watch.hwm_kb / 1024.0,
+        "bytesPerSec": reader.bytes_between(steady_from, steady_to) / max(1e-3, steady_to - steady_from),
+        "steadySeconds": steady_to - steady_from,
+    }
+
+
+def tui(args):
+    load_start = loadavg()
+    runs = []
+    for i in range(args.repeat):
+        f = tui_once(args.n, args.seconds, args.interval, args.warm)
+        runs.append(f)
+        print(f"  tui {i + 1}/{args.repeat}: first frame {fmt(f['firstFrameS'], '{:.2f}')} s, first snapshot "
+              f"{fmt(f['firstSnapshotS'], '{:.2f}')} s, CPU {f['cpuPercent']:.2f} %, RSS {f['rssMB']:.0f} MB, "
+              f"{f['bytesPerSec']:.0f} B/s, load {f['load1']:.2f}", file=sys.stderr, flush=True)
+    load_end = loadavg()
+    keys = ["firstFrameS", "firstSnapshotS", "cpuPercent", "cpuPercentFirst10s", "rssMB", "peakRssMB", "bytesPerSec", "load1"]
+    summary = {k: med([r[k] for r in runs]) for k in keys}
+    out = [f"Load average (1/5/15 min) at start: {load_start}; at end: {load_end}. `monitor tui --mode threads --workers 2`, "
+           f"pty 120x35, interval {args.interval} ms, steady state measured over {args.seconds} s from {args.warm} s after the first snapshot; "
+           f"median of {args.repeat}.", "",
+           "| figure | median | runs |", "|---|---|---|"]
+    rows = [("launch -> first frame", "firstFrameS", "{:.2f} s"), ("launch -> first snapshot on screen", "firstSnapshotS", "{:.2f} s"),
+            ("Monitor's CPU (steady state)", "cpuPercent", "{:.2f} % of a core"),
+            ("Monitor's CPU, first 10 s after the first snapshot (JIT warm-up)", "cpuPercentFirst10s", "{:.2f} % of a core"), ("Monitor's resident memory", "rssMB", "{:.0f} MB"),
+            ("Monitor's peak resident memory", "peakRssMB", "{:.0f} MB"), ("bytes to the terminal", "bytesPerSec", "{:.0f} B/s"),
+            ("load average (1 min)", "load1", "{:.2f}")]
+    for label, k, spec in rows:
+        out.append(f"| {label} | {fmt(summary[k], spec)} | {', '.join(fmt(r[k], spec.split(' ')[0]) for r in runs)} |")
+    report = "\n".join(out)
+    print(report)
+    if args.json:
+        with open(args.json, "w") as f:
+            json.dump({"runs": runs, "summary": summary, "loadStart": load_start, "loadEnd": load_end}, f, indent=1)
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = p.add_subparsers(dest="command", required=True)
+    o = sub.add_parser("overhead")
+    o.add_argument("--rounds", type=int, default=5)
+    o.add_argument("--n-threads", type=float, default=8e10, help="threads ×2: ~10 s on a quiet machine here")
+    o.add_argument("--n-gil", type=float, default=2.5e10, help="gil --switch-ms 0 ×2: ~10 s on a quiet machine here")
+    o.add_argument("--interval", type=int, default=1000)
+    o.add_argument("--anchors", default="dotnet-counters,dotnet-trace,htop")
+    o.add_argument("--json")
+    t = sub.add_parser("tui")
+    t.add_argument("--repeat", type=int, default=3)
+    t.add_argument("--seconds", type=float, default=20)
+    t.add_argument("--warm", type=float, default=30, help="seconds after the first snapshot before the steady state")
+    t.add_argument("--n", type=float, default=4e11, help="long enough to outlast the measurement")
+    t.add_argument("--interval", type=int, default=1000)
+    t.add_argument("--json")
+    args = p.parse_args()
+    if not os.path.exists(MONITOR):
+        sys.exit(f"{MONITOR} is missing: build with dotnet build src/Monitor.Cli -c Release (run-all.sh does)")
+    if args.command == "overhead":
+        args.n_threads = int(args.n_threads)
+        args.n_gil = int(args.n_gil)
+        overhead(args)
+    else:
+        args.n = int(args.n)
+        tui(args)
+
+
+if __name__ == "__main__":
+    main()
