@@ -124,9 +124,7 @@ public static class RunCommand
             w.WriteEndObject();
         }
         using var document = JsonDocument.Parse(buffer.ToArray());
-        double? parallelism = totals.SingleThreadRate is { } single && result.ElapsedMs > 0
-            ? Math.Round(result.TotalIterations / (result.ElapsedMs / 1000) / single, 2)
-            : null;
+        double? parallelism = RunSummaries.EffectiveParallelism(result, totals) is { } p ? Math.Round(p, 2) : null;
         var manifest = observation.Recording.Stop(document.RootElement.Clone(), parallelism)!;
         notes?.WriteLine(manifest.Complete
             ? $"monitor: recorded {recorder.Directory} ({recorder.BytesWritten:N0} bytes); see monitor analyze"

@@ -84,7 +84,7 @@ public sealed class ConsoleTextSink(TextWriter output, bool interactive) : IRunS
         if (r.PeakWorkingSetBytes is { } peak) observed.Add($"peak memory {Format.Short(peak)}B");
         if (d.ContentionCount is { } count) observed.Add($"contentions {Format.Count(count)} ({Format.Duration(d.ContentionWaitMs ?? 0)} waiting)");
         if (d.GcCount is { } gc) observed.Add($"GCs {gc}");
-        if (d.SingleThreadRate is { } single && r.ElapsedMs > 0) observed.Add($"effective parallelism {r.TotalIterations / (r.ElapsedMs / 1000) / single:0.00}");
+        if (RunSummaries.EffectiveParallelism(r, d) is { } parallelism) observed.Add($"effective parallelism {parallelism:0.00}");
         if (observed.Count > 0) output.WriteLine(string.Join(", ", observed));
         output.WriteLine();
         var workers = Format.Table(

@@ -28,10 +28,7 @@ public static class ResultJson
         if (d.ContentionCount is { } contentions) w.WriteNumber("contentionCount", contentions);
         if (d.ContentionWaitMs is { } wait) w.WriteNumber("contentionWaitMs", Math.Round(wait, 3));
         if (d.GcCount is { } gc) w.WriteNumber("gcCount", gc);
-        if (d.SingleThreadRate is { } single && r.ElapsedMs > 0)
-        {
-            w.WriteNumber("effectiveParallelism", Math.Round(r.TotalIterations / (r.ElapsedMs / 1000) / single, 2));
-        }
+        if (RunSummaries.EffectiveParallelism(r, d) is { } parallelism) w.WriteNumber("effectiveParallelism", Math.Round(parallelism, 2));
         if (r.Spec.Mode == RunMode.Gil) w.WriteNumber("switchMs", r.Spec.SwitchMs);
         w.WriteStartArray("workerThreads");
         foreach (var t in r.WorkerThreads)
