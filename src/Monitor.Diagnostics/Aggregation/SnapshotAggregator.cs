@@ -336,24 +336,28 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
         WatchedProcess w, ThreadCounters now, ThreadCounters? before, RuntimeState? runtime,
         Dictionary<(int, int), WorkerState> workersByTid, double seconds)
     {
-        int? worker = null;
-        double? iterationsPerSec = null;
-        if (workersByTid.TryGetValue((w.Pid, now.Tid), out var state))
+        var state = workersByTid.GetValueOrDefault((w.Pid, now.Tid));
+        int? worker = state?.Worker;
+        if (worker is null && runtime is not null && runtime.WorkerByTid.TryGetValue(now.Tid, out int fromEvents))
         {
-            worker = state.Worker;
+            worker = fromEvents;
+        }
+        else if (worker is null && w.Role == ProcessRole.Worker && WorkerThreadName.TryParse(now.Name, out int named))
+        {
+            // Our own workers name their threads; this covers the moments before their first report arrives.
+            worker = named;
+        }
+        if (state is null && worker is { } index && _run?.Workers is { } all && index < all.Count && all[index].Worker == index)
+        {
+            state = all[index];
+        }
+        double? iterationsPerSec = null;
+        if (state is not null)
+        {
             long iterations = state.Iterations;
             long previous = _previousIterations.TryGetValue(state.Worker, out var p) ? p : 0;
             _previousIterations[state.Worker] = iterations;
             iterationsPerSec = Math.Max(0, iterations - previous) / seconds;
-        }
-        else if (runtime is not null && runtime.WorkerByTid.TryGetValue(now.Tid, out int fromEvents))
-        {
-            worker = fromEvents;
-        }
-        else if (w.Role == ProcessRole.Worker && WorkerThreadName.TryParse(now.Name, out int named))
-        {
-            // Our own workers name their threads; this covers the moments before their first report arrives.
-            worker = named;
         }
         var role = worker is not null ? ThreadRole.Worker
             : now.Name.StartsWith(".NET ", StringComparison.Ordinal) ? ThreadRole.Runtime
