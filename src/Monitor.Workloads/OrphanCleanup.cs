@@ -34,11 +34,32 @@ public static class OrphanCleanup
 
     private static void RemoveParentDefaultSockets(int parentPid)
     {
-        // A socket named for a pid that no longer exists is stale by definition; a living process keeps its own.
-        if (!OperatingSystem.IsLinux() || Directory.Exists($"/proc/{parentPid}")) return;
+        // A socket named for a pid that no longer lives is stale by definition; a living process keeps its own.
+        if (!OperatingSystem.IsLinux() || IsAlive(parentPid)) return;
         string[] sockets = [];
         Try(() => sockets = Directory.GetFiles(Path.GetTempPath(), $"dotnet-diagnostic-{parentPid}-*-socket"));
         foreach (var socket in sockets) Try(() => File.Delete(socket));
+    }
+
+    /// <summary>A killed parent stays a zombie until whoever started it reaps it, and its /proc entry stays meanwhile:
+    /// that is dead too (the orphan notices its parent is gone exactly then, and would otherwise leave the socket).</summary>
+    private static bool IsAlive(int pid)
+    {
+        try
+        {
+            string stat = File.ReadAllText($"/proc/{pid}/stat");
+            int close = stat.LastIndexOf(')');
+            char state = close >= 0 && close + 2 < stat.Length ? stat[close + 2] : '?';
+            return state is not ('Z' or 'X');
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return false; // no /proc entry: gone
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return true; // cannot tell: leave its sockets alone
+        }
     }
 
     private static void Try(Action action)

@@ -93,9 +93,21 @@ def watch_parent(parent):
             os._exit(3)
 
 
+def alive(pid):
+    """A killed Monitor stays a zombie (its /proc entry too) until it is reaped: that counts as dead."""
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            stat = f.read()
+    except FileNotFoundError:
+        return False
+    except OSError:
+        return True  # cannot tell: leave its sockets alone
+    return stat[stat.rfind(")") + 2:][:1] not in ("Z", "X")
+
+
 def remove_stale_sockets(pid):
-    """Monitor was killed: the runtime could not remove its diagnostic socket, named for a pid that no longer exists."""
-    if os.path.exists(f"/proc/{pid}") or not os.path.isdir("/proc"):
+    """Monitor was killed: the runtime could not remove its diagnostic socket, named for a pid that no longer lives."""
+    if not os.path.isdir("/proc") or alive(pid):
         return
     for path in glob.glob(os.path.join(tempfile.gettempdir(), f"dotnet-diagnostic-{pid}-*-socket")):
         try:
