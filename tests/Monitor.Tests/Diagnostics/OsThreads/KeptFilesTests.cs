@@ -30,6 +30,8 @@ public sealed class KeptFilesTests
 
         release.Set();
         thread.Join();
+        // Join returns when the managed thread is done; the OS thread leaves /proc a moment later.
+        SpinWait.SpinUntil(() => !Directory.Exists($"/proc/self/task/{tid}"), TimeSpan.FromSeconds(10));
         var after = sampler.Sample(Environment.ProcessId)!;
 
         Assert.DoesNotContain(after.Threads, t => t.Tid == tid);
