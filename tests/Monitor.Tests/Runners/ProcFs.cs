@@ -7,7 +7,12 @@ public static class ProcFs
 {
     /// <summary>The pids of live `monitor worker` processes started by <paramref name="parentPid"/>, found by the
     /// `--parent PID` argument every worker carries (a parent pid that survives re-parenting to init).</summary>
-    public static IReadOnlyList<int> WorkersOf(int parentPid)
+    public static IReadOnlyList<int> WorkersOf(int parentPid) =>
+        ProcessesWithParentArgument(parentPid, args => Array.IndexOf(args, "worker") >= 0);
+
+    /// <summary>Live processes whose command line carries `--parent <paramref name="parentPid"/>` and matches
+    /// <paramref name="kind"/> (Monitor's workers, Python's, and the multiprocessing children that keep its command line).</summary>
+    public static IReadOnlyList<int> ProcessesWithParentArgument(int parentPid, Func<string[], bool> kind)
     {
         var found = new List<int>();
         string parent = parentPid.ToString(CultureInfo.InvariantCulture);
@@ -23,9 +28,8 @@ public static class ProcFs
             {
                 continue; // gone meanwhile, or not ours
             }
-            int verb = Array.IndexOf(args, "worker");
             int flag = Array.IndexOf(args, "--parent");
-            if (verb >= 0 && flag >= 0 && flag + 1 < args.Length && args[flag + 1] == parent) found.Add(pid);
+            if (flag >= 0 && flag + 1 < args.Length && args[flag + 1] == parent && kind(args)) found.Add(pid);
         }
         return found;
     }
