@@ -173,7 +173,7 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
         var readings = new Dictionary<int, ProcessCounters?>();
         if (_sampler is not null)
         {
-            if (run is not null) watched = WatchDescendants(run);
+            if (run is { IsCompleted: false }) watched = WatchDescendants(run);
             foreach (var w in watched) readings[w.Pid] = _sampler.Sample(w.Pid, Spare(w.Pid));
             if (CountersRead is { } read)
             {

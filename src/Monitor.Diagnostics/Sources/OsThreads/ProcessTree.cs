@@ -11,9 +11,14 @@ public static class ProcessTree
     /// process has none or has gone.</summary>
     public static IReadOnlyList<int> Descendants(int pid)
     {
-        if (!OperatingSystem.IsLinux() || pid <= 0) return [];
-        return ChildrenFilesExist(pid) ? Walk(pid, ChildrenFromFiles) : DescendantsByParentScan(pid);
+        if (!OperatingSystem.IsLinux() || pid <= 0 || !Directory.Exists($"/proc/{pid}")) return [];
+        return KernelListsChildren.Value ? Walk(pid, ChildrenFromFiles) : DescendantsByParentScan(pid);
     }
+
+    // Asked of our own process once: asked of the watched one, a process that had just ended looked like a kernel
+    // without the files, and every later snapshot read the stat file of every process on the machine.
+    private static readonly Lazy<bool> KernelListsChildren =
+        new(() => File.Exists($"/proc/{Environment.ProcessId}/task/{Environment.ProcessId}/children"));
 
     /// <summary>The same answer from every process's parent pid in /proc/*/stat: slower, but needs no
     /// task/*/children files (kernels without CONFIG_PROC_CHILDREN).</summary>
@@ -38,8 +43,6 @@ public static class ProcessTree
         }
         return Walk(pid, p => children.TryGetValue(p, out var list) ? list : []);
     }
-
-    private static bool ChildrenFilesExist(int pid) => File.Exists($"/proc/{pid}/task/{pid}/children");
 
     /// <summary>Each thread lists the children it started, so a process's children are those of all its threads.</summary>
     private static IReadOnlyList<int> ChildrenFromFiles(int pid)
