@@ -9,6 +9,7 @@ if (args.Length > 0 && args[0] == WorkerArguments.Verb)
     return WorkerProcessMain.Run(args[1..], Console.Out);
 }
 
+ObserverRuntimeSettings.Apply();
 AppLifetime.Install();
 var root = new RootCommand("Monitor: watch the thread-versus-process tradeoff live.");
 root.Subcommands.Add(TuiCommand.Create(root));
