@@ -23,6 +23,7 @@ public static class WorkerExecutable
         start.FileName = file;
         foreach (var a in prefix) start.ArgumentList.Add(a);
         foreach (var a in arguments) start.ArgumentList.Add(a);
+        WorkerEnvironment.Apply(start);
         return start;
     }
 

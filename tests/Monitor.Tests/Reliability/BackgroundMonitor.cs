@@ -13,7 +13,10 @@ public sealed class BackgroundMonitor : IDisposable
 
     private BackgroundMonitor(Process process) => _process = process;
 
-    public static BackgroundMonitor Start(params string[] args)
+    public static BackgroundMonitor Start(params string[] args) => Start(args, new Dictionary<string, string?>());
+
+    /// <param name="environment">variables to set (or, with a null value, remove) for the program only.</param>
+    public static BackgroundMonitor Start(IEnumerable<string> args, IReadOnlyDictionary<string, string?> environment)
     {
         var start = new ProcessStartInfo(MonitorProgram.Path)
         {
@@ -23,6 +26,11 @@ public sealed class BackgroundMonitor : IDisposable
             RedirectStandardError = true,
         };
         foreach (var a in args) start.ArgumentList.Add(a);
+        foreach (var (name, value) in environment)
+        {
+            if (value is null) start.Environment.Remove(name);
+            else start.Environment[name] = value;
+        }
         var process = new Process { StartInfo = start };
         var monitor = new BackgroundMonitor(process);
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (monitor._stdout) monitor._stdout.Add(e.Data); };

@@ -1,0 +1,54 @@
+using Monitor.Tests.Diagnostics.OsThreads;
+using Monitor.Tests.Reliability;
+
+namespace Monitor.Tests.Runners;
+
+/// <summary>Workers are the monitor program again: what Monitor's own process was given or tuned with must not
+/// reach them.</summary>
+public sealed class WorkerEnvironmentTests
+{
+    [LinuxTheory]
+    [InlineData("none")]
+    [InlineData("full")]
+    public async Task A_worker_gets_the_runtime_defaults_and_not_the_diagnostic_port_Monitor_was_started_with(string diagnostics)
+    {
+        // What `dotnet-trace collect -- monitor ...` gives Monitor (its port, here one nobody listens on, without
+        // suspending Monitor itself, which would wait for that tool to resume it).
+        string foreignPort = Path.Combine(Path.GetTempPath(), $"monitor-test-no-such-tool-{Guid.NewGuid():N}.sock");
+        var environment = new Dictionary<string, string?>
+        {
+            ["DOTNET_DiagnosticPorts"] = foreignPort + ",nosuspend",
+            ["DOTNET_TieredPGO"] = null,
+        };
+        using var monitor = BackgroundMonitor.Start(
+            ["run", "--mode", "threads", "--workers", "2", "--n", "1e13", "--diagnostics", diagnostics, "--json"], environment);
+        int worker = await SumWorkerOf(monitor);
+
+        var variables = WorkerVariables(worker);
+        Assert.Equal("1", variables.GetValueOrDefault("DOTNET_TieredPGO"));
+        Assert.DoesNotContain(foreignPort, variables.GetValueOrDefault("DOTNET_DiagnosticPorts") ?? "");
+        if (diagnostics == "full") Assert.Contains("DOTNET_DiagnosticPorts", variables.Keys);
+        else Assert.DoesNotContain("DOTNET_DiagnosticPorts", variables.Keys);
+    }
+
+    /// <summary>The worker that sums, not the calibration that may come first; the bound is a hang guard.</summary>
+    private static async Task<int> SumWorkerOf(BackgroundMonitor monitor)
+    {
+        for (int i = 0; i < 1200; i++)
+        {
+            var found = ProcFs.ProcessesWithParentArgument(monitor.Pid, args => args.Contains("worker") && !args.Contains("--calibrate"));
+            if (found.Count > 0) return found[0];
+            if (monitor.Process.HasExited) throw new InvalidOperationException($"monitor exited first:\n{monitor}");
+            await Task.Delay(50);
+        }
+        throw new TimeoutException($"no worker within 60 s:\n{monitor}");
+    }
+
+    private static Dictionary<string, string> WorkerVariables(int pid) =>
+        File.ReadAllText($"/proc/{pid}/environ")
+            .Split('\0', StringSplitOptions.RemoveEmptyEntries)
+            .Select(v => v.Split('=', 2))
+            .Where(kv => kv.Length == 2)
+            .GroupBy(kv => kv[0])
+            .ToDictionary(g => g.Key, g => g.Last()[1]);
+}
