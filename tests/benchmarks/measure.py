@@ -4,6 +4,8 @@
   measure.py overhead  the same workload alone (monitor run --diagnostics none), under Monitor (--diagnostics full,
                        and --record when this build has it), under dotnet-counters monitor, under dotnet-trace collect
                        (default profile) and with htop watching; rounds alternate every arm, figures are medians.
+  measure.py headless  `monitor run --json` watching 2 workers: its own CPU at steady state (the start-up is in
+                       overhead's figures).
   measure.py tui       Monitor's terminal UI in a pseudo-terminal of 120x35 watching 2 workers: its own CPU and
                        memory, bytes written to the terminal per second at steady state, launch to first frame and to
                        first snapshot on screen.
@@ -246,6 +248,10 @@ def tool_argv(arm, worker_pid, trace_path):
         return [os.path.join(TOOLS, "dotnet-counters"), "monitor", "-p", str(worker_pid), "--refresh-interval", "1"]
     if arm == "dotnet-trace":
         return [os.path.join(TOOLS, "dotnet-trace"), "collect", "-p", str(worker_pid), "-o", trace_path]
+    if arm == "dotnet-trace-contention":
+        # The issue's contention-heavy anchor: the runtime's contention events only, as Monitor records them.
+        return [os.path.join(TOOLS, "dotnet-trace"), "collect", "-p", str(worker_pid), "--clrevents", "contention",
+                "-o", trace_path]
     if arm == "htop":
         return ["htop", "-d", "10"]
     raise ValueError(arm)
@@ -278,7 +284,7 @@ def run_arm(kind, n, arm, interval_ms, tmp):
     reader = None
     tool_watch = None
     tool_started = None
-    if arm in ("dotnet-counters", "dotnet-trace", "htop") and worker:
+    if arm in ("dotnet-counters", "dotnet-trace", "dotnet-trace-contention", "htop") and worker:
         tpid, tfd = spawn_pty(tool_argv(arm, worker, trace_path))
         tool, reader = tpid, PtyReader(tfd)
         tool_watch = Watch(tpid)
@@ -324,7 +330,7 @@ def run_arm(kind, n, arm, interval_ms, tmp):
         figures["monitorCpuPercentWhole"] = 100.0 * c_result / 1000.0 / max(1e-3, t_result - started)
         figures["monitorRssMB"] = mon.hwm_kb / 1024.0
     if tool:
-        if arm == "dotnet-trace":
+        if arm.startswith("dotnet-trace"):
             # dotnet-trace ends by itself once its target exits; give it the time to flush.
             reader.pump(0)
             deadline = time.monotonic() + 10
@@ -351,16 +357,27 @@ def run_arm(kind, n, arm, interval_ms, tmp):
         figures["toolCpuPercent"] = 100.0 * tool_watch.cpu / 1000.0 / life
         figures["toolRssMB"] = tool_watch.hwm_kb / 1024.0
         figures["toolAttachedAfterS"] = tool_started - started
-        if arm == "dotnet-trace" and os.path.exists(trace_path):
+        if arm.startswith("dotnet-trace") and os.path.exists(trace_path):
             size = os.path.getsize(trace_path)
             figures["traceBytes"] = size
             figures["traceBytesPerSec"] = size / max(1e-3, (result or {}).get("elapsedMs", 1000) / 1000.0 - (tool_started - started))
+            figures["traceContentions"] = contentions_in(trace_path)
     if arm == "monitor --record" and os.path.exists(record_path):
         size = sum(os.path.getsize(os.path.join(d, f)) for d, _, fs in os.walk(record_path) for f in fs) \
             if os.path.isdir(record_path) else os.path.getsize(record_path)
         figures["recordBytes"] = size
         figures["recordBytesPerSec"] = size / max(1e-3, (result or {}).get("elapsedMs", 1000) / 1000.0)
+        figures["traceContentions"] = (result or {}).get("contentionCount")
     return figures
+
+
+def contentions_in(trace_path):
+    """The contentions a .nettrace holds, read back by `monitor analyze` (which reads any .nettrace)."""
+    out = subprocess.run([MONITOR, "analyze", "--json", trace_path], capture_output=True, text=True)
+    try:
+        return json.loads(out.stdout).get("contentionCount")
+    except ValueError:
+        return None
 
 
 def med(values):
@@ -380,7 +397,8 @@ def overhead(args):
     for arm in args.anchors.split(","):
         if not arm:
             continue
-        exe = os.path.join(TOOLS, arm) if arm.startswith("dotnet-") else shutil.which(arm)
+        tool = "dotnet-trace" if arm.startswith("dotnet-trace") else arm
+        exe = os.path.join(TOOLS, tool) if tool.startswith("dotnet-") else shutil.which(tool)
         if exe and os.path.exists(exe):
             arms.append(arm)
         else:
@@ -432,21 +450,34 @@ def overhead(args):
             summary[f"{kind}/{arm}"] = {"elapsedMs": el, "slowdown": slow, "cpuPercent": cpu, "cpuPercentWhole": cpu_whole,
                                         "rssMB": rss, "load1": ld, "ratios": ratios,
                                         "traceBytesPerSec": med([f.get("traceBytesPerSec") for f in rs]),
+                                        "bytesPerContention": med([(f.get("recordBytes") or f.get("traceBytes")) / f["traceContentions"]
+                                                                   for f in rs if f.get("traceContentions")]),
+                                        "contentionsPerSec": med([f["traceContentions"] / (f["elapsedMs"] / 1000.0)
+                                                                  for f in rs if f.get("traceContentions") and f.get("elapsedMs")]),
                                         "recordBytesPerSec": med([f.get("recordBytesPerSec") for f in rs])}
             name = {"none": "alone (`run --diagnostics none`)", "monitor": "Monitor (`run --json --diagnostics full`)",
                     "monitor --record": "Monitor `--record`", "dotnet-counters": "`dotnet-counters monitor` (1 s)",
-                    "dotnet-trace": "`dotnet-trace collect` (default profile)", "htop": "`htop -d 10` (1 s)"}[arm]
+                    "dotnet-trace": "`dotnet-trace collect` (default profile)",
+                    "dotnet-trace-contention": "`dotnet-trace collect --clrevents contention`",
+                    "htop": "`htop -d 10` (1 s)"}[arm]
             cpu_text = "-" if arm == "none" else fmt(cpu, "{:.2f}") + (f" ({fmt(cpu_whole, '{:.2f}')} incl. calibration)" if cpu_whole else "")
             out.append(f"| {kind} | {name} | {fmt(el, '{:.0f}')} ms | "
                        f"{'-' if arm == 'none' else fmt(None if slow is None else 100 * slow, '{:+.1f} %')} "
                        f"({', '.join('{:+.1f}'.format(100 * x) for x in ratios) if arm != 'none' else ''}) | "
                        f"{cpu_text} | {'-' if arm == 'none' else fmt(rss, '{:.0f} MB')} | {fmt(ld, '{:.2f}')} |")
     out.append("")
+    out.append("Recording size (file bytes per second of the run; bytes per contention read back from the file):")
+    out.append("")
+    out.append("| workload | recorder | KB/s | contentions/s | bytes per contention |")
+    out.append("|---|---|---|---|---|")
     for kind in kinds:
-        t = summary.get(f"{kind}/dotnet-trace", {}).get("traceBytesPerSec")
-        rec = summary.get(f"{kind}/monitor --record", {}).get("recordBytesPerSec")
-        out.append(f"- {kind}: dotnet-trace file {fmt(None if t is None else t / 1024, '{:.0f} KB/s')}; "
-                   f"Monitor --record {fmt(None if rec is None else rec / 1024, '{:.0f} KB/s') if rec else 'pending'}")
+        for arm, field in (("monitor --record", "recordBytesPerSec"), ("dotnet-trace", "traceBytesPerSec"),
+                           ("dotnet-trace-contention", "traceBytesPerSec")):
+            row = summary.get(f"{kind}/{arm}")
+            if not row or row.get(field) is None:
+                continue
+            out.append(f"| {kind} | {arm} | {fmt(row[field] / 1024, '{:.0f}')} | {fmt(row.get('contentionsPerSec'), '{:.0f}')} | "
+                       f"{fmt(row.get('bytesPerContention'), '{:.0f}')} |")
     report = "\n".join(out)
     print(report)
     if args.json:
@@ -539,6 +570,63 @@ def tui(args):
             json.dump({"runs": runs, "summary": summary, "loadStart": load_start, "loadEnd": load_end}, f, indent=1)
 
 
+# ---------------------------------------------------------------- headless watching, steady state
+
+def headless_once(n, seconds, interval_ms, warm):
+    """`monitor run --json` watching 2 busy workers: its CPU over `seconds`, `warm` seconds after its first snapshot."""
+    load_before = load1()
+    proc = subprocess.Popen([MONITOR, "run", "--json", "--mode", "threads", "--workers", "2", "--n", str(n),
+                             "--interval", str(interval_ms)], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    watch = Watch(proc.pid)
+    fd = proc.stdout.fileno()
+    os.set_blocking(fd, False)
+    first = None
+    marks = {}
+    t0 = time.monotonic()
+    while proc.poll() is None:
+        r, _, _ = select.select([fd], [], [], 0.5)
+        if r:
+            data = os.read(fd, 65536)
+            if first is None and b'"type":"snapshot"' in data:
+                first = time.monotonic()
+        watch.poll()
+        now = time.monotonic()
+        if first is not None and "steady" not in watch.marks and now - first >= warm:
+            watch.mark("steady")
+        if "steady" in watch.marks and now - watch.marks["steady"][0] >= seconds:
+            watch.mark("end")
+            break
+        if now - t0 > warm + seconds + 60:
+            break
+    end_process(proc.pid, signal.SIGTERM, 10.0)
+    if "end" not in watch.marks:
+        return {"load1": load_before, "cpuPercent": None, "rssMB": None}
+    (ts, cs), (te, ce) = watch.marks["steady"], watch.marks["end"]
+    return {"load1": load_before, "cpuPercent": 100.0 * (ce - cs) / 1000.0 / max(1e-3, te - ts), "rssMB": watch.rss_kb / 1024.0}
+
+
+def headless(args):
+    load_start = loadavg()
+    runs = []
+    for i in range(args.repeat):
+        f = headless_once(args.n, args.seconds, args.interval, args.warm)
+        runs.append(f)
+        print(f"  headless {i + 1}/{args.repeat}: CPU {fmt(f['cpuPercent'], '{:.2f}')} %, load {f['load1']:.2f}",
+              file=sys.stderr, flush=True)
+    load_end = loadavg()
+    summary = {k: med([r[k] for r in runs]) for k in ("cpuPercent", "rssMB", "load1")}
+    out = [f"Load average (1/5/15 min) at start: {load_start}; at end: {load_end}. `monitor run --json --mode threads "
+           f"--workers 2`, interval {args.interval} ms, measured over {args.seconds} s from {args.warm} s after the first "
+           f"snapshot; median of {args.repeat}.", "", "| figure | median | runs |", "|---|---|---|"]
+    for label, k, spec in (("Monitor's CPU, steady state", "cpuPercent", "{:.2f} % of a core"),
+                           ("Monitor's resident memory", "rssMB", "{:.0f} MB"), ("load average (1 min)", "load1", "{:.2f}")):
+        out.append(f"| {label} | {fmt(summary[k], spec)} | {', '.join(fmt(r[k], spec.split(' ')[0]) for r in runs)} |")
+    print("\n".join(out))
+    if args.json:
+        with open(args.json, "w") as f:
+            json.dump({"runs": runs, "summary": summary, "loadStart": load_start, "loadEnd": load_end}, f, indent=1)
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = p.add_subparsers(dest="command", required=True)
@@ -547,8 +635,15 @@ def main():
     o.add_argument("--n-threads", type=float, default=8e10, help="threads ×2: ~10 s on a quiet machine here")
     o.add_argument("--n-gil", type=float, default=2.5e10, help="gil --switch-ms 0 ×2: ~10 s on a quiet machine here")
     o.add_argument("--interval", type=int, default=1000)
-    o.add_argument("--anchors", default="dotnet-counters,dotnet-trace,htop")
+    o.add_argument("--anchors", default="dotnet-counters,dotnet-trace,dotnet-trace-contention,htop")
     o.add_argument("--json")
+    h = sub.add_parser("headless")
+    h.add_argument("--repeat", type=int, default=3)
+    h.add_argument("--seconds", type=float, default=20)
+    h.add_argument("--warm", type=float, default=30)
+    h.add_argument("--n", type=float, default=4e11, help="long enough to outlast the measurement")
+    h.add_argument("--interval", type=int, default=1000)
+    h.add_argument("--json")
     t = sub.add_parser("tui")
     t.add_argument("--repeat", type=int, default=3)
     t.add_argument("--seconds", type=float, default=20)
@@ -563,6 +658,9 @@ def main():
         args.n_threads = int(args.n_threads)
         args.n_gil = int(args.n_gil)
         overhead(args)
+    elif args.command == "headless":
+        args.n = int(args.n)
+        headless(args)
     else:
         args.n = int(args.n)
         tui(args)

@@ -55,6 +55,11 @@ if [ $quick = 1 ]; then side=(--rounds 1 --n-threads 1.6e10 --n-gil 5e9); else s
 { echo "## Workload slowdown and observers' own cost"; echo; } >> "$out/report.md"
 python3 tests/benchmarks/measure.py overhead "${side[@]}" --json "$out/overhead.json" >> "$out/report.md"
 
+echo "== headless watching, steady state" >&2
+if [ $quick = 1 ]; then hl=(--repeat 1 --warm 5 --seconds 5); else hl=(--repeat 3); fi
+{ echo; echo "## Headless run --json, steady state"; echo; } >> "$out/report.md"
+python3 tests/benchmarks/measure.py headless "${hl[@]}" --json "$out/headless.json" >> "$out/report.md"
+
 echo "== the terminal UI" >&2
 if [ $quick = 1 ]; then ui=(--repeat 1 --warm 5 --seconds 5); else ui=(--repeat 3); fi
 { echo; echo "## Terminal UI"; echo; } >> "$out/report.md"

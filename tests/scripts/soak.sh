@@ -5,8 +5,9 @@
 #                                                         (keys 1-4 in turn), so histories and per-run state churn
 #   tests/scripts/soak.sh run [MINUTES] [SAMPLE_SECONDS]   one long `monitor run --json` (gil, 4 workers), stdout discarded
 #
-# Prints one CSV line per sample (seconds, VmRSS, VmHWM, RssAnon in KiB, threads) and a summary; RssAnon is what
-# Monitor allocated itself (heaps, stacks): VmRSS also grows as code pages are touched and methods are compiled.
+# Prints one CSV line per sample (seconds, VmRSS, VmHWM, RssAnon, RssShmem in KiB, threads) and a summary; RssAnon is
+# what Monitor allocated itself (heaps, stacks), RssShmem mostly the JIT's code (memfd:doublemapper): VmRSS also grows
+# as code pages are touched and methods are compiled.
 # Exits 1 if a worker or the private socket directory of Monitor is left after the end.
 # MONITOR=path/to/monitor overrides the program (default: the Release build).
 set -euo pipefail
@@ -52,7 +53,7 @@ esac
 [ -n "$pid" ] || { echo "soak: Monitor did not start" >&2; exit 1; }
 
 field() { awk -v f="$1" '$1 == f":" { print $2 }' "/proc/$pid/status"; }
-echo "seconds,vmrss_kib,vmhwm_kib,rssanon_kib,threads"
+echo "seconds,vmrss_kib,vmhwm_kib,rssanon_kib,rssshmem_kib,threads"
 start=$(date +%s)
 end=$((start + minutes * 60))
 next_key=$((start + 20))
@@ -62,9 +63,9 @@ first=""
 first_anon=""
 while [ "$(date +%s)" -lt "$end" ] && [ -d "/proc/$pid" ]; do
   now=$(date +%s)
-  rss=$(field VmRSS); hwm=$(field VmHWM); anon=$(field RssAnon); threads=$(field Threads)
+  rss=$(field VmRSS); hwm=$(field VmHWM); anon=$(field RssAnon); shmem=$(field RssShmem); threads=$(field Threads)
   [ -z "$first" ] && first=$rss && first_anon=$anon
-  echo "$((now - start)),$rss,$hwm,$anon,$threads"
+  echo "$((now - start)),$rss,$hwm,$anon,$shmem,$threads"
   if [ "$mode" = tui ] && [ "$now" -ge "$next_key" ]; then
     tmux -L "$tmux_socket" send-keys "${keys[$((k % 4))]}"
     k=$((k + 1)); next_key=$((now + 20))
