@@ -284,12 +284,17 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
 
     private const int RunKey = -1;
 
+    /// <summary>A worker counts its iterations from its own start, which may be well before the interval that ends
+    /// in a run's first snapshot (the UI's first comes 250 ms after the run is attached): the first rate is taken over
+    /// the whole run so far, or it read up to 3.3x one thread's rate on two CPUs.</summary>
+    private static double SinceRunStart(WorkloadRun run, double interval) => Math.Max(interval, run.Elapsed.TotalSeconds);
+
     private double RunRate(WorkloadRun run, double seconds)
     {
         long total = run.Iterations;
-        long before = _previousIterations.GetValueOrDefault(RunKey, 0);
+        bool first = !_previousIterations.TryGetValue(RunKey, out long before);
         _previousIterations[RunKey] = total;
-        return Math.Max(0, total - before) / seconds;
+        return Math.Max(0, total - before) / (first ? SinceRunStart(run, seconds) : seconds);
     }
 
     private ProcessCounters? Spare(int pid)
@@ -355,9 +360,9 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
         if (state is not null)
         {
             long iterations = state.Iterations;
-            long previous = _previousIterations.TryGetValue(state.Worker, out var p) ? p : 0;
+            bool first = !_previousIterations.TryGetValue(state.Worker, out long previous);
             _previousIterations[state.Worker] = iterations;
-            iterationsPerSec = Math.Max(0, iterations - previous) / seconds;
+            iterationsPerSec = Math.Max(0, iterations - previous) / (first && _run is { } run ? SinceRunStart(run, seconds) : seconds);
         }
         var role = worker is not null ? ThreadRole.Worker
             : now.Name.StartsWith(".NET ", StringComparison.Ordinal) ? ThreadRole.Runtime
