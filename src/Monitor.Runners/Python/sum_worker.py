@@ -88,9 +88,14 @@ def watch_parent(parent):
     """Exit when Monitor is gone, even if it was killed and could not end us."""
     while True:
         time.sleep(0.5)
-        if os.getppid() != parent:
-            remove_stale_sockets(parent)
-            os._exit(3)
+        exit_if_orphaned(parent)
+
+
+def exit_if_orphaned(parent):
+    """Monitor is gone: remove what it left behind and exit; otherwise return."""
+    if os.getppid() != parent:
+        remove_stale_sockets(parent)
+        os._exit(3)
 
 
 def alive(pid):
@@ -146,7 +151,16 @@ def main():
     except (AttributeError, OSError):
         pass
     if args.calibrate > 0:
-        calibrate(args.calibrate)
+        # Watched like any worker: a Monitor killed while it calibrates leaves its diagnostic socket, and a calibration
+        # is shorter than the watch thread's period, so it is checked once more after the result.
+        if args.parent:
+            threading.Thread(target=watch_parent, args=(args.parent,), daemon=True).start()
+        try:
+            calibrate(args.calibrate)
+        except BrokenPipeError:
+            pass  # Monitor is gone: nobody reads the result; the check below cleans up after it
+        if args.parent:
+            exit_if_orphaned(args.parent)
         return
     if args.workers < 1 or args.end < args.start:
         parser.error("need --workers >= 1 and --end >= --start")
