@@ -103,8 +103,8 @@ def alive(pid):
     try:
         with open(f"/proc/{pid}/stat") as f:
             stat = f.read()
-    except FileNotFoundError:
-        return False
+    except (FileNotFoundError, ProcessLookupError):
+        return False  # gone, or reaped while its stat was read (ESRCH)
     except OSError:
         return True  # cannot tell: leave its sockets alone
     return stat[stat.rfind(")") + 2:][:1] not in ("Z", "X")
