@@ -11,6 +11,10 @@ public static class Leftovers
     /// command line (the .NET workers, the Python worker and its forked multiprocessing children).</summary>
     public static IReadOnlyList<int> ProcessesOf(int monitorPid) => ProcessesOf(monitorPid, _ => true);
 
+    /// <summary>The processes of a run of <paramref name="monitorPid"/>: every process of its, but the calibration worker
+    /// that measures the machine before the run (it carries --parent too, and lives only about a quarter of a second).</summary>
+    public static IReadOnlyList<int> RunWorkersOf(int monitorPid) => ProcessesOf(monitorPid, args => !args.Contains("--calibrate"));
+
     /// <summary>The processes of <paramref name="monitorPid"/> that measure this machine's speed (`--calibrate`): the
     /// .NET `worker --calibrate MS --parent PID` and the Python worker's `--calibrate MS --parent PID`.</summary>
     public static IReadOnlyList<int> CalibrationWorkersOf(int monitorPid) => ProcessesOf(monitorPid, args => args.Contains("--calibrate"));
