@@ -132,7 +132,7 @@ public sealed class HeadlessEndingTests(ITestOutputHelper output)
         while (true)
         {
             if (Leftovers.CalibrationWorkersOf(monitor.Pid) is [var pid, ..]) return pid;
-            if (monitor.Process.HasExited || Leftovers.ProcessesOf(monitor.Pid).Count > 0) return null;
+            if (monitor.Process.HasExited || Leftovers.RunWorkersOf(monitor.Pid).Count > 0) return null;
             if (clock.Elapsed > Bound) throw new TimeoutException($"no calibration worker within {Bound}:\n{monitor}");
             await Task.Delay(5);
         }
