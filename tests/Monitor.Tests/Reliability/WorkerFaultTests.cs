@@ -72,6 +72,7 @@ public sealed class WorkerFaultTests(ITestOutputHelper output)
         await monitor.WaitForStdoutAsync(l => WorkerIn(l, worker) is { } p && p.TryGetProperty("gcHeapBytes", out _), "the worker's GC heap", Bound);
         string directory = Assert.Single(Leftovers.PrivateDirectoriesOf(monitor.Pid));
 
+        var sinceBreak = Stopwatch.StartNew();
         var (broken, why) = DiagnosticConnections.BreakIn(monitor.Pid, directory);
         if (broken == 0 && why is not null)
         {
@@ -82,12 +83,13 @@ public sealed class WorkerFaultTests(ITestOutputHelper output)
         int linesBefore = monitor.StdoutLines.Count;
 
         await monitor.WaitForStdoutAsync(l => WorkerIn(l, worker)?.TryGetProperty("diagnosticsStatus", out _) == true, "the runtime events stopped", Bound);
+        var reported = sinceBreak.Elapsed;
         var lines = monitor.StdoutLines;
         int first = lines.ToList().FindIndex(l => WorkerIn(l, worker)?.TryGetProperty("diagnosticsStatus", out _) == true);
         Assert.True(first >= linesBefore - 1, "a status came before the break");
         var stopped = WorkerIn(lines[first], worker)!.Value;
         string status = stopped.GetProperty("diagnosticsStatus").GetString()!;
-        output.WriteLine($"{broken} connections shut down; then: {status}");
+        output.WriteLine($"{broken} connections shut down; {reported.TotalSeconds:0.0} s later: {status}");
         Assert.StartsWith("runtime events stopped: ", status);
         Assert.Contains($"process {worker}", status);
         Assert.Contains("runs on", status);
