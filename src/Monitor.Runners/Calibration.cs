@@ -5,7 +5,7 @@ namespace Monitor.Runners;
 /// <summary>Measures the single-thread speed of the kernel on this machine, in a worker process like any run.</summary>
 public static class Calibration
 {
-    public const string Flag = "--calibrate";
+    public const string Flag = CalibrationArguments.Flag;
 
     /// <summary>The wall time `--n auto` aims at for a single-thread run.</summary>
     public static readonly TimeSpan TargetRunTime = TimeSpan.FromSeconds(10);
@@ -15,10 +15,7 @@ public static class Calibration
 
     public static async Task<double> MeasureIterationsPerSecondAsync(TimeSpan duration, CancellationToken cancel = default, WorkerRuntime runtime = WorkerRuntime.Dotnet)
     {
-        string ms = ((int)duration.TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var start = runtime == WorkerRuntime.Python
-            ? PythonWorkerLauncher.StartInfo([Flag, ms])
-            : WorkerExecutable.StartInfo([WorkerArguments.Verb, Flag, ms]);
+        var start = StartInfo(duration, runtime);
         using var process = System.Diagnostics.Process.Start(start) ?? throw new InvalidOperationException("calibration worker did not start");
         ChildProcesses.Add(process);
         try
@@ -37,6 +34,16 @@ public static class Calibration
             ChildProcesses.Kill(process);
             ChildProcesses.Remove(process);
         }
+    }
+
+    /// <summary>The calibration worker: like every worker it carries `--parent` (this process), so it ends and removes
+    /// this process's diagnostic socket should this process be killed while it calibrates.</summary>
+    public static System.Diagnostics.ProcessStartInfo StartInfo(TimeSpan duration, WorkerRuntime runtime = WorkerRuntime.Dotnet)
+    {
+        var args = new CalibrationArguments(TimeSpan.FromMilliseconds(Math.Max(1, (int)duration.TotalMilliseconds)), Environment.ProcessId).ToArgs();
+        return runtime == WorkerRuntime.Python
+            ? PythonWorkerLauncher.StartInfo(args)
+            : WorkerExecutable.StartInfo([WorkerArguments.Verb, .. args]);
     }
 
     /// <summary>An N that one thread sums in about <see cref="TargetRunTime"/>, rounded to two significant digits.</summary>

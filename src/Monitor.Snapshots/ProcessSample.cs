@@ -1,6 +1,8 @@
 namespace Monitor.Snapshots;
 
-/// <summary>One process over one interval. CPU % is per core: 100 = one core busy.</summary>
+/// <summary>One process over one interval. CPU % is per core: 100 = one core busy. <see cref="DiagnosticsStatus"/> says
+/// what is wrong with watching it, e.g. "runtime events stopped: ..." once its EventPipe session failed while it ran on
+/// (its GC and contention figures then stop; the OS figures go on); null while all is well.</summary>
 public sealed record ProcessSample(
     int Pid,
     string Name,
@@ -12,4 +14,5 @@ public sealed record ProcessSample(
     double CpuPercent,
     double CpuMs,
     int ThreadCount,
-    bool Exited);
+    bool Exited,
+    string? DiagnosticsStatus = null);

@@ -42,6 +42,7 @@ public static class SnapshotJson
             w.WriteNumber("cpuMs", Math.Round(p.CpuMs, 1));
             w.WriteNumber("threadCount", p.ThreadCount);
             if (p.Exited) w.WriteBoolean("exited", true);
+            if (p.DiagnosticsStatus is { } status) w.WriteString("diagnosticsStatus", status);
             w.WriteEndObject();
         }
         w.WriteEndArray();

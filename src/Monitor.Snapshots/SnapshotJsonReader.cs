@@ -61,7 +61,8 @@ public static class SnapshotJsonReader
         p.GetProperty("cpuPercent").GetDouble(),
         p.TryGetProperty("cpuMs", out var cpu) ? cpu.GetDouble() : 0,
         p.GetProperty("threadCount").GetInt32(),
-        p.TryGetProperty("exited", out var exited) && exited.GetBoolean());
+        p.TryGetProperty("exited", out var exited) && exited.GetBoolean(),
+        String(p, "diagnosticsStatus"));
 
     private static ThreadSample ReadThread(JsonElement t) => new(
         t.GetProperty("pid").GetInt32(),

@@ -58,7 +58,8 @@ public static class OrphanCleanup
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return true; // cannot tell: leave its sockets alone
+            // Reaped while its stat was read (ESRCH): gone. Otherwise cannot tell: leave its sockets alone.
+            return Directory.Exists($"/proc/{pid}");
         }
     }
 

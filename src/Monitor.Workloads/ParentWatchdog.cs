@@ -19,16 +19,28 @@ public static partial class ParentWatchdog
         thread.Start();
     }
 
+    private static readonly object Exiting = new();
+
     private static void Watch(int parentPid, int exitCode)
     {
         while (true)
         {
             Thread.Sleep(Period);
-            if (!ParentAlive(parentPid))
-            {
-                OrphanCleanup.Run(parentPid);
-                Environment.Exit(exitCode);
-            }
+            ExitIfOrphaned(parentPid, exitCode);
+        }
+    }
+
+    /// <summary>Checks once: when the parent has gone, removes what it left behind (<see cref="OrphanCleanup"/>) and
+    /// exits the process with <paramref name="exitCode"/>; otherwise returns.</summary>
+    public static void ExitIfOrphaned(int parentPid, int exitCode)
+    {
+        if (ParentAlive(parentPid)) return;
+        // The watchdog thread and a worker's own last check may find it at once: one cleans up, the other waits here
+        // for the exit.
+        lock (Exiting)
+        {
+            OrphanCleanup.Run(parentPid);
+            Environment.Exit(exitCode);
         }
     }
 

@@ -16,9 +16,19 @@ public static class WorkerProcessMain
     {
         // Calibration too, so N auto is chosen at the priority the run will compute at.
         WorkerPriority.Lower();
-        if (args.Count == 2 && args[0] == "--calibrate" && int.TryParse(args[1], out int ms) && ms is > 0 and <= 60_000)
+        if (CalibrationArguments.IsCalibration(args))
         {
-            return Calibrate(TimeSpan.FromMilliseconds(ms), output);
+            CalibrationArguments calibration;
+            try
+            {
+                calibration = CalibrationArguments.Parse(args);
+            }
+            catch (FormatException e)
+            {
+                output.WriteLine(WorkerMessage.Format(new WorkerError(e.Message)));
+                return 2;
+            }
+            return Calibrate(calibration, output);
         }
         WorkerArguments parsed;
         try
@@ -90,6 +100,18 @@ public static class WorkerProcessMain
     private static void Drain(ConcurrentQueue<string> lines, TextWriter output)
     {
         while (lines.TryDequeue(out var line)) output.WriteLine(line);
+    }
+
+    /// <summary>A calibration watched like any worker: a Monitor killed while it calibrates is noticed by the watchdog
+    /// during a long one, and by the check after the result (a calibration is shorter than the watchdog's period), so
+    /// its socket is removed and no calibration outlives it.</summary>
+    public static int Calibrate(CalibrationArguments args, TextWriter output)
+    {
+        if (args.ParentPid > 0) ParentWatchdog.Start(args.ParentPid, OrphanExitCode);
+        int code = Calibrate(args.Duration, output);
+        // The result went nowhere if Monitor is gone (.NET ignores a broken pipe on stdout): clean up after it.
+        if (args.ParentPid > 0) ParentWatchdog.ExitIfOrphaned(args.ParentPid, OrphanExitCode);
+        return code;
     }
 
     /// <summary>`monitor worker --calibrate MS`: runs the kernel alone for about MS milliseconds and reports the

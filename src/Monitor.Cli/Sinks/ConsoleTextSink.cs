@@ -11,6 +11,7 @@ namespace Monitor.Cli.Sinks;
 /// </summary>
 public sealed class ConsoleTextSink(TextWriter output, bool interactive) : IRunSink
 {
+    private readonly HashSet<int> _announced = [];
     private long _lastIterations;
     private TimeSpan _lastElapsed;
     private int _lastWidth;
@@ -26,6 +27,7 @@ public sealed class ConsoleTextSink(TextWriter output, bool interactive) : IRunS
 
     public void OnSnapshot(Snapshot s)
     {
+        AnnounceDiagnostics(s);
         var t = s.Totals;
         if (s.Workload is null)
         {
@@ -57,6 +59,24 @@ public sealed class ConsoleTextSink(TextWriter output, bool interactive) : IRunS
         _lastIterations = iterations;
         _lastElapsed = elapsed;
         Write($"[{Format.Bar(run.Progress, 30)}] {Format.Percent(run.Progress),6}  {Format.Short(rate),7} it/s  {Format.Duration(elapsed.TotalMilliseconds),8}  processes {run.Processes.Count}");
+    }
+
+    /// <summary>A process whose watching broke (its runtime events stopped) is said once, on a line of its own: the
+    /// progress line goes on with the figures the OS still gives.</summary>
+    private void AnnounceDiagnostics(Snapshot s)
+    {
+        foreach (var p in s.Processes)
+        {
+            if (p.DiagnosticsStatus is not { } status || !_announced.Add(p.Pid)) continue;
+            lock (output)
+            {
+                string note = $"process {p.Pid}: {status}";
+                if (interactive) output.Write("\r" + note.PadRight(_lastWidth) + Environment.NewLine);
+                else output.WriteLine(note);
+                _lastWidth = 0;
+                output.Flush();
+            }
+        }
     }
 
     private void Write(string line)

@@ -2,10 +2,15 @@ using Monitor.Diagnostics.Sources;
 
 namespace Monitor.Diagnostics.Aggregation;
 
-/// <summary>What the runtime said of one process so far: its latest counter values and GC count.</summary>
+/// <summary>What the runtime said of one process so far: its latest counter values and GC count, and why its events
+/// stopped if its session failed.</summary>
 internal sealed class RuntimeState
 {
+    /// <summary>Prefix of <see cref="Snapshots.ProcessSample.DiagnosticsStatus"/> for a failed session.</summary>
+    public const string EventsStoppedPrefix = "runtime events stopped: ";
+
     public int GcCount;
+    public string? EventsStopped;
     public long? GcHeapBytes;
     public long? WorkingSetBytes;
     public double MonitorLockContentionCount;

@@ -145,6 +145,11 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
                 case SumWorkerStarted w:
                     Runtime(w.Pid).WorkerByTid[w.Tid] = w.Worker;
                     break;
+                case SessionEnded { Error: { } error, ProcessRunsOn: true } ended:
+                    // Only a session that failed under a living process: one that ended with its process (exited or
+                    // killed: the snapshot says so already) or that Monitor stopped is no news.
+                    Runtime(ended.Pid).EventsStopped = RuntimeState.EventsStoppedPrefix + error;
+                    break;
             }
         }
     }
@@ -198,7 +203,7 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
                 _runtime.TryGetValue(w.Pid, out var runtime);
                 if (reading is null)
                 {
-                    if (_lastKnown.TryGetValue(w.Pid, out var last)) processes.Add(last with { Exited = true, CpuPercent = 0 });
+                    if (_lastKnown.TryGetValue(w.Pid, out var last)) processes.Add(last with { Exited = true, CpuPercent = 0, DiagnosticsStatus = runtime?.EventsStopped ?? last.DiagnosticsStatus });
                     else if (_sampler is null && runtime is not null) processes.Add(FromRuntimeOnly(w, runtime));
                     continue;
                 }
@@ -331,11 +336,12 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
             cpuPercent,
             cpuMs,
             now.Threads.Count,
-            Exited: false);
+            Exited: false,
+            runtime?.EventsStopped);
     }
 
     private static ProcessSample FromRuntimeOnly(WatchedProcess w, RuntimeState runtime) =>
-        new(w.Pid, "", w.Role, runtime.WorkingSetBytes ?? 0, runtime.WorkingSetBytes ?? 0, runtime.GcHeapBytes, runtime.GcCount, 0, 0, 0, false);
+        new(w.Pid, "", w.Role, runtime.WorkingSetBytes ?? 0, runtime.WorkingSetBytes ?? 0, runtime.GcHeapBytes, runtime.GcCount, 0, 0, 0, false, runtime.EventsStopped);
 
     private ThreadSample ThreadSampleOf(
         WatchedProcess w, ThreadCounters now, ThreadCounters? before, RuntimeState? runtime,

@@ -29,5 +29,7 @@ public sealed record SumWorkerFinished(int Pid, int Tid, int Worker, string Tota
 /// <summary>The copy of the session's stream (a recording) failed and stopped; the live session goes on.</summary>
 public sealed record RecordingFailed(int Pid, string Error) : RuntimeEvent(Pid, 0);
 
-/// <summary>The session of <see cref="Pid"/> ended; <see cref="Error"/> says why when it was not a normal exit.</summary>
-public sealed record SessionEnded(int Pid, string? Error) : RuntimeEvent(Pid, 0);
+/// <summary>The session of <see cref="Pid"/> ended; <see cref="Error"/> says why when it was not a normal exit.
+/// <see cref="ProcessRunsOn"/>: the session failed while its process went on running (not stopped by Monitor, and the
+/// process had not exited a few seconds later), so the runtime's events stop while the process does not.</summary>
+public sealed record SessionEnded(int Pid, string? Error, bool ProcessRunsOn = false) : RuntimeEvent(Pid, 0);

@@ -21,12 +21,30 @@ except ImportError:  # not on Windows
 
 _print_lock = threading.Lock()
 
+# The process whose death ends this one (--parent: Monitor; in a multiprocessing child: the worker). 0: none.
+_parent = 0
+
 
 def emit(**message):
     line = json.dumps(message, separators=(",", ":"))
     with _print_lock:
-        sys.stdout.write(line + "\n")
-        sys.stdout.flush()
+        try:
+            sys.stdout.write(line + "\n")
+            sys.stdout.flush()
+        except BrokenPipeError:
+            reader_gone()
+
+
+def reader_gone():
+    """Nobody reads stdout any more: Monitor is gone or going. Without this the worker died of the broken pipe within
+    a progress interval, before its watch thread noticed, and a SIGKILLed Monitor's socket stayed behind. The pipe
+    breaks a moment before the kernel re-parents us: wait for that, then clean up and exit as the watch thread would."""
+    if _parent:
+        deadline = time.monotonic() + 2.0
+        while time.monotonic() < deadline:
+            exit_if_orphaned(_parent)
+            time.sleep(0.02)
+    os._exit(3)
 
 
 def split(start, end, parts):
@@ -77,6 +95,8 @@ def thread_main(worker, start, end, io_every, io_ms, results):
 
 
 def process_main(worker, start, end, io_every, io_ms, queue, parent):
+    global _parent
+    _parent = parent
     # A forked child has no watch thread of its own: without one it would compute on after its parent was gone.
     threading.Thread(target=watch_parent, args=(parent,), daemon=True).start()
     total, done, cpu_ms = sum_range(worker, start, end, io_every, io_ms)
@@ -88,9 +108,14 @@ def watch_parent(parent):
     """Exit when Monitor is gone, even if it was killed and could not end us."""
     while True:
         time.sleep(0.5)
-        if os.getppid() != parent:
-            remove_stale_sockets(parent)
-            os._exit(3)
+        exit_if_orphaned(parent)
+
+
+def exit_if_orphaned(parent):
+    """Monitor is gone: remove what it left behind and exit; otherwise return."""
+    if os.getppid() != parent:
+        remove_stale_sockets(parent)
+        os._exit(3)
 
 
 def alive(pid):
@@ -98,8 +123,8 @@ def alive(pid):
     try:
         with open(f"/proc/{pid}/stat") as f:
             stat = f.read()
-    except FileNotFoundError:
-        return False
+    except (FileNotFoundError, ProcessLookupError):
+        return False  # gone, or reaped while its stat was read (ESRCH)
     except OSError:
         return True  # cannot tell: leave its sockets alone
     return stat[stat.rfind(")") + 2:][:1] not in ("Z", "X")
@@ -139,6 +164,8 @@ def main():
     parser.add_argument("--io-ms", type=float, default=1.0)
     parser.add_argument("--parent", type=int, default=0)
     args = parser.parse_args()
+    global _parent
+    _parent = args.parent
     # Below Monitor's priority, as the .NET worker does (WorkerPriority.cs): the UI stays responsive under load.
     # Threads and forked children inherit it.
     try:
@@ -146,7 +173,13 @@ def main():
     except (AttributeError, OSError):
         pass
     if args.calibrate > 0:
-        calibrate(args.calibrate)
+        # Watched like any worker: a Monitor killed while it calibrates leaves its diagnostic socket, and a calibration
+        # is shorter than the watch thread's period, so it is checked once more after the result.
+        if args.parent:
+            threading.Thread(target=watch_parent, args=(args.parent,), daemon=True).start()
+        calibrate(args.calibrate)  # a broken pipe (Monitor gone) ends in reader_gone
+        if args.parent:
+            exit_if_orphaned(args.parent)
         return
     if args.workers < 1 or args.end < args.start:
         parser.error("need --workers >= 1 and --end >= --start")

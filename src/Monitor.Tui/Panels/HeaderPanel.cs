@@ -3,7 +3,8 @@ using Monitor.Tui.Text;
 
 namespace Monitor.Tui.Panels;
 
-/// <summary>The two lines at the top: what runs and how far it is, then the machine and the recording.</summary>
+/// <summary>The two lines at the top: what runs and how far it is, then the machine, the recording, and what is wrong
+/// with watching (a process whose runtime events stopped).</summary>
 public static class HeaderPanel
 {
     public const string CpuScaleNote = "CPU % per core (100 = one core)";
@@ -65,6 +66,13 @@ public static class HeaderPanel
         line.Add("  effective parallelism ");
         double? parallelism = state.Latest?.Totals.EffectiveParallelism;
         line.Add(parallelism is { } p ? Units.Fixed(p, 2) : "-", Tone.Accent);
+        if (DiagnosticsProblem(state) is { } problem)
+        {
+            // More urgent than the scale note: part of what the panels show has stopped updating.
+            if (state.RecordingStatus is { } recordingToo) line.Add("  ").Add($"{glyphs.Recording} {recordingToo}", Tone.Bad);
+            line.Add("  ").Add($"pid {problem.Pid}: {problem.DiagnosticsStatus}", Tone.Bad);
+            return line.Build();
+        }
         line.Add("  ");
         line.Add(CpuScaleNote, Tone.Dim);
         if (state.RecordingStatus is { } recording)
@@ -79,6 +87,10 @@ public static class HeaderPanel
         }
         return line.Build();
     }
+
+    /// <summary>A running process whose watching broke (its snapshot says why), or null.</summary>
+    public static Monitor.Snapshots.ProcessSample? DiagnosticsProblem(DashboardState state) =>
+        state.Latest?.Processes.FirstOrDefault(p => p.DiagnosticsStatus is not null && !p.Exited);
 
     private static bool IsDifferent(DashboardState state, Snapshots.WorkloadInfo running) =>
         state.Settings.Mode != running.Mode || state.Settings.Workers != running.Workers

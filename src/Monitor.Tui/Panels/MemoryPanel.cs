@@ -49,12 +49,20 @@ public static class MemoryPanel
         return $"{workers.Count} runtimes {glyphs.Times} {approx}{Units.Fixed(averageMb, 0)} MB = {Units.WholeMegabytes(total)}";
     }
 
+    /// <summary>"runtime events stopped" of "runtime events stopped: the event stream of process ...".</summary>
+    public static string StatusHeadline(string status) => status.Split(':', 2)[0];
+
     private static StyledLine ProcessLine(ProcessSample process, int width)
     {
         Tone tone = process.Exited ? Tone.Dim : Tone.Normal;
         var line = new LineBuilder(width)
-            .Add($"{process.Pid} {LineBuilder.Fit(process.Name, 12)} {process.Role.Name()}".PadRight(28), process.Exited ? Tone.Dim : Tone.Heading)
-            .Add("WS ", Tone.Dim).Add(Units.Bytes(process.WorkingSetBytes).PadLeft(8), tone)
+            .Add($"{process.Pid} {LineBuilder.Fit(process.Name, 12)} {process.Role.Name()}".PadRight(28), process.Exited ? Tone.Dim : Tone.Heading);
+        if (process.DiagnosticsStatus is { } status && !process.Exited)
+        {
+            // Up front, where even a narrow panel shows it: the GC figures after it no longer move (the header says why).
+            line.Add(StatusHeadline(status) + "  ", Tone.Bad);
+        }
+        line.Add("WS ", Tone.Dim).Add(Units.Bytes(process.WorkingSetBytes).PadLeft(8), tone)
             .Add("  peak ", Tone.Dim).Add(Units.Bytes(process.PeakWorkingSetBytes).PadLeft(8), tone);
         if (process.GcHeapBytes is { } heap)
         {

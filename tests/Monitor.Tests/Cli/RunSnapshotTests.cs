@@ -46,6 +46,8 @@ public sealed class RunSnapshotTests
             Assert.True(result.TryGetProperty(name, out _), name);
         foreach (var t in result.GetProperty("workerThreads").EnumerateArray()) Assert.True(t.GetProperty("cpuMs").GetDouble() > 0);
         Assert.True(result.GetProperty("contentionCount").GetInt64() <= 5, "threads mode shares no lock");
+        // The worker's session ended with it, normally (the last snapshot shows it exited): no failure to report.
+        Assert.All(snapshots.SelectMany(x => x.GetProperty("processes").EnumerateArray()), p => Assert.False(p.TryGetProperty("diagnosticsStatus", out _)));
     }
 
     [Fact]

@@ -62,13 +62,14 @@ public sealed class BackgroundMonitor : IDisposable
         }
     }
 
-    /// <summary>Waits until <paramref name="count"/> processes run on Monitor's behalf and returns their pids.</summary>
+    /// <summary>Waits until <paramref name="count"/> processes of the run work on Monitor's behalf and returns their pids
+    /// (not the calibration worker before the run).</summary>
     public async Task<IReadOnlyList<int>> WaitForWorkersAsync(int count, TimeSpan bound)
     {
         var clock = Stopwatch.StartNew();
         while (true)
         {
-            var workers = Leftovers.ProcessesOf(Pid);
+            var workers = Leftovers.RunWorkersOf(Pid);
             if (workers.Count >= count) return workers;
             if (_process.HasExited) throw new InvalidOperationException($"monitor exited before {count} workers ran:\n{this}");
             if (clock.Elapsed > bound) throw new TimeoutException($"{workers.Count} of {count} workers within {bound}:\n{this}");

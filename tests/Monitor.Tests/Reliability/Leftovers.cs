@@ -9,7 +9,36 @@ public static class Leftovers
 {
     /// <summary>Every living process started on behalf of <paramref name="monitorPid"/>: each carries `--parent PID` on its
     /// command line (the .NET workers, the Python worker and its forked multiprocessing children).</summary>
-    public static IReadOnlyList<int> ProcessesOf(int monitorPid)
+    public static IReadOnlyList<int> ProcessesOf(int monitorPid) => ProcessesOf(monitorPid, _ => true);
+
+    /// <summary>The processes of a run of <paramref name="monitorPid"/>: every process of its, but the calibration worker
+    /// that measures the machine before the run (it carries --parent too, and lives only about a quarter of a second).</summary>
+    public static IReadOnlyList<int> RunWorkersOf(int monitorPid) => ProcessesOf(monitorPid, args => !args.Contains("--calibrate"));
+
+    /// <summary>The processes of <paramref name="monitorPid"/> that measure this machine's speed (`--calibrate`): the
+    /// .NET `worker --calibrate MS --parent PID` and the Python worker's `--calibrate MS --parent PID`.</summary>
+    public static IReadOnlyList<int> CalibrationWorkersOf(int monitorPid) => ProcessesOf(monitorPid, args => args.Contains("--calibrate"));
+
+    /// <summary>How long ago <paramref name="pid"/> was started (to 1/USER_HZ s), from its start time in
+    /// /proc/PID/stat and /proc/uptime; null once it is gone.</summary>
+    public static TimeSpan? AgeOf(int pid)
+    {
+        try
+        {
+            string stat = File.ReadAllText($"/proc/{pid}/stat");
+            // Field 22, starttime, in clock ticks since boot; fields are counted from the state (field 3) after the ')'.
+            string[] fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            long startTicks = long.Parse(fields[22 - 3], CultureInfo.InvariantCulture);
+            double uptime = double.Parse(File.ReadAllText("/proc/uptime").Split(' ')[0], CultureInfo.InvariantCulture);
+            return TimeSpan.FromSeconds(Math.Max(0, uptime - startTicks / (double)Monitor.Workloads.ClockTicks.PerSecond));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    private static IReadOnlyList<int> ProcessesOf(int monitorPid, Func<string[], bool> filter)
     {
         string parent = monitorPid.ToString(CultureInfo.InvariantCulture);
         var found = new List<int>();
@@ -26,7 +55,7 @@ public static class Leftovers
                 continue; // gone meanwhile
             }
             int flag = Array.IndexOf(args, "--parent");
-            if (flag >= 0 && flag + 1 < args.Length && args[flag + 1] == parent) found.Add(pid);
+            if (flag >= 0 && flag + 1 < args.Length && args[flag + 1] == parent && filter(args)) found.Add(pid);
         }
         return found;
     }
@@ -58,6 +87,29 @@ public static class Leftovers
             var sockets = SocketsOf(monitorPid, workerPids);
             if ((processes.Count == 0 && sockets.Count == 0) || clock.Elapsed > bound) return (clock.Elapsed, processes, sockets);
             await Task.Delay(50);
+        }
+    }
+
+    /// <summary>For a test that killed Monitor at a moment it does not assert on (no worker may have existed to clean
+    /// up, or one may hang before its first instruction, suspended at the diagnostic port of the dead Monitor): ends
+    /// Monitor's processes and removes their sockets and Monitor's.</summary>
+    public static void CleanUpAfter(int monitorPid)
+    {
+        var processes = ProcessesOf(monitorPid);
+        KillProcessesOf(monitorPid);
+        var clock = Stopwatch.StartNew();
+        while (ProcessesOf(monitorPid).Count > 0 && clock.Elapsed < TimeSpan.FromSeconds(10)) Thread.Sleep(50);
+        foreach (var path in SocketsOf(monitorPid, processes))
+        {
+            try
+            {
+                if (Directory.Exists(path)) Directory.Delete(path, recursive: true);
+                else File.Delete(path);
+            }
+            catch (IOException)
+            {
+                // A worker's own cleanup removed it meanwhile.
+            }
         }
     }
 

@@ -24,7 +24,8 @@ public class PsAndWorkerBadInputTests
         { ["worker", "--start"], "unexpected argument" },
         { ["worker", "--start", "abc"], "--start must be" },
         { ["worker", "--start", "0", "--end", "-1"], "--end must be" },
-        { ["worker", "--calibrate", "0"], "--start is required" },
+        { ["worker", "--calibrate", "0"], "--calibrate must be" },
+        { ["worker", "--calibrate", "250", "--parent", "abc"], "--parent must be" },
         { ["worker", "--start", "0", "--end", "1;rm -rf /"], "--end must be" },
     };
 

@@ -46,6 +46,22 @@ public class WorkerCommandLineTests
         }
     }
 
+    [Theory]
+    [InlineData(WorkerRuntime.Dotnet)]
+    [InlineData(WorkerRuntime.Python)]
+    public void The_calibration_worker_carries_parent_like_every_worker_and_no_shell(WorkerRuntime runtime)
+    {
+        if (runtime == WorkerRuntime.Python && PythonWorkerLauncher.FindInterpreter() is null) return;
+        var start = Calibration.StartInfo(Calibration.DefaultDuration, runtime);
+
+        Assert.False(start.UseShellExecute);
+        Assert.Equal("", start.Arguments);
+        Assert.All(start.ArgumentList, a => Assert.Matches(PlainToken, a));
+        var args = start.ArgumentList.ToList();
+        Assert.Equal("250", args[args.IndexOf("--calibrate") + 1]);
+        Assert.Equal(Environment.ProcessId.ToString(), args[args.IndexOf("--parent") + 1]);
+    }
+
     [Fact]
     public void An_argument_with_shell_syntax_stays_one_literal_argument()
     {

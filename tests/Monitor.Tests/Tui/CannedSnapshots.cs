@@ -31,6 +31,17 @@ public static class CannedSnapshots
             new Totals(200, 57 * Megabyte, 9 * Megabyte, 4.8e9, 0.45, 1.02, 5000, 460, 3));
     }
 
+    /// <summary>As the aggregator words it once the gil worker's EventPipe session failed while it ran on.</summary>
+    public const string EventsStopped =
+        "runtime events stopped: the event stream of process 4242 broke off (FormatException: Read past end of stream.) while the process runs on";
+
+    /// <summary>The gil run after its worker's session failed: the status on its process (exited or not).</summary>
+    public static Snapshot GilWithEventsStopped(double t = 12.0, bool exited = false)
+    {
+        var gil = Gil(t);
+        return gil with { Processes = [.. gil.Processes.Select(p => p with { DiagnosticsStatus = EventsStopped, Exited = exited })] };
+    }
+
     public static Snapshot Processes(double t = 5.0)
     {
         int[] pids = [5001, 5002, 5003];

@@ -111,12 +111,20 @@ internal sealed class DiagnosticPortAttachment : IWorkerProcessAttachment
         }
     }
 
-    /// <summary>On the session's reading thread, once its stream has ended.</summary>
-    private void Ended(DiagnosticsClientConnector connector, Process process, bool endedByItself)
+    /// <summary>How long a worker whose stream ended by itself may take to exit before its session counts as failed
+    /// (the worker computing on without events). A normal exit ends the stream moments before the process.</summary>
+    internal static readonly TimeSpan ExitGrace = TimeSpan.FromSeconds(3);
+
+    /// <summary>On the session's reading thread, once its stream has ended; returns whether the worker has exited.</summary>
+    private bool? Ended(DiagnosticsClientConnector connector, Process process, bool endedByItself)
     {
         connector.DisposeAsync().AsTask().GetAwaiter().GetResult();
         PrivateSocketDirectory.DeleteSocket(_socketPath);
-        // A stream that ended by itself means the worker exited or was killed; give the kernel a moment to reap it.
-        if (endedByItself && process.WaitForExit(TimeSpan.FromSeconds(2))) DefaultDiagnosticSockets.RemoveStale(process);
+        if (!endedByItself) return null;
+        // A stream that ended by itself means the worker exited or was killed, or the session failed while the worker
+        // runs on; give the kernel a moment to reap an ending worker before telling which.
+        bool exited = process.WaitForExit(ExitGrace);
+        if (exited) DefaultDiagnosticSockets.RemoveStale(process);
+        return exited;
     }
 }

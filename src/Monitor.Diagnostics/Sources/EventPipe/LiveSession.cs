@@ -6,7 +6,8 @@ namespace Monitor.Diagnostics.Sources.EventPipe;
 /// <summary>
 /// One started EventPipe session of one process, parsed on a thread of its own into a sink. It always ends with
 /// exactly one <see cref="SessionEnded"/>: normally when the process exits or the session is stopped, with an error
-/// when the stream breaks off (the process was killed). Nothing escapes the reading thread.
+/// when the stream breaks off (the process was killed) or ends while the process runs on (the session failed: the
+/// runtime's events stop, the process does not). Nothing escapes the reading thread.
 /// </summary>
 public sealed class LiveSession
 {
@@ -15,7 +16,7 @@ public sealed class LiveSession
     private readonly EventPipeSession _session;
     private readonly IRuntimeEventSink _sink;
     private readonly ReadThroughCopyStream _stream;
-    private readonly Action<bool>? _onEnded;
+    private readonly Func<bool, bool?>? _onEnded;
     private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Thread _thread;
     private volatile bool _stopping;
@@ -23,8 +24,10 @@ public sealed class LiveSession
 
     /// <param name="copy">Receives every byte of the session's stream (a recording); disposed when the session ends.</param>
     /// <param name="onEnded">Runs on the reading thread after the stream has ended and before <see cref="SessionEnded"/>
-    /// is posted; its argument says whether the stream ended on its own (the process is gone or going).</param>
-    public LiveSession(int pid, EventPipeSession session, IRuntimeEventSink sink, Stream? copy = null, Action<bool>? onEnded = null)
+    /// is posted; its argument says whether the stream ended on its own (the process is gone or going, or the session
+    /// failed). It returns whether the process has exited (null: cannot tell), which tells a failed session from an
+    /// ended process.</param>
+    public LiveSession(int pid, EventPipeSession session, IRuntimeEventSink sink, Stream? copy = null, Func<bool, bool?>? onEnded = null)
     {
         Pid = pid;
         _session = session;
@@ -77,7 +80,7 @@ public sealed class LiveSession
 
     private void Read()
     {
-        string? error = null;
+        Exception? broke = null;
         try
         {
             using var source = new EventPipeEventSource(_stream);
@@ -87,24 +90,41 @@ public sealed class LiveSession
         catch (Exception e)
         {
             // A killed process cuts the stream mid-block: TraceEvent says "Read past end of stream" (FormatException)
-            // or the socket reports an IOException / EndOfStreamException.
-            if (!_stopping) error = $"the event stream of process {Pid} broke off ({e.GetType().Name}: {e.Message}); the process was probably killed";
+            // or the socket reports an IOException / EndOfStreamException. So does a connection that breaks.
+            if (!_stopping) broke = e;
         }
         _stream.Dispose();
         _session.Dispose();
+        bool? exited = null;
+        string? cleanupError = null;
         if (_onEnded is not null)
         {
             try
             {
-                _onEnded(!_stopping);
+                exited = _onEnded(!_stopping);
             }
             catch (Exception e)
             {
-                error ??= $"cleaning up after process {Pid}: {e.Message}";
+                cleanupError = $"cleaning up after process {Pid}: {e.Message}";
             }
         }
-        Report(new SessionEnded(Pid, error));
+        string? error = _stopping ? null : WhyEnded(broke, exited);
+        Report(new SessionEnded(Pid, error ?? cleanupError, ProcessRunsOn: !_stopping && exited == false));
         _completion.TrySetResult();
+    }
+
+    /// <summary>Why a stream Monitor did not stop ended, or null when its process simply exited.</summary>
+    private string? WhyEnded(Exception? broke, bool? exited)
+    {
+        string cause = broke is null ? "" : $" ({broke.GetType().Name}: {broke.Message})";
+        if (exited == false)
+        {
+            // The process computes on without its runtime's events: only the OS figures go on.
+            return broke is null
+                ? $"the runtime of process {Pid} ended its event session while the process runs on"
+                : $"the event stream of process {Pid} broke off{cause} while the process runs on";
+        }
+        return broke is null ? null : $"the event stream of process {Pid} broke off{cause}; the process was probably killed";
     }
 
     private void Report(RuntimeEvent e)

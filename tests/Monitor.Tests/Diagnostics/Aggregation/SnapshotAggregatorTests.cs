@@ -125,4 +125,49 @@ public sealed class SnapshotAggregatorTests
         Assert.Equal(5, process.GcCount);
         Assert.Equal(5, aggregator.GcCount(Pid));
     }
+
+    // As LiveSession words it when a worker's stream breaks off and the worker is still running 3 s later.
+    private const string BrokenWhileRunning =
+        "the event stream of process 4242 broke off (FormatException: Read past end of stream.) while the process runs on";
+
+    [Fact]
+    public void A_session_that_failed_marks_its_process_runtime_events_stopped_while_the_os_figures_go_on()
+    {
+        var aggregator = Watching(ProcessRole.Worker);
+        _sampler.Set(Pid, Process(Pid, 1000, Thread(10, "sum-worker-0", 100)));
+        aggregator.Post(new CounterValue(Pid, "gc-heap-size", 12.5, "MB"));
+        Assert.Null(Assert.Single(aggregator.Take().Processes).DiagnosticsStatus);
+
+        aggregator.Post(new SessionEnded(Pid, BrokenWhileRunning, ProcessRunsOn: true));
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        _sampler.Set(Pid, Process(Pid, 1000, Thread(10, "sum-worker-0", 600)));
+        var process = Assert.Single(aggregator.Take().Processes);
+
+        Assert.Equal("runtime events stopped: " + BrokenWhileRunning, process.DiagnosticsStatus);
+        Assert.False(process.Exited);
+        Assert.Equal(50, process.CpuPercent, 6);          // the OS sampler's figures go on
+        Assert.Equal(12_500_000, process.GcHeapBytes);    // the runtime's last values stay; the status says they no longer move
+
+        _sampler.Set(Pid, null);
+        var gone = Assert.Single(aggregator.Take().Processes);
+        Assert.True(gone.Exited);
+        Assert.Equal(process.DiagnosticsStatus, gone.DiagnosticsStatus);
+    }
+
+    [Theory]
+    [InlineData(null, false)]   // the worker exited normally, or Monitor stopped the session
+    [InlineData("the event stream of process 4242 broke off (FormatException: Read past end of stream.); the process was probably killed", false)]
+    public void A_session_that_ended_with_its_process_or_was_stopped_is_no_failure(string? error, bool runsOn)
+    {
+        var aggregator = Watching(ProcessRole.Worker);
+        _sampler.Set(Pid, Process(Pid, 1000, Thread(10, "sum-worker-0", 100)));
+        aggregator.Take();
+
+        aggregator.Post(new SessionEnded(Pid, error, runsOn));
+        _sampler.Set(Pid, null);
+
+        var gone = Assert.Single(aggregator.Take().Processes);
+        Assert.True(gone.Exited);
+        Assert.Null(gone.DiagnosticsStatus);
+    }
 }

@@ -26,6 +26,7 @@ public sealed class KilledWorkerTests
         Assert.Equal(worker.Pid, ended.Pid);
         Assert.NotNull(ended.Error);
         Assert.Contains(worker.Pid.ToString(), ended.Error);
+        Assert.False(ended.ProcessRunsOn); // its events stopped with it: no news beyond "exited"
         Assert.Empty(DefaultDiagnosticSockets.Of(worker.Pid));
         Assert.NotNull((await run.Completion.WaitAsync(Bound)).Failure);
     }
