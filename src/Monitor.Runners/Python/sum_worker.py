@@ -40,18 +40,33 @@ def split(start, end, parts):
     return ranges
 
 
+# Integers per call of the kernel: about 2 ms here, so progress comes on time and the calls cost nothing.
+CHUNK = 100_000
+
+# Calibration runs the kernel this long before it starts measuring.
+CALIBRATION_WARMUP_S = 0.05
+
+
+def add_range(a, b):
+    """The kernel: adds a..b-1 with a plain loop, no closed form. The workers and calibration both call exactly this,
+    so one thread's calibrated rate is the rate the workers compute at."""
+    total = 0
+    for i in range(a, b):
+        total += i
+    return total
+
+
 def sum_range(worker, start, end, io_every, io_ms):
-    """The kernel: a plain loop, chunk by chunk, progress about every 100 ms."""
+    """One worker: the kernel chunk by chunk over [start, end), progress about every 100 ms."""
     emit(type="started", worker=worker, pid=os.getpid(), tid=threading.get_native_id(), start=start, end=end)
-    chunk = io_every if io_every > 0 else 100_000
+    chunk = io_every if io_every > 0 else CHUNK
     total = 0
     done = 0
     next_report = time.monotonic() + 0.1
     a = start
     while a < end:
         b = min(end, a + chunk)
-        for i in range(a, b):
-            total += i
+        total += add_range(a, b)
         done += b - a
         a = b
         if io_every > 0:
@@ -117,14 +132,20 @@ def remove_stale_sockets(pid):
 
 
 def calibrate(ms):
-    """The single-thread rate of the kernel loop, for choosing an N that takes about ten seconds."""
-    deadline = time.perf_counter() + ms / 1000.0
+    """One thread's rate of the kernel, for N auto and as the unit of effective parallelism: add_range called chunk by
+    chunk as a worker calls it, measured after a warm-up (a fresh interpreter's first calls run slower)."""
+    a = 0
+    warm_until = time.perf_counter() + CALIBRATION_WARMUP_S
+    while time.perf_counter() < warm_until:
+        add_range(a, a + CHUNK)
+        a += CHUNK
     began = time.perf_counter()
-    done, total = 0, 0
+    deadline = began + ms / 1000.0
+    done = 0
     while time.perf_counter() < deadline:
-        for i in range(done, done + 100_000):
-            total += i
-        done += 100_000
+        add_range(a, a + CHUNK)
+        a += CHUNK
+        done += CHUNK
     emit(type="calibration", iterationsPerSec=done / (time.perf_counter() - began))
 
 
