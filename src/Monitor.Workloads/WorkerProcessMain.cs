@@ -93,12 +93,15 @@ public static class WorkerProcessMain
     }
 
     /// <summary>`monitor worker --calibrate MS`: runs the kernel alone for about MS milliseconds and reports the
-    /// single-thread rate, from which Monitor picks an N that takes about ten seconds.</summary>
+    /// single-thread rate, per second of wall time and per second of this thread's CPU time (see
+    /// <see cref="CalibrationResult"/>), from which Monitor picks an N that takes about ten seconds and measures
+    /// effective parallelism.</summary>
     public static int Calibrate(TimeSpan duration, TextWriter output)
     {
         // Warm up so the rate is the optimized loop's, then measure whole chunks until the time is up.
         SumKernel.SumChunk(0, 1 << 16);
         long iterations = 0;
+        double? cpuAtStart = ThreadCpuClock.Seconds();
         var watch = Stopwatch.StartNew();
         ulong sink = 0;
         while (watch.Elapsed < duration)
@@ -106,9 +109,12 @@ public static class WorkerProcessMain
             sink += SumKernel.SumChunk(iterations, iterations + SumKernel.DefaultChunk);
             iterations += SumKernel.DefaultChunk;
         }
-        double rate = iterations / watch.Elapsed.TotalSeconds;
+        double wall = watch.Elapsed.TotalSeconds;
+        double? cpu = ThreadCpuClock.Seconds() - cpuAtStart;
         GC.KeepAlive(sink);
-        output.WriteLine(WorkerMessage.Format(new CalibrationResult(rate)));
+        // A thread cannot compute longer than the wall time it was measured over: never a rate below the wall one.
+        double? perCpu = cpu is > 0 ? iterations / Math.Min(cpu.Value, wall) : null;
+        output.WriteLine(WorkerMessage.Format(new CalibrationResult(iterations / wall, perCpu)));
         output.Flush();
         return 0;
     }

@@ -52,7 +52,7 @@ public static class RunCommand
             // The single-thread rate serves both N auto and effective parallelism; without diagnostics it is only
             // measured when N must be chosen, so `--diagnostics none` runs exactly the workload.
             double? rate = autoN || level != DiagnosticsLevel.None
-                ? await Calibration.MeasureIterationsPerSecondAsync(Calibration.DefaultDuration, stop.Token, spec.Runtime)
+                ? await Calibration.MeasureSingleThreadRateAsync(Calibration.DefaultDuration, stop.Token, spec.Runtime)
                 : null;
             if (autoN)
             {
