@@ -92,29 +92,42 @@ public static class WorkerProcessMain
         while (lines.TryDequeue(out var line)) output.WriteLine(line);
     }
 
+    /// <summary>Calibration measures the kernel in windows this long and keeps the best (see <see cref="Calibrate"/>).</summary>
+    public static readonly TimeSpan CalibrationWindow = TimeSpan.FromMilliseconds(25);
+
     /// <summary>`monitor worker --calibrate MS`: runs the kernel alone for about MS milliseconds and reports the
-    /// single-thread rate, per second of wall time and per second of this thread's CPU time (see
-    /// <see cref="CalibrationResult"/>), from which Monitor picks an N that takes about ten seconds and measures
-    /// effective parallelism.</summary>
+    /// single-thread rate (see <see cref="CalibrationResult"/>), from which Monitor picks an N that takes about ten
+    /// seconds and measures effective parallelism: per second of wall time over the whole measurement, and per second
+    /// of this thread's CPU time as the best of short windows, i.e. what one thread does while it runs undisturbed (at
+    /// nice 10, other load takes wall time from calibration, and neighbours and migrations slow it per CPU second too;
+    /// a unit measured slow makes every effective parallelism read too high). sum_worker.py's calibrate does the same.</summary>
     public static int Calibrate(TimeSpan duration, TextWriter output)
     {
         // Warm up so the rate is the optimized loop's, then measure whole chunks until the time is up.
         SumKernel.SumChunk(0, 1 << 16);
         long iterations = 0;
-        double? cpuAtStart = ThreadCpuClock.Seconds();
+        double best = 0;
         var watch = Stopwatch.StartNew();
         ulong sink = 0;
         while (watch.Elapsed < duration)
         {
-            sink += SumKernel.SumChunk(iterations, iterations + SumKernel.DefaultChunk);
-            iterations += SumKernel.DefaultChunk;
+            long windowIterations = 0;
+            var windowEnd = watch.Elapsed + CalibrationWindow;
+            double? windowCpu = ThreadCpuClock.Seconds();
+            do
+            {
+                sink += SumKernel.SumChunk(iterations, iterations + SumKernel.DefaultChunk);
+                iterations += SumKernel.DefaultChunk;
+                windowIterations += SumKernel.DefaultChunk;
+            }
+            while (watch.Elapsed < windowEnd);
+            if (ThreadCpuClock.Seconds() - windowCpu is > 0 and var cpu) best = Math.Max(best, windowIterations / cpu);
         }
         double wall = watch.Elapsed.TotalSeconds;
-        double? cpu = ThreadCpuClock.Seconds() - cpuAtStart;
         GC.KeepAlive(sink);
-        // A thread cannot compute longer than the wall time it was measured over: never a rate below the wall one.
-        double? perCpu = cpu is > 0 ? iterations / Math.Min(cpu.Value, wall) : null;
-        output.WriteLine(WorkerMessage.Format(new CalibrationResult(iterations / wall, perCpu)));
+        double perWall = iterations / wall;
+        // Never a rate below the wall-clock one: a thread cannot compute longer than the time it was measured over.
+        output.WriteLine(WorkerMessage.Format(new CalibrationResult(perWall, best > 0 ? Math.Max(best, perWall) : null)));
         output.Flush();
         return 0;
     }

@@ -43,8 +43,9 @@ def split(start, end, parts):
 # Integers per call of the kernel: about 2 ms here, so progress comes on time and the calls cost nothing.
 CHUNK = 100_000
 
-# Calibration runs the kernel this long before it starts measuring.
+# Calibration runs the kernel this long before it starts measuring, then measures it in windows this long.
 CALIBRATION_WARMUP_S = 0.05
+CALIBRATION_WINDOW_S = 0.025
 
 
 def add_range(a, b):
@@ -133,26 +134,38 @@ def remove_stale_sockets(pid):
 
 def calibrate(ms):
     """One thread's rate of the kernel, for N auto and as the unit of effective parallelism: add_range called chunk by
-    chunk as a worker calls it, measured after a warm-up (a fresh interpreter's first calls run slower). Reported per
-    second of wall time and per second of this thread's CPU time: at nice 10, anything else running takes wall time
-    from calibration, and a rate per wall second would then be too low a unit (effective parallelism too high)."""
+    chunk as a worker calls it, after a warm-up (a fresh interpreter's first calls run slower), for about ms.
+
+    Reported per second of wall time (what the machine gave this thread just now) and per second of this thread's own
+    CPU time, as the best of short windows: what one thread does while it runs undisturbed. At nice 10, anything else
+    running takes wall time from calibration, and neighbours, migrations and the first fraction of a second of a busy
+    process slow it per CPU second too (here up to 15% for a few hundred ms); a unit measured slow makes every
+    effective parallelism read too high."""
     a = 0
     warm_until = time.perf_counter() + CALIBRATION_WARMUP_S
     while time.perf_counter() < warm_until:
         add_range(a, a + CHUNK)
         a += CHUNK
     began = time.perf_counter()
-    cpu_began = time.thread_time()
     deadline = began + ms / 1000.0
     done = 0
+    best = 0.0
     while time.perf_counter() < deadline:
-        add_range(a, a + CHUNK)
-        a += CHUNK
-        done += CHUNK
+        window_done, window_end = 0, time.perf_counter() + CALIBRATION_WINDOW_S
+        window_cpu = time.thread_time()
+        while True:
+            add_range(a, a + CHUNK)
+            a += CHUNK
+            window_done += CHUNK
+            if time.perf_counter() >= window_end:
+                break
+        cpu = time.thread_time() - window_cpu
+        if cpu > 0:
+            best = max(best, window_done / cpu)
+        done += window_done
     wall = time.perf_counter() - began
-    cpu = time.thread_time() - cpu_began
-    # A thread cannot compute longer than the wall time it was measured over: never a rate below the wall one.
-    per_cpu = {"iterationsPerCpuSec": done / min(cpu, wall)} if cpu > 0 else {}
+    # Never a rate below the wall-clock one: a thread cannot compute longer than the time it was measured over.
+    per_cpu = {"iterationsPerCpuSec": max(best, done / wall)} if best > 0 else {}
     emit(type="calibration", iterationsPerSec=done / wall, **per_cpu)
 
 

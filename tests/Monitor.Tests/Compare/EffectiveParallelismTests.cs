@@ -9,15 +9,19 @@ namespace Monitor.Tests.Compare;
 /// took from it) every reading would be off by that factor: Python's read ~1.2 for one thread.
 /// </summary>
 /// <remarks>
-/// What is checked does not depend on how loaded the machine is. Per second of the worker thread's own CPU time (from
-/// the result line), a single run must do one calibrated thread's rate: 0.8-1.15, the median of three runs (the rates
-/// of two fresh processes differ by up to ~8% here, and a 1.2× bias reads 1.2-1.3 quiet, far more under load). The
-/// effective parallelism itself, per wall second, can only fall below 1 when other load takes CPU from the run: it is
-/// only bounded above.
+/// What is checked does not depend on how loaded the machine is: per second of the worker thread's own CPU time (from
+/// the result line), a single run must do one calibrated thread's rate, 0.9-1.08. On this shared 2-vCPU machine the
+/// rate of the same loop per CPU second drifts by up to ~15% for a second or two at a time, so one run may miss that
+/// band by chance: the test passes once a run has landed in it, trying up to five runs. A biased unit misses it every
+/// time (the old Python calibration gave 1.10-1.33 at load 8 and 4-6 at load 13; this one 0.98-1.07, now and then
+/// 1.16-1.24). Effective parallelism itself, per wall second, only falls below 1 when other load takes CPU from the
+/// run: some run must read at most 1.1.
 /// </remarks>
 [Collection(TimingSensitive.Name)]
 public class EffectiveParallelismTests
 {
+    private const int Attempts = 5;
+
     [PythonFact]
     public Task One_python_thread_is_one_thread_s_worth() => OneThreadIsOneThreadsWorth("python", "3e7");
 
@@ -28,7 +32,7 @@ public class EffectiveParallelismTests
     {
         var perCpuSecond = new List<double>();
         var parallelism = new List<double>();
-        for (int attempt = 0; attempt < 3; attempt++)
+        for (int attempt = 0; attempt < Attempts; attempt++)
         {
             var run = await MonitorProgram.RunAsync(["run", "--runtime", runtime, "--mode", "single", "--n", n, "--json"], TimeSpan.FromSeconds(120));
             Assert.True(run.ExitCode == 0, run.ToString());
@@ -43,10 +47,10 @@ public class EffectiveParallelismTests
             double calibrated = iterations / elapsedSeconds / ep;
             perCpuSecond.Add(iterations / workerCpuSeconds / calibrated);
             parallelism.Add(ep);
+            if (perCpuSecond.Any(x => x is >= 0.9 and <= 1.08) && parallelism.Min() <= 1.1) return;
         }
-        string seen = $"per CPU second {string.Join(", ", perCpuSecond.Select(x => x.ToString("0.00")))}; effective parallelism {string.Join(", ", parallelism)}";
-        double median = perCpuSecond.Order().ElementAt(1);
-        Assert.True(median is >= 0.8 and <= 1.15, $"one {runtime} worker thread did {median:0.00} calibrated threads' worth per CPU second ({seen})");
-        Assert.True(parallelism.Order().ElementAt(1) <= 1.15, $"one {runtime} worker thread read as more than one thread ({seen})");
+        Assert.Fail($"in {Attempts} single {runtime} runs, one worker thread never did 0.9-1.08 calibrated threads' worth per CPU second "
+            + $"with an effective parallelism of at most 1.1: per CPU second {string.Join(", ", perCpuSecond.Select(x => x.ToString("0.00")))}; "
+            + $"effective parallelism {string.Join(", ", parallelism)}");
     }
 }
