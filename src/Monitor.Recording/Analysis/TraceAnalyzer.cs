@@ -156,7 +156,10 @@ public static class TraceAnalyzer
             var pids = run.Pids.ToHashSet();
             var own = legacy ? traces : traces.Where(t => pids.Contains(t.Pid)).ToArray();
             var ownProcesses = processes.Where(p => pids.Contains(p.Pid) && p.Role != "monitor").ToArray();
-            var workload = WorkloadOf(own, run.Mode, run.Workers, run.N ?? Int64(run.Result, "n"), run.Result)!;
+            long? n = run.N ?? Int64(run.Result, "n");
+            // A run whose manifest entry names no mode and whose traces hold no worker still gets a (empty) workload.
+            var workload = WorkloadOf(own, run.Mode, run.Workers, n, run.Result)
+                ?? new WorkloadReport(null, run.Workers, n, null, null, null, Double(run.Result, "elapsedMs"), 0, null, []);
             bool traced = own.Count > 0;
             bool unfinished = run.EndedAt is null && run.Correct is null;
             bool? correct = unfinished ? null : traced && workload.Correct is { } checkedSum ? checkedSum : run.Correct;
