@@ -188,7 +188,7 @@ def main():
         pass
     if args.calibrate > 0:
         # On a thread of its own, as every worker of a run computes (threading.Thread): on the 2-vCPU VM the same loop
-        # ran ~17% slower on a fresh interpreter's main thread (44.7M/s against 53.5M/s on a thread, median of 5, quiet),
+        # ran ~17% slower on a fresh interpreter's main thread (44.7M/s against 53.5M/s on a thread, mean of 5, quiet),
         # which made one worker thread read as 1.2 threads.
         thread = threading.Thread(target=calibrate, args=(args.calibrate,), name="sum-calibration")
         thread.start()
