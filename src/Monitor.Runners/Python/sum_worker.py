@@ -123,8 +123,15 @@ def alive(pid):
 
 def remove_stale_sockets(pid):
     """Monitor was killed: the runtime could not remove its diagnostic socket, named for a pid that no longer lives."""
-    if not os.path.isdir("/proc") or alive(pid):
+    if not os.path.isdir("/proc"):
         return
+    # We were re-parented, so Monitor is exiting; its /proc entry can still read as running for a moment (children are
+    # re-parented before the zombie state is set) or fail to read while it is reaped. Give it up to 2 s to say so.
+    deadline = time.monotonic() + 2.0
+    while alive(pid):
+        if time.monotonic() >= deadline:
+            return
+        time.sleep(0.05)
     for path in glob.glob(os.path.join(tempfile.gettempdir(), f"dotnet-diagnostic-{pid}-*-socket")):
         try:
             os.unlink(path)
