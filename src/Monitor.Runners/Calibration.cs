@@ -13,7 +13,18 @@ public static class Calibration
     /// <summary>Long enough for a steady rate, short enough not to delay a run noticeably.</summary>
     public static readonly TimeSpan DefaultDuration = TimeSpan.FromMilliseconds(250);
 
-    public static async Task<double> MeasureIterationsPerSecondAsync(TimeSpan duration, CancellationToken cancel = default, WorkerRuntime runtime = WorkerRuntime.Dotnet)
+    /// <summary>Iterations per second of wall time: what one busy worker got from the machine just now (the capacity
+    /// measurement compares these of K workers at once against one alone).</summary>
+    public static async Task<double> MeasureIterationsPerSecondAsync(TimeSpan duration, CancellationToken cancel = default, WorkerRuntime runtime = WorkerRuntime.Dotnet) =>
+        (await MeasureAsync(duration, cancel, runtime).ConfigureAwait(false)).IterationsPerSec;
+
+    /// <summary>One thread's rate, the unit of effective parallelism and the basis of N auto: per second of the
+    /// calibrating thread's own CPU time where the worker can tell it, so that other load while calibrating (the
+    /// worker computes at nice 10) does not shrink the unit; else per second of wall time.</summary>
+    public static async Task<double> MeasureSingleThreadRateAsync(TimeSpan duration, CancellationToken cancel = default, WorkerRuntime runtime = WorkerRuntime.Dotnet) =>
+        (await MeasureAsync(duration, cancel, runtime).ConfigureAwait(false)).SingleThreadRate;
+
+    public static async Task<CalibrationResult> MeasureAsync(TimeSpan duration, CancellationToken cancel = default, WorkerRuntime runtime = WorkerRuntime.Dotnet)
     {
         var start = StartInfo(duration, runtime);
         using var process = System.Diagnostics.Process.Start(start) ?? throw new InvalidOperationException("calibration worker did not start");
@@ -25,7 +36,7 @@ public static class Calibration
             await process.WaitForExitAsync(cancel).ConfigureAwait(false);
             foreach (var line in output.Split('\n'))
             {
-                if (WorkerMessage.TryParse(line, out var m) && m is CalibrationResult c && c.IterationsPerSec > 0) return c.IterationsPerSec;
+                if (WorkerMessage.TryParse(line, out var m) && m is CalibrationResult c && c.IterationsPerSec > 0) return c;
             }
             throw new InvalidOperationException($"calibration worker {ExitReason.Describe(process.ExitCode)} without a result");
         }

@@ -35,7 +35,15 @@ public static class OrphanCleanup
     private static void RemoveParentDefaultSockets(int parentPid)
     {
         // A socket named for a pid that no longer lives is stale by definition; a living process keeps its own.
-        if (!OperatingSystem.IsLinux() || IsAlive(parentPid)) return;
+        if (!OperatingSystem.IsLinux()) return;
+        // The orphan was re-parented, so the parent is exiting; its /proc entry can still read as running for a moment
+        // (children are re-parented before the zombie state is set) or fail to read while it is reaped: up to 2 s.
+        var deadline = System.Diagnostics.Stopwatch.StartNew();
+        while (IsAlive(parentPid))
+        {
+            if (deadline.Elapsed > TimeSpan.FromSeconds(2)) return;
+            Thread.Sleep(50);
+        }
         string[] sockets = [];
         Try(() => sockets = Directory.GetFiles(Path.GetTempPath(), $"dotnet-diagnostic-{parentPid}-*-socket"));
         foreach (var socket in sockets) Try(() => File.Delete(socket));

@@ -17,7 +17,8 @@ public abstract record WorkerMessage
         WorkerProgress m => Invariant($"{{\"type\":\"progress\",\"worker\":{m.Worker},\"iterations\":{m.Iterations}}}"),
         WorkerFinished m => Invariant($"{{\"type\":\"finished\",\"worker\":{m.Worker},\"iterations\":{m.Iterations},\"sum\":\"{m.Sum}\"{Optional("cpuMs", m.CpuMs)}}}"),
         WorkerUsage m => Invariant($"{{\"type\":\"usage\",\"pid\":{m.Pid},\"cpuMs\":{Math.Round(m.CpuMs, 3)},\"peakWorkingSetBytes\":{m.PeakWorkingSetBytes}}}"),
-        CalibrationResult m => Invariant($"{{\"type\":\"calibration\",\"iterationsPerSec\":{m.IterationsPerSec:R}}}"),
+        CalibrationResult m => Invariant($"{{\"type\":\"calibration\",\"iterationsPerSec\":{m.IterationsPerSec:R}")
+            + (m.IterationsPerCpuSec is { } perCpu ? Invariant($",\"iterationsPerCpuSec\":{perCpu:R}") : "") + "}",
         WorkerError m => "{\"type\":\"error\",\"message\":" + JsonSerializer.Serialize(m.Message) + "}",
         _ => throw new ArgumentOutOfRangeException(nameof(message)),
     };
@@ -45,7 +46,8 @@ public abstract record WorkerMessage
                 "finished" => new WorkerFinished(Int(root, "worker"), Long(root, "iterations"), Int128.Parse(root.GetProperty("sum").GetString()!, CultureInfo.InvariantCulture),
                     root.TryGetProperty("cpuMs", out var cpu) ? cpu.GetDouble() : null),
                 "usage" => new WorkerUsage(Int(root, "pid"), root.GetProperty("cpuMs").GetDouble(), Long(root, "peakWorkingSetBytes")),
-                "calibration" => new CalibrationResult(root.GetProperty("iterationsPerSec").GetDouble()),
+                "calibration" => new CalibrationResult(root.GetProperty("iterationsPerSec").GetDouble(),
+                    root.TryGetProperty("iterationsPerCpuSec", out var perCpu) ? perCpu.GetDouble() : null),
                 "error" => new WorkerError(root.GetProperty("message").GetString() ?? ""),
                 _ => null,
             };
@@ -72,6 +74,13 @@ public sealed record WorkerFinished(int Worker, long Iterations, Int128 Sum, dou
 /// <summary>The last line of a worker process: its CPU time and peak resident memory.</summary>
 public sealed record WorkerUsage(int Pid, double CpuMs, long PeakWorkingSetBytes) : WorkerMessage;
 
-public sealed record CalibrationResult(double IterationsPerSec) : WorkerMessage;
+/// <summary>One thread's rate of the kernel: <see cref="IterationsPerSec"/> over the wall-clock window (what the machine
+/// gave it then), <see cref="IterationsPerCpuSec"/> per second of the thread's own CPU time (what one thread does while
+/// it runs: the unit of effective parallelism, unshrunk by other load); null where the thread's CPU time is unknown.</summary>
+public sealed record CalibrationResult(double IterationsPerSec, double? IterationsPerCpuSec = null) : WorkerMessage
+{
+    /// <summary>The per-CPU-second rate when known, else the wall-clock one.</summary>
+    public double SingleThreadRate => IterationsPerCpuSec is { } perCpu && perCpu > 0 ? perCpu : IterationsPerSec;
+}
 
 public sealed record WorkerError(string Message) : WorkerMessage;

@@ -73,10 +73,24 @@ public static class ReplayCommand
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel, AppLifetime.Stopping);
         using var stdout = Console.OpenStandardOutput();
         var text = new ConsoleTextSink(Console.Out, interactive: false);
+        // A `monitor run` bundle: its result line after every snapshot, as run --json printed it. A UI recording of
+        // several runs: each run's result line where the run ended among the snapshots.
+        var results = replay.Manifest?.Result is null ? replay.Results : [];
+        int written = 0;
+        void ResultsUpTo(DateTimeOffset? time)
+        {
+            while (written < results.Count && (time is null || results[written].EndedAt is { } ended && ended <= time))
+            {
+                var r = results[written++];
+                if (asJson) Raw(stdout, r.Line);
+                else WriteSummary(results.Count > 1 ? $"run {written} result" : "recorded result", r.Summary);
+            }
+        }
         try
         {
             await foreach (var frame in replay.PlayAsync(speed, stop.Token))
             {
+                ResultsUpTo(frame.Snapshot.Time);
                 if (asJson) Line(stdout, w => SnapshotJson.Write(w, frame.Snapshot));
                 else text.OnSnapshot(frame.Snapshot);
             }
@@ -85,17 +99,14 @@ public static class ReplayCommand
         {
             return ExitCodes.Interrupted;
         }
+        ResultsUpTo(null);
         if (replay.Manifest?.Result is { } result && asJson)
         {
-            using (var w = new Utf8JsonWriter(stdout)) result.WriteTo(w);
-            stdout.Write("\n"u8);
+            Raw(stdout, result);
         }
         else if (replay.Summary is { } s && !asJson)
         {
-            Console.WriteLine();
-            Console.WriteLine($"recorded result: mode {s.Mode}, {s.Workers} worker(s), N = {(s.N is { } n ? Format.Count(n) : "?")}, sum {s.Sum}, "
-                + $"{(s.Correct == true ? "correct" : "NOT correct")}, elapsed {(s.ElapsedMs is { } ms ? Format.Duration(ms) : "?")}"
-                + (s.ContentionCount is { } c ? $", contentions {Format.Count(c)}" : "") + (s.GcCount is { } gc ? $", GCs {gc}" : ""));
+            WriteSummary("recorded result", s);
         }
         if (!replay.IsComplete)
         {
@@ -103,6 +114,22 @@ public static class ReplayCommand
             return ExitCodes.Usage;
         }
         return ExitCodes.Ok;
+    }
+
+    private static void WriteSummary(string label, RecordedRunSummary s)
+    {
+        Console.WriteLine();
+        Console.WriteLine($"{label}: mode {s.Mode}, {s.Workers} worker(s), N = {(s.N is { } n ? Format.Count(n) : "?")}, sum {s.Sum}, "
+            + $"{(s.Correct == true ? "correct" : "NOT correct")}, elapsed {(s.ElapsedMs is { } ms ? Format.Duration(ms) : "?")}"
+            + (s.ContentionCount is { } c ? $", contentions {Format.Count(c)}" : "") + (s.GcCount is { } gc ? $", GCs {gc}" : "")
+            + (s.Failure is { } why ? $", {why}" : ""));
+    }
+
+    private static void Raw(Stream output, JsonElement line)
+    {
+        using (var w = new Utf8JsonWriter(output)) line.WriteTo(w);
+        output.Write("\n"u8);
+        output.Flush();
     }
 
     private static void Line(Stream output, Action<Utf8JsonWriter> body)

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
 using Monitor.Cli.Hosting;
 using Monitor.Cli.Sessions;
 using Monitor.Cli.Sinks;
@@ -53,7 +52,7 @@ public static class RunCommand
             // The single-thread rate serves both N auto and effective parallelism; without diagnostics it is only
             // measured when N must be chosen, so `--diagnostics none` runs exactly the workload.
             double? rate = autoN || level != DiagnosticsLevel.None
-                ? await Calibration.MeasureIterationsPerSecondAsync(Calibration.DefaultDuration, stop.Token, spec.Runtime)
+                ? await Calibration.MeasureSingleThreadRateAsync(Calibration.DefaultDuration, stop.Token, spec.Runtime)
                 : null;
             if (autoN)
             {
@@ -116,16 +115,8 @@ public static class RunCommand
 
     private static void FinishRecording(Observation observation, TraceRecorder recorder, RunResult result, RunDiagnostics totals, TextWriter? notes)
     {
-        using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer))
-        {
-            w.WriteStartObject();
-            ResultJson.Write(w, result, totals);
-            w.WriteEndObject();
-        }
-        using var document = JsonDocument.Parse(buffer.ToArray());
         double? parallelism = RunSummaries.EffectiveParallelism(result, totals) is { } p ? Math.Round(p, 2) : null;
-        var manifest = observation.Recording.Stop(document.RootElement.Clone(), parallelism)!;
+        var manifest = observation.Recording.Stop(ResultJson.ToElement(result, totals), parallelism)!;
         notes?.WriteLine(manifest.Complete
             ? $"monitor: recorded {recorder.Directory} ({recorder.BytesWritten:N0} bytes); see monitor analyze"
             : $"monitor: recording {recorder.Directory} is incomplete: {manifest.Failure}");

@@ -48,7 +48,7 @@ public static class TuiCommand
 
         // One brief calibration: N auto and effective parallelism both need this machine's single-thread speed. It runs
         // (in a worker process) while the terminal UI starts, which takes about as long.
-        var calibration = Calibration.MeasureIterationsPerSecondAsync(TimeSpan.FromMilliseconds(200), stop.Token);
+        var calibration = Calibration.MeasureSingleThreadRateAsync(TimeSpan.FromMilliseconds(200), stop.Token);
         Observation? observation = null;
         LiveController? controller = null;
         try

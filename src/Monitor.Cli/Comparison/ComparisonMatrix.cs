@@ -54,7 +54,7 @@ public sealed class ComparisonMatrix(ComparisonSettings settings)
             Progress?.Invoke($"measuring one {Name(runtime)} thread's rate");
             try
             {
-                rates[runtime] = await Calibration.MeasureIterationsPerSecondAsync(RateDuration, cancel, runtime).ConfigureAwait(false);
+                rates[runtime] = await Calibration.MeasureSingleThreadRateAsync(RateDuration, cancel, runtime).ConfigureAwait(false);
             }
             catch (PythonNotFoundException e)
             {

@@ -16,6 +16,7 @@ public sealed class LiveController : IMonitorController, IAsyncDisposable
     private readonly double? _singleThreadRate;
     private readonly SemaphoreSlim _order = new(1, 1);
     private WorkloadRun? _run;
+    private readonly List<Task> _reports = new();
     private CancellationTokenSource? _comparison;
     private WorkloadSettings _settings;
     private volatile bool _disposed;
@@ -64,7 +65,11 @@ public sealed class LiveController : IMonitorController, IAsyncDisposable
             var run = await _observation.StartRunAsync(spec, CancellationToken.None).ConfigureAwait(false);
             _run = run;
             StatusChanged?.Invoke($"running {spec.Mode.Name()} x{spec.Workers}, N = {spec.N:N0}, work {spec.Work.Name()}");
-            _ = ReportWhenDone(run);
+            lock (_reports)
+            {
+                _reports.RemoveAll(t => t.IsCompleted);
+                _reports.Add(ReportWhenDone(run));
+            }
         });
     }
 
@@ -128,8 +133,11 @@ public sealed class LiveController : IMonitorController, IAsyncDisposable
     {
         var result = await run.Completion.ConfigureAwait(false);
         await _observation.SettleAsync(run).ConfigureAwait(false);
+        var totals = _observation.Totals(run, _singleThreadRate);
+        // Also while disposing: the bundle, stopped only after this, lists how the last run ended.
+        _observation.RunEnded(run, result, totals);
         if (_disposed) return;
-        RunFinished?.Invoke(RunSummaries.From(result, _observation.Totals(run, _singleThreadRate)));
+        RunFinished?.Invoke(RunSummaries.From(result, totals));
         StatusChanged?.Invoke(result.Correct
             ? $"{result.Spec.Mode.Name()} finished in {result.ElapsedMs / 1000:0.00} s, sum correct"
             : $"{result.Spec.Mode.Name()} failed: {result.Failure ?? "wrong sum"}");
@@ -165,11 +173,16 @@ public sealed class LiveController : IMonitorController, IAsyncDisposable
         try
         {
             await StopCurrentAsync().ConfigureAwait(false);
+            Task[] reports;
+            lock (_reports) reports = _reports.ToArray();
+            // Bounded: a run whose sessions do not settle must not keep Monitor from quitting.
+            await Task.WhenAny(Task.WhenAll(reports), Task.Delay(TimeSpan.FromSeconds(5))).ConfigureAwait(false);
         }
         finally
         {
             _order.Release();
-            // After the workers: their sessions have ended, so the bundle's traces are whole.
+            // After the workers and their results: their sessions have ended, so the bundle's traces are whole and
+            // its runs say how each ended.
             _recording.Stop();
         }
     }

@@ -1,9 +1,12 @@
+using Monitor.Cli.Sinks;
 using Monitor.Diagnostics.Aggregation;
 using Monitor.Diagnostics.Sources.EventPipe;
 using Monitor.Diagnostics.Sources.OsThreads;
 using Monitor.Recording;
+using Monitor.Recording.Bundles;
 using Monitor.Runners;
 using Monitor.Snapshots;
+using Monitor.Workloads;
 
 namespace Monitor.Cli.Sessions;
 
@@ -56,8 +59,36 @@ public sealed class Observation : IAsyncDisposable
         var run = await WorkloadRunner.StartAsync(spec, _eventPipe, cancel).ConfigureAwait(false);
         Aggregator?.Follow(run);
         _clock?.Start();
+        Recording.RunStarted(run, BundleRunOf(run));
         return run;
     }
+
+    /// <summary>Tells the recording (if any, now or later while the run lasts) how <paramref name="run"/> ended; call it
+    /// once the run is settled, with the totals its result reports.</summary>
+    public void RunEnded(WorkloadRun run, RunResult result, RunDiagnostics totals)
+    {
+        var line = ResultJson.ToElement(result, totals);
+        Recording.RunEnded(run, started => started with
+        {
+            EndedAt = started.StartedAt + TimeSpan.FromMilliseconds(result.ElapsedMs),
+            Pids = started.Pids.Union(result.Pids).ToArray(),
+            Correct = result.Correct,
+            Failure = RunSummaries.FailureOf(result),
+            Result = line,
+        });
+    }
+
+    private static BundleRun BundleRunOf(WorkloadRun run) => new()
+    {
+        Mode = run.Spec.Mode.Name(),
+        Work = run.Spec.Work.Name(),
+        Runtime = run.Spec.RuntimeName,
+        Workers = run.Spec.Workers,
+        N = run.Spec.N,
+        SwitchMs = run.Spec.Mode == RunMode.Gil ? run.Spec.SwitchMs : null,
+        StartedAt = run.StartedAt,
+        Pids = run.Processes.Select(p => p.Pid).ToArray(),
+    };
 
     /// <summary>Watches a running .NET process Monitor did not start; throws AttachFailedException saying why not.</summary>
     public async Task<ExternalProcessSession> AttachAsync(int pid, TimeSpan interval, CancellationToken cancel)
@@ -90,7 +121,9 @@ public sealed class Observation : IAsyncDisposable
             result = await run.Completion.ConfigureAwait(false);
         }
         await FinishAsync().ConfigureAwait(false);
-        return new ObservedResult(result, Totals(run, singleThreadRate));
+        var totals = Totals(run, singleThreadRate);
+        RunEnded(run, result, totals);
+        return new ObservedResult(result, totals);
     }
 
     /// <summary>Ends observing a finished run: waits until every session has read its process's last event (a

@@ -19,7 +19,7 @@ public sealed class ReplayController : IMonitorController, IReplayControls, IDis
     private int _index = -1;
     private int _speed = Array.IndexOf(Speeds, 1.0);
     private bool _paused;
-    private bool _resultShown;
+    private int _resultsShown;
 
     public ReplayController(BundleReplay replay)
     {
@@ -113,11 +113,19 @@ public sealed class ReplayController : IMonitorController, IReplayControls, IDis
         }
         SnapshotReady?.Invoke(frame.Snapshot);
         Report();
-        if (last && !_resultShown && Summary() is { } summary)
+        // Each run's result joins the table once the replay has passed the run's end (at the last frame for one
+        // whose end is not known): a UI recording's runs appear one after another, as they did live.
+        var due = new List<RunSummary>();
+        lock (_gate)
         {
-            _resultShown = true;
-            RunFinished?.Invoke(summary);
+            var results = _replay.Results;
+            while (_resultsShown < results.Count
+                   && (last || results[_resultsShown].EndedAt is { } ended && ended <= frame.Snapshot.Time))
+            {
+                due.Add(Row(results[_resultsShown++].Summary));
+            }
         }
+        foreach (var row in due) RunFinished?.Invoke(row);
     }
 
     private void Report()
@@ -132,10 +140,9 @@ public sealed class ReplayController : IMonitorController, IReplayControls, IDis
         StatusChanged?.Invoke(_replay.IsComplete ? position : position + "  [incomplete recording]");
     }
 
-    /// <summary>The recorded result as a results-table row.</summary>
-    private RunSummary? Summary()
+    /// <summary>A recorded result as a results-table row.</summary>
+    private static RunSummary Row(Recording.Replay.RecordedRunSummary s)
     {
-        if (_replay.Summary is not { } s) return null;
         return new RunSummary(s.Mode ?? "?", s.Work ?? "cpu", s.Runtime ?? "dotnet", s.Workers ?? 0, s.N ?? 0, s.ElapsedMs ?? 0,
             s.Correct == true, s.CpuMs, s.PeakWorkingSetBytes, s.ContentionCount, s.ContentionWaitMs, s.GcCount, s.EffectiveParallelism, s.Failure);
     }

@@ -21,7 +21,10 @@ public static class RunSummaries
         d.ContentionWaitMs,
         d.GcCount,
         EffectiveParallelism(r, d),
-        r.Failure ?? (r.Correct ? null : $"wrong sum: expected {r.Expected}, got {r.Sum}"));
+        FailureOf(r));
+
+    /// <summary>Why the run is not correct (its failure, or a wrong sum), or null.</summary>
+    public static string? FailureOf(RunResult r) => r.Failure ?? (r.Correct ? null : $"wrong sum: expected {r.Expected}, got {r.Sum}");
 
     /// <summary>Work done per second over the whole run, in single threads' worth on this machine.</summary>
     public static double? EffectiveParallelism(RunResult r, RunDiagnostics d) =>

@@ -21,32 +21,14 @@ public static class AnalysisText
                 + (machine.SingleThreadRate is { } rate ? $", one thread adds {Format.Short(rate)} integers/s" : "")
                 + (machine.EffectiveParallelism is { } ep ? $", effective parallelism {ep:0.00}" : ""));
         }
-        if (r.Workload is { } w)
+        if (r.Runs.Count > 1)
+        {
+            WriteRuns(o, r.Runs);
+        }
+        else if (r.Workload is { } w)
         {
             o.WriteLine();
-            var head = new List<string>();
-            if (w.Mode is not null) head.Add($"mode {w.Mode}");
-            if (w.Workers is { } k) head.Add($"{k} worker(s)");
-            if (w.N is { } n) head.Add($"N = {Format.Count(n)}");
-            head.Add($"iterations {Format.Count(w.Iterations)}");
-            if (w.IterationsPerSec is { } ips) head.Add($"{Format.Short(ips)} it/s");
-            if (w.ElapsedMs is { } elapsed) head.Add($"elapsed {Format.Duration(elapsed)}");
-            o.WriteLine("workload: " + string.Join(", ", head));
-            if (w.Sum is { } sum)
-            {
-                o.WriteLine(w.Correct switch
-                {
-                    true => $"sum {sum} = n(n-1)/2: correct",
-                    false => $"sum {sum}, expected {w.Expected}: WRONG or unfinished",
-                    null => $"sum {sum} (N unknown: not checked)",
-                });
-            }
-            foreach (var line in Format.Table(
-                ["worker", "pid", "tid", "iterations", "finished", "progress events"],
-                w.WorkerThreads.Select(t => (IReadOnlyList<string>)[t.Worker.ToString(), t.Pid.ToString(), t.Tid.ToString(), Format.Count(t.Iterations), t.Finished ? "yes" : "no", t.ProgressEvents.ToString()])))
-            {
-                o.WriteLine(line);
-            }
+            WriteWorkload(o, "workload: ", w);
         }
         o.WriteLine();
         var totals = new List<string> { $"contentions {Format.Count(r.ContentionCount)} ({Format.Duration(r.ContentionWaitMs)} waiting)", $"GCs {r.GcCount}" };
@@ -99,5 +81,65 @@ public static class AnalysisText
             }
         }
         o.Flush();
+    }
+
+    /// <summary>Several runs in one bundle (a UI recording): a line each, then each one's workload.</summary>
+    private static void WriteRuns(TextWriter o, IReadOnlyList<RunReport> runs)
+    {
+        o.WriteLine();
+        o.WriteLine($"runs: {runs.Count}");
+        foreach (var line in Format.Table(
+            ["run", "mode", "workers", "N", "work", "runtime", "started", "elapsed", "contentions", "GCs", "CPU", "result"],
+            runs.Select(x => (IReadOnlyList<string>)[
+                x.Index.ToString(), x.Run.Mode ?? "?", x.Run.Workers?.ToString() ?? "?", x.Run.N is { } n ? Format.Count(n) : "?",
+                x.Run.Work ?? "?", x.Run.Runtime ?? "?", x.Run.StartedAt?.ToLocalTime().ToString("HH:mm:ss") ?? "?",
+                x.Workload.ElapsedMs is { } ms ? Format.Duration(ms) : "-",
+                x.Traced ? Format.Count(x.ContentionCount) : "-", x.Traced ? x.GcCount.ToString() : "-",
+                x.CpuMs is { } c ? Format.Duration(c) : "-", Outcome(x)])))
+        {
+            o.WriteLine("  " + line);
+        }
+        foreach (var x in runs)
+        {
+            o.WriteLine();
+            WriteWorkload(o, $"run {x.Index}: ", x.Workload);
+            if (!x.Traced) o.WriteLine("  no .nettrace of this run: " + (x.Run.Runtime == "python" ? "Python workers have no EventPipe" : "it started before recording did"));
+        }
+    }
+
+    private static string Outcome(RunReport x) => x.Correct switch
+    {
+        _ when x.Unfinished => "still going when recording stopped",
+        true => "correct",
+        false => x.Run.Failure is { } why ? "failed: " + why : "WRONG",
+        null => "unknown",
+    };
+
+    private static void WriteWorkload(TextWriter o, string label, WorkloadReport w)
+    {
+        var head = new List<string>();
+        if (w.Mode is not null) head.Add($"mode {w.Mode}");
+        if (w.Workers is { } k) head.Add($"{k} worker(s)");
+        if (w.N is { } n) head.Add($"N = {Format.Count(n)}");
+        head.Add($"iterations {Format.Count(w.Iterations)}");
+        if (w.IterationsPerSec is { } ips) head.Add($"{Format.Short(ips)} it/s");
+        if (w.ElapsedMs is { } elapsed) head.Add($"elapsed {Format.Duration(elapsed)}");
+        o.WriteLine(label + string.Join(", ", head));
+        if (w.Sum is { } sum)
+        {
+            o.WriteLine(w.Correct switch
+            {
+                true => $"sum {sum} = n(n-1)/2: correct",
+                false => $"sum {sum}, expected {w.Expected}: WRONG or unfinished",
+                null => $"sum {sum} (N unknown: not checked)",
+            });
+        }
+        if (w.WorkerThreads.Count == 0) return;
+        foreach (var line in Format.Table(
+            ["worker", "pid", "tid", "iterations", "finished", "progress events"],
+            w.WorkerThreads.Select(t => (IReadOnlyList<string>)[t.Worker.ToString(), t.Pid.ToString(), t.Tid.ToString(), Format.Count(t.Iterations), t.Finished ? "yes" : "no", t.ProgressEvents.ToString()])))
+        {
+            o.WriteLine(line);
+        }
     }
 }

@@ -9,6 +9,20 @@ namespace Monitor.Cli.Sinks;
 /// `result` of a recording's manifest. Field names are a contract for scripts: add, never rename.</summary>
 public static class ResultJson
 {
+    /// <summary>The whole `{"type":"result",...}` object as a JSON value, for a manifest.</summary>
+    public static JsonElement ToElement(RunResult r, RunDiagnostics d)
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer))
+        {
+            w.WriteStartObject();
+            Write(w, r, d);
+            w.WriteEndObject();
+        }
+        using var document = JsonDocument.Parse(buffer.ToArray());
+        return document.RootElement.Clone();
+    }
+
     public static void Write(Utf8JsonWriter w, RunResult r, RunDiagnostics d)
     {
         w.WriteString("type", "result");

@@ -23,7 +23,36 @@ public sealed record AnalysisReport(
     double ContentionWaitMs,
     int GcCount,
     long? PeakWorkingSetBytes,
-    double? CpuMs);
+    double? CpuMs)
+{
+    /// <summary>The bundle's runs, each from its own processes' traces; empty for a bare .nettrace or an attach
+    /// recording. With one run, <see cref="Workload"/> is that run; with several it covers them all and its sum is
+    /// not checked (each run's is).</summary>
+    public IReadOnlyList<RunReport> Runs { get; init; } = [];
+}
+
+/// <summary>One run of a bundle: what the manifest says of it and what the traces of its own processes hold.</summary>
+/// <param name="Index">1, 2, ... in the order the runs started.</param>
+/// <param name="Traced">The bundle has a .nettrace of one of its processes (not for a Python run, nor for a run
+/// that was going before recording started).</param>
+/// <param name="Workload">From its traces, its sum checked against its own N; no workers without traces.</param>
+/// <param name="Correct">Its sum checked in its traces when they hold it, else what the manifest recorded; null
+/// when the run had not ended when recording stopped.</param>
+/// <param name="CpuMs">Its processes' CPU from the OS samples, when sampled.</param>
+public sealed record RunReport(
+    int Index,
+    Bundles.BundleRun Run,
+    bool Traced,
+    WorkloadReport Workload,
+    bool? Correct,
+    long ContentionCount,
+    double ContentionWaitMs,
+    int GcCount,
+    double? CpuMs)
+{
+    /// <summary>Had not ended when recording stopped.</summary>
+    public bool Unfinished => Run.EndedAt is null && Run.Correct is null;
+}
 
 /// <summary>One process: its trace (when it has one) and what the OS said of it.</summary>
 public sealed record ProcessReport(

@@ -26,7 +26,7 @@ public static class TraceAnalyzer
         var problems = new List<string>();
         if (!trace.Complete) problems.Add($"{Path.GetFileName(path)} breaks off after {trace.EventCount:N0} events ({trace.Error}): it is truncated or damaged");
         var process = ProcessOf(trace, "process", Path.GetFileName(path), null, null);
-        var workload = WorkloadOf([trace], null);
+        var workload = WorkloadOf([trace], null, null, null, null);
         return new AnalysisReport(
             path, false, problems.Count == 0, problems, [], null, trace.DurationMs, [process], LocksOf([trace]),
             ThreadsOf([trace], [], null), workload, trace.ContentionCount, trace.ContentionWaitMs, trace.GcCount,
@@ -102,6 +102,22 @@ public static class TraceAnalyzer
         }
 
         var workers = processes.Where(p => p.Role == "worker").ToArray();
+        var runs = RunsOf(manifest, traces, processes, notes);
+        // One run: the workload is that run (in a UI bundle it may differ from the settings at the start).
+        var only = runs.Count == 1 ? runs[0].Run : null;
+        var workload = only is not null
+            ? WorkloadOf(traces, only.Mode, only.Workers, only.N ?? Int64(only.Result ?? manifest?.Result, "n"), only.Result ?? manifest?.Result)
+            : WorkloadOf(traces, manifest?.Mode, manifest?.Workers, manifest?.N ?? Int64(manifest?.Result, "n"), manifest?.Result);
+        if (runs.Count > 1 && workload is not null)
+        {
+            // The traces of several runs: their sums add up to no one N. Each run's is checked on its own.
+            workload = workload with
+            {
+                Sum = null,
+                Expected = null,
+                Correct = runs.All(r => r.Correct == true) ? true : runs.Any(r => r.Correct == false) ? false : null,
+            };
+        }
         double? duration = manifest is { StartedAt: { } start, EndedAt: { } end }
             ? (end - start).TotalMilliseconds
             : traces.Count > 0 ? traces.Max(t => t.DurationMs) : osSamples.Count > 0 ? osSamples[^1].T * 1000 : null;
@@ -116,12 +132,55 @@ public static class TraceAnalyzer
             processes,
             LocksOf(traces),
             ThreadsOf(traces, lastSample.Values.Where(c => c.Pid != manifest?.MonitorPid), manifest),
-            WorkloadOf(traces, manifest),
+            workload,
             SaturatingSum.Of(traces.Select(t => t.ContentionCount)),
             traces.Sum(t => t.ContentionWaitMs),
             SaturatingSum.Of(traces.Select(t => t.GcCount)),
             workers.Any(p => p.PeakWorkingSetBytes is not null) ? SaturatingSum.Of(workers.Select(p => p.PeakWorkingSetBytes ?? 0)) : null,
-            workers.Any(p => p.CpuMs is not null) ? workers.Sum(p => p.CpuMs ?? 0) : null);
+            workers.Any(p => p.CpuMs is not null) ? workers.Sum(p => p.CpuMs ?? 0) : null)
+        {
+            Runs = runs,
+        };
+    }
+
+    /// <summary>Each run with the traces and processes of its own pids. A format 1 bundle's one run has every trace,
+    /// as analyze always read it.</summary>
+    private static List<RunReport> RunsOf(BundleManifest? manifest, IReadOnlyList<TraceContents> traces, IReadOnlyList<ProcessReport> processes, List<string> notes)
+    {
+        var reports = new List<RunReport>();
+        var runs = BundleRuns.Of(manifest);
+        bool legacy = manifest?.Runs is null;
+        for (int i = 0; i < runs.Count; i++)
+        {
+            var run = runs[i];
+            var pids = run.Pids.ToHashSet();
+            var own = legacy ? traces : traces.Where(t => pids.Contains(t.Pid)).ToArray();
+            var ownProcesses = processes.Where(p => pids.Contains(p.Pid) && p.Role != "monitor").ToArray();
+            long? n = run.N ?? Int64(run.Result, "n");
+            // A run whose manifest entry names no mode and whose traces hold no worker still gets a (empty) workload.
+            var workload = WorkloadOf(own, run.Mode, run.Workers, n, run.Result)
+                ?? new WorkloadReport(null, run.Workers, n, null, null, null, Double(run.Result, "elapsedMs"), 0, null, []);
+            bool traced = own.Count > 0;
+            bool unfinished = run.EndedAt is null && run.Correct is null;
+            bool? correct = unfinished ? null : traced && workload.Correct is { } checkedSum ? checkedSum : run.Correct;
+            string name = $"run {i + 1} ({run.Mode ?? "?"} ×{run.Workers?.ToString() ?? "?"})";
+            if (unfinished) notes.Add($"{name} was still going when recording stopped");
+            else if (traced && workload.Correct is { } inTrace && run.Correct is { } recorded && inTrace != recorded)
+            {
+                notes.Add($"{name}: its traces' sum is {(inTrace ? "correct" : "not n(n-1)/2")} but the run was recorded as {(recorded ? "correct" : "failed" + (run.Failure is null ? "" : ": " + run.Failure))}");
+            }
+            if (!legacy && manifest?.StartedAt is { } recordingStart && run.StartedAt < recordingStart && run.Runtime != "python")
+            {
+                notes.Add($"{name} started before recording did: it has no .nettrace, only OS samples and snapshots");
+            }
+            reports.Add(new RunReport(
+                i + 1, run, traced, workload, correct,
+                SaturatingSum.Of(own.Select(t => t.ContentionCount)),
+                own.Sum(t => t.ContentionWaitMs),
+                SaturatingSum.Of(own.Select(t => t.GcCount)),
+                ownProcesses.Any(p => p.CpuMs is not null) ? ownProcesses.Sum(p => p.CpuMs ?? 0) : null));
+        }
+        return reports;
     }
 
     private static ProcessReport ProcessOf(TraceContents t, string role, string file, Diagnostics.Sources.OsThreads.ProcessCounters? last, long? peakFromOs)
@@ -176,27 +235,26 @@ public static class TraceAnalyzer
         }
     }
 
-    private static WorkloadReport? WorkloadOf(IReadOnlyList<TraceContents> traces, BundleManifest? manifest)
+    /// <summary>The workload in <paramref name="traces"/>: null when they hold no worker and nothing says what ran.</summary>
+    private static WorkloadReport? WorkloadOf(IReadOnlyList<TraceContents> traces, string? mode, int? workerCount, long? n, JsonElement? result)
     {
         var workers = traces.SelectMany(t => t.Workers.Values.Select(w => (Trace: t, Worker: w))).ToArray();
-        var result = manifest?.Result;
-        if (workers.Length == 0 && manifest?.Mode is null) return null;
-        long? n = manifest?.N ?? Int64(result, "n");
+        if (workers.Length == 0 && mode is null) return null;
         Int128? sum = null;
         foreach (var (_, w) in workers.Where(x => x.Worker.Finished))
         {
             if (Int128.TryParse(w.Total, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var total)) sum = (sum ?? 0) + total;
         }
         Int128? expected = n is { } count ? (Int128)count * (count - 1) / 2 : null;
-        bool allFinished = workers.Length > 0 && workers.All(x => x.Worker.Finished) && (manifest?.Workers is not { } k || workers.Length == k);
+        bool allFinished = workers.Length > 0 && workers.All(x => x.Worker.Finished) && (workerCount is not { } k || workers.Length == k);
         bool? correct = expected is null || sum is null ? null : allFinished && sum == expected;
         long iterations = SaturatingSum.Of(workers.Select(x => x.Worker.Iterations));
         var spans = workers.Select(x => x.Trace).Distinct().Where(t => t.FirstSumEventMs is not null).ToArray();
         // Processes run side by side: the span is the longest one; threads share one trace anyway.
         double? spanMs = spans.Length == 0 ? null : spans.Max(t => t.LastSumEventMs!.Value - t.FirstSumEventMs!.Value);
         return new WorkloadReport(
-            manifest?.Mode,
-            manifest?.Workers,
+            mode,
+            workerCount,
             n,
             sum,
             expected,

@@ -6,9 +6,17 @@ namespace Monitor.Recording.Bundles;
 /// manifest.json: what was recorded, how, and how it ended. Written as manifest.partial.json while recording and as
 /// manifest.json once, last. Field names follow `run --json` where they mean the same.
 /// </summary>
+/// <remarks>
+/// Format 2 added <see cref="Runs"/>: a UI recording can hold several runs, and the top-level workload fields (Mode,
+/// Workers, N, ...) only say what was set when recording started. Format 1 bundles have no runs; read them through
+/// <see cref="BundleRuns.Of"/>, which makes their one run from the top-level fields. Readers of format 1 ignore Runs.
+/// </remarks>
 public sealed record BundleManifest
 {
-    public int FormatVersion { get; init; } = 1;
+    /// <summary>What a new bundle is written as.</summary>
+    public const int CurrentFormatVersion = 2;
+
+    public int FormatVersion { get; init; } = CurrentFormatVersion;
     public string? MonitorVersion { get; init; }
     public IReadOnlyList<string>? CommandLine { get; init; }
     public int? MonitorPid { get; init; }
@@ -27,8 +35,13 @@ public sealed record BundleManifest
     public long? SnapshotsBytes { get; init; }
     public int? SnapshotCount { get; init; }
 
-    /// <summary>The run's result exactly as the last line of `run --json` (type "result"), when there was a run.</summary>
+    /// <summary>The run's result exactly as the last line of `run --json` (type "result"), when the bundle was made
+    /// by `monitor run`; null for a UI recording (its runs each have their own, in <see cref="Runs"/>).</summary>
     public JsonElement? Result { get; init; }
+
+    /// <summary>Every run that went on while recording, in the order they started, also one already running when
+    /// recording began; null in bundles written before format 2 (see <see cref="BundleRuns.Of"/>).</summary>
+    public IReadOnlyList<BundleRun>? Runs { get; init; }
 
     /// <summary>Why the recording stopped early (disk full, unwritable directory), or null.</summary>
     public string? Failure { get; init; }
@@ -46,3 +59,30 @@ public sealed record MachineInfo(string? HostName, string? Os, int LogicalCpus, 
 /// <param name="Complete">The file holds the whole session: it ended with the process or its session, not because
 /// recording stopped or failed.</param>
 public sealed record RecordedProcess(int Pid, string Role, DateTimeOffset StartedAt, DateTimeOffset? EndedAt, string File, long Bytes, bool Complete);
+
+/// <summary>One run that went on while a bundle was recorded (manifest field <c>runs[]</c>).</summary>
+/// <remarks>A run still going when recording stopped has no <see cref="EndedAt"/> and no <see cref="Correct"/>; a run
+/// that started before recording began (<see cref="StartedAt"/> before the manifest's) has no .nettrace.</remarks>
+public sealed record BundleRun
+{
+    public string? Mode { get; init; }
+    public string? Work { get; init; }
+    public string? Runtime { get; init; }
+    public int? Workers { get; init; }
+    public long? N { get; init; }
+    public int? SwitchMs { get; init; }
+    public DateTimeOffset? StartedAt { get; init; }
+    public DateTimeOffset? EndedAt { get; init; }
+
+    /// <summary>The worker processes Monitor started for the run: their .nettrace files and OS samples are the run's.</summary>
+    public IReadOnlyList<int> Pids { get; init; } = [];
+
+    /// <summary>The sum was exactly n(n-1)/2 and no worker failed; null while the run had not ended.</summary>
+    public bool? Correct { get; init; }
+
+    /// <summary>Why the run did not complete correctly (stopped, a worker failed, a wrong sum), or null.</summary>
+    public string? Failure { get; init; }
+
+    /// <summary>The run's result line as `run --json` prints it, once it ended.</summary>
+    public JsonElement? Result { get; init; }
+}

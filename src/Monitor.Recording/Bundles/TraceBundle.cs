@@ -86,6 +86,7 @@ public sealed class TraceBundle
         {
             var manifest = ManifestJson.Deserialize(bytes);
             if (manifest.Processes is null) throw new JsonException("processes is null");
+            if (manifest.Runs is { } runs && runs.Any(r => r is null || r.Pids is null)) throw new JsonException("runs holds a null run or pids");
             return manifest;
         }
         catch (JsonException e)

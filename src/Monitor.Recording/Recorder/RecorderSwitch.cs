@@ -10,8 +10,12 @@ namespace Monitor.Recording;
 /// the EventPipe observer's copy tap, <see cref="WriteOsSample"/> to the aggregator's raw readings and
 /// <see cref="WriteSnapshot"/> to the snapshot clock, once. With no recorder running they do nothing.
 /// </summary>
+/// <remarks>It also keeps the runs going on (<see cref="RunStarted"/>, <see cref="RunEnded"/>), so that a recording
+/// started in the middle of a run lists that run too.</remarks>
 public sealed class RecorderSwitch
 {
+    private readonly object _runsGate = new();
+    private readonly List<(object Key, BundleRun Run)> _running = new();
     private TraceRecorder? _current;
 
     /// <summary>The running recorder, or null.</summary>
@@ -21,19 +25,50 @@ public sealed class RecorderSwitch
     public TraceRecorder Start(string directory, BundleManifest header)
     {
         if (Current is not null) throw new InvalidOperationException("a recording is already running");
-        var recorder = TraceRecorder.Start(directory, header);
-        if (Interlocked.CompareExchange(ref _current, recorder, null) is not null)
+        // Under the runs' gate: a run that starts or ends meanwhile is either in the list given to the recorder or
+        // reported to it after it is current, never lost between the two.
+        lock (_runsGate)
         {
-            recorder.Stop();
-            throw new InvalidOperationException("a recording is already running");
+            var recorder = TraceRecorder.Start(directory, header);
+            if (Interlocked.CompareExchange(ref _current, recorder, null) is not null)
+            {
+                recorder.Stop();
+                throw new InvalidOperationException("a recording is already running");
+            }
+            foreach (var (key, run) in _running) recorder.Run(key, run);
+            return recorder;
         }
-        return recorder;
     }
 
     /// <summary>Stops the running recorder and writes its manifest; null if none was running. Processes attached
     /// from now on are not recorded.</summary>
     public BundleManifest? Stop(System.Text.Json.JsonElement? result = null, double? effectiveParallelism = null) =>
         Interlocked.Exchange(ref _current, null)?.Stop(result, effectiveParallelism);
+
+    /// <summary>A run has started (<paramref name="key"/> stands for it until it ends): the running recording lists it,
+    /// and so will one started before it ends.</summary>
+    public void RunStarted(object key, BundleRun run)
+    {
+        lock (_runsGate)
+        {
+            _running.Add((key, run));
+            Current?.Run(key, run);
+        }
+    }
+
+    /// <summary>The run <paramref name="key"/> has ended: <paramref name="end"/> completes what was known of it at the
+    /// start. The running recording, if any, lists the run as ended.</summary>
+    public void RunEnded(object key, Func<BundleRun, BundleRun> end)
+    {
+        lock (_runsGate)
+        {
+            int i = _running.FindIndex(r => ReferenceEquals(r.Key, key));
+            if (i < 0) return;
+            var ended = end(_running[i].Run);
+            _running.RemoveAt(i);
+            Current?.Run(key, ended);
+        }
+    }
 
     public Stream? StreamFor(int pid) => Current?.StreamFor(pid);
 

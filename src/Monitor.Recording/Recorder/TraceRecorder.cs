@@ -18,6 +18,7 @@ public sealed class TraceRecorder
     private readonly object _gate = new();
     private readonly BundleManifest _header;
     private readonly List<RecordedProcessStream> _processes = new();
+    private readonly List<(object Key, BundleRun Run)> _runs = new();
     private readonly long _originTicks = Stopwatch.GetTimestamp();
     private JsonLinesFile? _osSamples;
     private JsonLinesFile? _snapshots;
@@ -101,6 +102,20 @@ public sealed class TraceRecorder
         lock (_gate) _processes.Add(stream);
         TryWritePartialManifest();
         return stream;
+    }
+
+    /// <summary>Adds the run <paramref name="key"/> to the manifest's runs, or replaces what it said of it (the run has
+    /// ended). Nothing once recording stopped.</summary>
+    public void Run(object key, BundleRun run)
+    {
+        lock (_gate)
+        {
+            if (_stopped) return;
+            int i = _runs.FindIndex(r => ReferenceEquals(r.Key, key));
+            if (i >= 0) _runs[i] = (key, run);
+            else _runs.Add((key, run));
+        }
+        TryWritePartialManifest();
     }
 
     /// <summary>For <c>SnapshotAggregator.CountersRead</c>: one raw OS reading.</summary>
@@ -214,10 +229,12 @@ public sealed class TraceRecorder
     private BundleManifest Manifest(bool final, JsonElement? result, double? effectiveParallelism)
     {
         RecordedProcessStream[] processes;
+        BundleRun[] runs;
         string? failure;
         lock (_gate)
         {
             processes = _processes.ToArray();
+            runs = _runs.Select(r => r.Run).ToArray();
             failure = _failure;
         }
         var machine = _header.Machine;
@@ -231,6 +248,7 @@ public sealed class TraceRecorder
             SnapshotsBytes = _snapshots?.Bytes,
             SnapshotCount = _snapshots?.Lines,
             Result = result,
+            Runs = runs,
             Failure = failure,
             Complete = final && failure is null,
         };

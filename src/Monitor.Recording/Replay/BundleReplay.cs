@@ -13,12 +13,13 @@ namespace Monitor.Recording.Replay;
 /// </summary>
 public sealed class BundleReplay
 {
-    private BundleReplay(TraceBundle bundle, IReadOnlyList<ReplayFrame> frames, int unreadableLines, RecordedRunSummary? summary)
+    private BundleReplay(TraceBundle bundle, IReadOnlyList<ReplayFrame> frames, int unreadableLines, RecordedRunSummary? summary, IReadOnlyList<RecordedRunResult> results)
     {
         Bundle = bundle;
         Frames = frames;
         UnreadableLines = unreadableLines;
         Summary = summary;
+        Results = results;
     }
 
     public TraceBundle Bundle { get; }
@@ -29,8 +30,13 @@ public sealed class BundleReplay
     /// <summary>Lines of snapshots.jsonl that were not snapshots (the cut last line of a killed recording).</summary>
     public int UnreadableLines { get; }
 
-    /// <summary>The run's result as recorded; null when the bundle has no result (no run, or Monitor was killed).</summary>
+    /// <summary>The run's result as recorded by `monitor run`; null when the bundle has no such result (a UI recording:
+    /// see <see cref="Results"/>, no run, or Monitor was killed).</summary>
     public RecordedRunSummary? Summary { get; }
+
+    /// <summary>Every run's result, in the order the runs started, with when each ended: the one of a `monitor run`
+    /// bundle (also in <see cref="Summary"/>) or each of a UI recording's runs that ended while it recorded.</summary>
+    public IReadOnlyList<RecordedRunResult> Results { get; }
 
     /// <summary>Length of the recorded session, from the first snapshot to the last.</summary>
     public TimeSpan Duration => Frames.Count == 0 ? TimeSpan.Zero : Frames[^1].At;
@@ -45,15 +51,19 @@ public sealed class BundleReplay
         var ordered = snapshots.OrderBy(s => s.T).ToArray();
         double first = ordered[0].T;
         var frames = ordered.Select(s => new ReplayFrame(TimeSpan.FromSeconds(s.T - first), s)).ToArray();
-        return new BundleReplay(bundle, frames, bad, ReadSummary(bundle.Manifest, path));
+        var results = BundleRuns.Of(bundle.Manifest)
+            .Where(r => r.Result is { ValueKind: JsonValueKind.Object })
+            .Select(r => new RecordedRunResult(r.EndedAt, Read(r.Result!.Value, path), r.Result!.Value))
+            .ToArray();
+        var summary = bundle.Manifest?.Result is { ValueKind: JsonValueKind.Object } top ? Read(top, path) : null;
+        return new BundleReplay(bundle, frames, bad, summary, results);
     }
 
-    private static RecordedRunSummary? ReadSummary(BundleManifest? manifest, string path)
+    private static RecordedRunSummary Read(JsonElement result, string path)
     {
-        if (manifest?.Result is not { ValueKind: JsonValueKind.Object } result) return null;
         try
         {
-            return result.Deserialize<RecordedRunSummary>(ManifestJson.Options);
+            return result.Deserialize<RecordedRunSummary>(ManifestJson.Options) ?? throw new JsonException("the result is null");
         }
         catch (JsonException e)
         {

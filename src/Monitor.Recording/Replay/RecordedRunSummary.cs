@@ -26,3 +26,7 @@ public sealed record RecordedRunSummary
 }
 
 public sealed record RecordedWorkerThread(int Pid, int Tid, int Worker, long Iterations, double? CpuMs);
+
+/// <summary>One recorded run's result: <see cref="Line"/> is its `run --json` result line verbatim; <see cref="EndedAt"/>
+/// when the run ended (null if unknown).</summary>
+public sealed record RecordedRunResult(DateTimeOffset? EndedAt, RecordedRunSummary Summary, System.Text.Json.JsonElement Line);

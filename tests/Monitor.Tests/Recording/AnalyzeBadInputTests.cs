@@ -82,6 +82,9 @@ public sealed class AnalyzeBadInputTests(SmallRecordingFixture recording) : ICla
     [InlineData("\"complete\": true", "\"complete\": \"yes\"")]
     [InlineData("\"processes\": [", "\"processes\": 5, \"x\": [")]
     [InlineData("{", "[")]
+    [InlineData("\"runs\": [", "\"runs\": [null, ")]
+    [InlineData("\"pids\": [", "\"pids\": null, \"x\": [")]
+    [InlineData("\"runs\": [", "\"runs\": 3, \"x\": [")]
     public async Task A_manifest_with_wrong_types_is_unusable(string from, string to)
     {
         string bundle = recording.CopyBundle(_dir.Combine("bundle"));

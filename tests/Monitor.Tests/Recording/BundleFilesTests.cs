@@ -42,6 +42,12 @@ public sealed class BundleFilesTests : IDisposable
         Assert.All(Directory.GetFiles(bundle), f => Assert.True(File.GetLastWriteTimeUtc(f) <= manifestTime, f));
         Assert.Equal(new FileInfo(Path.Combine(bundle, BundleLayout.Snapshots)).Length, manifest.SnapshotsBytes);
         Assert.Equal(recorded.Result.GetProperty("contentionCount").GetInt64(), manifest.Result!.Value.GetProperty("contentionCount").GetInt64());
+        // Its one run, listed as a UI recording lists each of its runs: the same result line.
+        var run = Assert.Single(manifest.Runs!);
+        Assert.Equal(("threads", 2, 1_000_000_000L, true), (run.Mode, run.Workers!.Value, run.N!.Value, run.Correct!.Value));
+        Assert.Equal([pid], run.Pids);
+        Assert.True(manifest.StartedAt <= run.StartedAt && run.StartedAt < run.EndedAt && run.EndedAt <= manifest.EndedAt);
+        Assert.Equal(JsonSerializer.Serialize(manifest.Result.Value), JsonSerializer.Serialize(run.Result!.Value));
 
         // snapshots.jsonl holds exactly the snapshot lines the run printed.
         var printed = recorded.Run.StdoutLines.Where(l => l.StartsWith("{\"type\":\"snapshot\"", StringComparison.Ordinal)).ToArray();

@@ -23,12 +23,22 @@ public sealed class KilledMonitorTests : IDisposable
         var workers = new List<int>();
         try
         {
-            // Wait until the worker's trace and at least one snapshot are on disk.
+            // Wait until the worker's trace holds the workload's own events and at least one snapshot is on disk. A
+            // trace's size says nothing of which events it holds (under load its first 4 KB were once all runtime
+            // events): the metadata of the first Progress event names it, and the block after it is whole once the
+            // file has grown again.
             var deadline = Stopwatch.StartNew();
+            long sizeWhenProgressSeen = -1;
             while (deadline.Elapsed < TimeSpan.FromSeconds(30))
             {
                 var traces = Directory.Exists(bundle) ? Directory.GetFiles(bundle, "*.nettrace") : [];
-                if (traces.Length > 0 && new FileInfo(traces[0]).Length > 4096 && new FileInfo(Path.Combine(bundle, BundleLayout.Snapshots)).Length > 0) break;
+                bool snapshot = File.Exists(Path.Combine(bundle, BundleLayout.Snapshots)) && new FileInfo(Path.Combine(bundle, BundleLayout.Snapshots)).Length > 0;
+                if (traces.Length > 0 && snapshot)
+                {
+                    long size = new FileInfo(traces[0]).Length;
+                    if (sizeWhenProgressSeen < 0 && Contains(File.ReadAllBytes(traces[0]), ProgressName)) sizeWhenProgressSeen = size;
+                    if (sizeWhenProgressSeen >= 0 && size > sizeWhenProgressSeen) break;
+                }
                 await Task.Delay(100);
             }
             workers.AddRange(ProcFs.WorkersOf(monitor.Id));
@@ -65,4 +75,9 @@ public sealed class KilledMonitorTests : IDisposable
     }
 
     private static bool IsAlive(int pid) => Directory.Exists($"/proc/{pid}");
+
+    /// <summary>The Monitor-Sum Progress event's name as its metadata holds it (UTF-16).</summary>
+    private static readonly byte[] ProgressName = System.Text.Encoding.Unicode.GetBytes(nameof(global::Monitor.Workloads.SumEventSource.Progress));
+
+    private static bool Contains(byte[] haystack, byte[] needle) => haystack.AsSpan().IndexOf(needle) >= 0;
 }

@@ -16,7 +16,11 @@ public sealed class ReplayUiTests(SmallRecordingFixture recording) : IClassFixtu
         using var controller = new ReplayController(replay);
         using var dashboard = new HeadlessDashboard(120, 35, controller);
 
-        string first = dashboard.WaitForScreen(s => s.Contains("frame 1/"), "the first frame");
+        // The replay plays at once (×1): on a loaded machine the screen may first be read frames later, so step back
+        // to the first frame rather than hope to see it go by.
+        dashboard.WaitForScreen(s => s.Contains("frame "), "a frame");
+        for (int i = 0; i < replay.Frames.Count; i++) dashboard.Press(Key.CursorLeft);
+        string first = dashboard.WaitForScreen(s => s.Contains("frame 1/") && s.Contains("paused"), "the first frame, paused");
         Assert.Contains("mode gil", first);
         Assert.Contains("Lock contention", first);
 
