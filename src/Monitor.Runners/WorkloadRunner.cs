@@ -28,11 +28,16 @@ public static class WorkloadRunner
                 var attachment = launcher.IsDotnet ? observer?.Prepare(plan.StartInfo) : null;
                 var process = Process.Start(plan.StartInfo) ?? throw new InvalidOperationException("the worker process did not start");
                 ChildProcesses.Add(process);
-                process.StandardInput.Close();
+                // An observed worker waits at its start gate until its stdin closes: once its session runs.
+                if (attachment is null) process.StandardInput.Close();
                 run.Add(new WorkerProcess(process, plan.Workers, run.OnMessage));
                 if (attachment is not null) attachments.Add((attachment, process));
             }
-            await Task.WhenAll(attachments.Select(a => a.Attachment.AttachAsync(a.Process, cancel))).ConfigureAwait(false);
+            await Task.WhenAll(attachments.Select(async a =>
+            {
+                await a.Attachment.AttachAsync(a.Process, cancel).ConfigureAwait(false);
+                a.Process.StandardInput.Close();
+            })).ConfigureAwait(false);
         }
         catch (Exception e)
         {

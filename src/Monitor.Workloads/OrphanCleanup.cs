@@ -7,7 +7,7 @@ namespace Monitor.Workloads;
 /// </summary>
 public static class OrphanCleanup
 {
-    /// <summary>Set by Monitor on every .NET worker it observes (connect + suspend on this socket path).</summary>
+    /// <summary>Set by Monitor on every .NET worker it observes (this socket path, connect, nosuspend).</summary>
     public const string DiagnosticPortsVariable = "DOTNET_DiagnosticPorts";
 
     /// <summary>Monitor names its private socket directories <c>monitor-PID-RANDOM</c>.</summary>
@@ -21,7 +21,7 @@ public static class OrphanCleanup
 
     private static void RemovePortSocket(string? port, int parentPid)
     {
-        // The variable may carry options after the path ("path,connect,suspend"); Monitor sets the bare path.
+        // The variable carries options after the path ("path,connect,nosuspend").
         string? path = port?.Split(',')[0];
         if (string.IsNullOrEmpty(path)) return;
         string? directory = Path.GetDirectoryName(path);

@@ -41,6 +41,7 @@ public static class WorkerProcessMain
             return 2;
         }
         if (parsed.ParentPid > 0) ParentWatchdog.Start(parsed.ParentPid, OrphanExitCode);
+        StartGate.Wait();
         return Run(parsed, output);
     }
 

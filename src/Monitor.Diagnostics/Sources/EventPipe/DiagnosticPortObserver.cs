@@ -6,9 +6,10 @@ namespace Monitor.Diagnostics.Sources.EventPipe;
 
 /// <summary>
 /// Watches every .NET worker process from its first instruction: before the start it gives the worker a diagnostic
-/// port to connect to and makes the runtime wait there (<c>DOTNET_DiagnosticPorts</c>, connect + suspend); once
-/// connected, it starts the EventPipe session and only then lets the runtime go, so no event is missed. (Attaching
-/// after the start races the runtime's own socket and loses the first events.)
+/// port to connect to (<c>DOTNET_DiagnosticPorts</c>, connect, nosuspend) and holds the workload at its
+/// <see cref="StartGate"/>; once connected, it starts the EventPipe session and only then lets the workload go, so no
+/// event of the workload is missed. (Attaching after the start races the runtime's own socket and loses the first
+/// events.)
 /// </summary>
 public sealed class DiagnosticPortObserver : IWorkerProcessObserver, IAsyncDisposable
 {
@@ -75,7 +76,9 @@ public sealed class DiagnosticPortObserver : IWorkerProcessObserver, IAsyncDispo
         }
         // Listening starts here, before the worker exists: the runtime connects as soon as it starts and then waits.
         var attachment = new DiagnosticPortAttachment(this, socketPath, ConnectTimeout);
-        start.Environment[DiagnosticPortsVariable] = socketPath;
+        // nosuspend: the runtime connects at once but goes on; the workload waits at StartGate until the session runs.
+        start.Environment[DiagnosticPortsVariable] = socketPath + ",connect,nosuspend";
+        start.Environment[StartGate.Variable] = StartGate.StdinClosed;
         lock (_gate) _pending.Add(attachment);
         return attachment;
     }
