@@ -64,6 +64,7 @@ internal sealed class DiagnosticPortAttachment : IWorkerProcessAttachment
                 session?.Dispose();
                 if (connector is not null) await connector.DisposeAsync().ConfigureAwait(false);
                 PrivateSocketDirectory.DeleteSocket(_socketPath);
+                _observer.SocketDeleted();
             }
             if (e is OperationCanceledException && cancel.IsCancellationRequested) throw;
             if (e is TimeoutException) throw;
@@ -120,6 +121,7 @@ internal sealed class DiagnosticPortAttachment : IWorkerProcessAttachment
     {
         connector.DisposeAsync().AsTask().GetAwaiter().GetResult();
         PrivateSocketDirectory.DeleteSocket(_socketPath);
+        _observer.SocketDeleted();
         if (!endedByItself) return null;
         // A stream that ended by itself means the worker exited or was killed, or the session failed while the worker
         // runs on; give the kernel a moment to reap an ending worker before telling which.

@@ -67,20 +67,41 @@ public sealed class DiagnosticPortObserver : IWorkerProcessObserver, IAsyncDispo
     public IWorkerProcessAttachment? Prepare(ProcessStartInfo start)
     {
         string socketPath;
+        DiagnosticPortAttachment attachment;
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             DropEnded();
             _directory ??= new PrivateSocketDirectory();
             socketPath = _directory.NewSocketPath();
+            // Listening starts here, before the worker exists: the runtime connects as soon as it starts. Under the
+            // lock, so the directory cannot be removed as empty between its path and its socket.
+            attachment = new DiagnosticPortAttachment(this, socketPath, ConnectTimeout);
+            _pending.Add(attachment);
         }
-        // Listening starts here, before the worker exists: the runtime connects as soon as it starts and then waits.
-        var attachment = new DiagnosticPortAttachment(this, socketPath, ConnectTimeout);
         // nosuspend: the runtime connects at once but goes on; the workload waits at StartGate until the session runs.
         start.Environment[DiagnosticPortsVariable] = socketPath + ",connect,nosuspend";
         start.Environment[StartGate.Variable] = StartGate.StdinClosed;
-        lock (_gate) _pending.Add(attachment);
         return attachment;
+    }
+
+    /// <summary>After a worker's socket is deleted: once no socket is left and none is being prepared, the private
+    /// directory goes too (the next worker gets a new one), so a Monitor killed between runs leaves no directory.</summary>
+    internal void SocketDeleted()
+    {
+        lock (_gate)
+        {
+            if (_directory is null || _pending.Count > 0) return;
+            try
+            {
+                if (Directory.EnumerateFileSystemEntries(_directory.Path).Any()) return;
+            }
+            catch (DirectoryNotFoundException)
+            {
+            }
+            _directory.Dispose();
+            _directory = null;
+        }
     }
 
     private void DropEnded()

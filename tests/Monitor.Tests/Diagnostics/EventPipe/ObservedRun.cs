@@ -30,6 +30,8 @@ public abstract class ObservedRun : IAsyncLifetime
     public string? SocketDirectory { get; private set; }
     public UnixFileMode SocketDirectoryMode { get; private set; }
     public bool SocketDirectoryRemoved { get; private set; }
+    /// <summary>Gone already when the run's only session had ended, before the observer is disposed (a UI between runs).</summary>
+    public bool SocketDirectoryRemovedBetweenRuns { get; private set; }
 
     protected virtual Stream? RecordingFor(int pid) => null;
 
@@ -47,6 +49,7 @@ public abstract class ObservedRun : IAsyncLifetime
             Workers = run.Workers;
             var session = Assert.Single(observer.Sessions);
             await session.Completion.WaitAsync(Bound);
+            SocketDirectoryRemovedBetweenRuns = !Directory.Exists(SocketDirectory) && observer.SocketDirectory is null;
             Pid = session.Pid;
             StreamBytes = session.BytesRead;
         }

@@ -42,5 +42,6 @@ public static class WorkerEventAssertions
         Assert.IsType<SessionEnded>(run.Events[^1]);
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, run.SocketDirectoryMode);
         Assert.True(run.SocketDirectoryRemoved, $"{run.SocketDirectory} still exists");
+        Assert.True(run.SocketDirectoryRemovedBetweenRuns, $"{run.SocketDirectory} outlived the run's session");
     }
 }
