@@ -16,9 +16,16 @@ public static class WorkerEnvironment
     /// that file, and run with the runtime's default (on) unless the user chose otherwise.</summary>
     public const string TieredPgo = "DOTNET_TieredPGO";
 
+    /// <summary>A ReadyToRun publish of Monitor turns tiered compilation off for Monitor (see Monitor.Cli.csproj); the
+    /// workers get it back, as the runtime's default.</summary>
+    public const string TieredCompilation = "DOTNET_TieredCompilation";
+
     public static void Apply(ProcessStartInfo start)
     {
         foreach (string name in MonitorsOwnPorts) start.Environment.Remove(name);
-        if (Environment.GetEnvironmentVariable(TieredPgo) is null) start.Environment[TieredPgo] = "1";
+        foreach (string name in new[] { TieredPgo, TieredCompilation })
+        {
+            if (Environment.GetEnvironmentVariable(name) is null) start.Environment[name] = "1";
+        }
     }
 }

@@ -19,6 +19,7 @@ public sealed class WorkerEnvironmentTests
         {
             ["DOTNET_DiagnosticPorts"] = foreignPort + ",nosuspend",
             ["DOTNET_TieredPGO"] = null,
+            ["DOTNET_TieredCompilation"] = null,
         };
         using var monitor = BackgroundMonitor.Start(
             ["run", "--mode", "threads", "--workers", "2", "--n", "1e13", "--diagnostics", diagnostics, "--json"], environment);
@@ -26,6 +27,7 @@ public sealed class WorkerEnvironmentTests
 
         var variables = WorkerVariables(worker);
         Assert.Equal("1", variables.GetValueOrDefault("DOTNET_TieredPGO"));
+        Assert.Equal("1", variables.GetValueOrDefault("DOTNET_TieredCompilation"));
         Assert.DoesNotContain(foreignPort, variables.GetValueOrDefault("DOTNET_DiagnosticPorts") ?? "");
         if (diagnostics == "full")
         {
