@@ -219,6 +219,18 @@ def end_process(pid, sig=signal.SIGINT, wait=5.0):
         pass
 
 
+def figure_table(rows, runs, summary):
+    """Markdown rows of (label, key, format): the median and every run's value."""
+    return [f"| {label} | {fmt(summary[k], spec)} | {', '.join(fmt(r[k], spec.split(' ')[0]) for r in runs)} |"
+            for label, k, spec in rows]
+
+
+def write_json(path, runs, summary, load_start, load_end):
+    if path:
+        with open(path, "w") as f:
+            json.dump({"runs": runs, "summary": summary, "loadStart": load_start, "loadEnd": load_end}, f, indent=1)
+
+
 # ---------------------------------------------------------------- the overhead matrix
 
 def has_record():
@@ -480,9 +492,7 @@ def overhead(args):
                        f"{fmt(row.get('bytesPerContention'), '{:.0f}')} |")
     report = "\n".join(out)
     print(report)
-    if args.json:
-        with open(args.json, "w") as f:
-            json.dump({"runs": runs, "summary": summary, "loadStart": load_start, "loadEnd": load_end}, f, indent=1)
+    write_json(args.json, runs, summary, load_start, load_end)
 
 
 # ---------------------------------------------------------------- the TUI
@@ -561,13 +571,10 @@ def tui(args):
             ("Monitor's CPU, first 10 s after the first snapshot (JIT warm-up)", "cpuPercentFirst10s", "{:.2f} % of a core"), ("Monitor's resident memory", "rssMB", "{:.0f} MB"),
             ("Monitor's peak resident memory", "peakRssMB", "{:.0f} MB"), ("bytes to the terminal", "bytesPerSec", "{:.0f} B/s"),
             ("load average (1 min)", "load1", "{:.2f}")]
-    for label, k, spec in rows:
-        out.append(f"| {label} | {fmt(summary[k], spec)} | {', '.join(fmt(r[k], spec.split(' ')[0]) for r in runs)} |")
+    out += figure_table(rows, runs, summary)
     report = "\n".join(out)
     print(report)
-    if args.json:
-        with open(args.json, "w") as f:
-            json.dump({"runs": runs, "summary": summary, "loadStart": load_start, "loadEnd": load_end}, f, indent=1)
+    write_json(args.json, runs, summary, load_start, load_end)
 
 
 # ---------------------------------------------------------------- headless watching, steady state
@@ -618,13 +625,11 @@ def headless(args):
     out = [f"Load average (1/5/15 min) at start: {load_start}; at end: {load_end}. `monitor run --json --mode threads "
            f"--workers 2`, interval {args.interval} ms, measured over {args.seconds} s from {args.warm} s after the first "
            f"snapshot; median of {args.repeat}.", "", "| figure | median | runs |", "|---|---|---|"]
-    for label, k, spec in (("Monitor's CPU, steady state", "cpuPercent", "{:.2f} % of a core"),
-                           ("Monitor's resident memory", "rssMB", "{:.0f} MB"), ("load average (1 min)", "load1", "{:.2f}")):
-        out.append(f"| {label} | {fmt(summary[k], spec)} | {', '.join(fmt(r[k], spec.split(' ')[0]) for r in runs)} |")
+    out += figure_table((("Monitor's CPU, steady state", "cpuPercent", "{:.2f} % of a core"),
+                         ("Monitor's resident memory", "rssMB", "{:.0f} MB"), ("load average (1 min)", "load1", "{:.2f}")),
+                        runs, summary)
     print("\n".join(out))
-    if args.json:
-        with open(args.json, "w") as f:
-            json.dump({"runs": runs, "summary": summary, "loadStart": load_start, "loadEnd": load_end}, f, indent=1)
+    write_json(args.json, runs, summary, load_start, load_end)
 
 
 def main():

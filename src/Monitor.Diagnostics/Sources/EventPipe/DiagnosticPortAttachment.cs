@@ -6,7 +6,7 @@ namespace Monitor.Diagnostics.Sources.EventPipe;
 
 /// <summary>
 /// One worker's diagnostic port: listening from construction (before the worker starts), then on attach: wait for the
-/// runtime to connect, start the session, resume the runtime. The listener lives as long as the session, because every
+/// runtime to connect and start the session; the runner then opens the worker's start gate. The listener lives as long as the session, because every
 /// later command (Stop) goes over a new connection the runtime makes to it.
 /// </summary>
 internal sealed class DiagnosticPortAttachment : IWorkerProcessAttachment
@@ -47,9 +47,9 @@ internal sealed class DiagnosticPortAttachment : IWorkerProcessAttachment
             var ownConnector = connector;
             live = new LiveSession(pid, session, _observer.Sink, _observer.RecordingFor(pid), endedByItself => Ended(ownConnector, process, endedByItself));
             _observer.Attached(this, live, process);
-            // Read before resuming: from here on the runtime's buffers drain into the parser.
+            // Read before the workload is let go (the runner closes its stdin once this returns): from here on the
+            // runtime's buffers drain into the parser. The runtime itself was never suspended (connect,nosuspend).
             live.Start();
-            client.ResumeRuntime();
         }
         catch (Exception e)
         {
