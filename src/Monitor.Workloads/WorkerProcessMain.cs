@@ -73,6 +73,7 @@ public static class WorkerProcessMain
         foreach (var t in threads) t.Start();
 
         var reported = new long[args.Threads];
+        var stats = new ProcessStatsReporter();
         int joined = 0;
         while (true)
         {
@@ -80,6 +81,7 @@ public static class WorkerProcessMain
             bool done = joined == threads.Length;
             Drain(lines, output);
             if (done) break;
+            stats.Tick();
             for (int i = 0; i < workers.Length; i++)
             {
                 long now = workers[i].Iterations;
@@ -93,6 +95,7 @@ public static class WorkerProcessMain
             // Wakes as soon as the oldest running thread ends, so the last result is reported without delay.
             threads[joined].Join(100);
         }
+        stats.Final();
         output.WriteLine(WorkerMessage.Format(ResourceUsage.CurrentProcess()));
         output.Flush();
         return 0;

@@ -14,7 +14,8 @@ public sealed record ContentionStopped(int Pid, int Tid, ulong LockId, double Du
 
 public sealed record GcStarted(int Pid, int Tid, int Count, int Generation) : RuntimeEvent(Pid, Tid);
 
-/// <summary>A value of one of the runtime's counters (System.Runtime), e.g. "gc-heap-size" in MB, "working-set".
+/// <summary>A value of one of the runtime's counters (System.Runtime), e.g. "gc-heap-size" in MB, "working-set"; or
+/// the same figure from a Monitor worker's own ProcessStats event, in bytes ("B").
 /// <see cref="IsIncrement"/> is true for a counter of type Sum (e.g. "monitor-lock-contention-count"): then
 /// <see cref="Value"/> is the increment over the last counter interval, not a level.</summary>
 public sealed record CounterValue(int Pid, string Name, double Value, string Units, bool IsIncrement = false) : RuntimeEvent(Pid, 0);

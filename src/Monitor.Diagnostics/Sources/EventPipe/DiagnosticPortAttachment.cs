@@ -43,7 +43,7 @@ internal sealed class DiagnosticPortAttachment : IWorkerProcessAttachment
             using var _ = cancel.Register(Abandon);
             connector = await ConnectAsync(process, pid, cancel).ConfigureAwait(false);
             var client = connector.Instance;
-            session = await client.StartEventPipeSessionAsync(SessionProviders.Configuration(_observer.CounterInterval, _observer.SampleStacks), _deadline.Token).ConfigureAwait(false);
+            session = await client.StartEventPipeSessionAsync(SessionProviders.Configuration(_observer.CounterInterval, _observer.SampleStacks, ownWorker: true), _deadline.Token).ConfigureAwait(false);
             var ownConnector = connector;
             live = new LiveSession(pid, session, _observer.Sink, _observer.RecordingFor(pid), endedByItself => Ended(ownConnector, process, endedByItself));
             _observer.Attached(this, live, process);

@@ -22,6 +22,10 @@ public sealed class RuntimeEventTranslator
     // Contention/Stop does not name the lock: the lock a thread started waiting for is remembered until it stops.
     private readonly Dictionary<int, ulong> _awaitedLock = new();
 
+    // ProcessStats carries the process's contentions so far; the runtime's counter (and everything that reads
+    // CounterValue) counts per interval.
+    private long _statsContentions;
+
     private RuntimeEventTranslator(int pid, IRuntimeEventSink sink)
     {
         _pid = pid;
@@ -77,7 +81,21 @@ public sealed class RuntimeEventTranslator
             case SumEventSource.WorkerFinishedId:
                 _sink.Post(new SumWorkerFinished(_pid, e.ThreadID, Worker(e), e.PayloadValue(1) as string ?? ""));
                 break;
+            case SumEventSource.ProcessStatsId:
+                OnProcessStats(e);
+                break;
         }
+    }
+
+    /// <summary>The workload's own figures arrive as the runtime counters they stand in for (same names, same
+    /// sources: GC.GetTotalMemory, the resident set, Monitor.LockContentionCount), in bytes.</summary>
+    private void OnProcessStats(TraceEvent e)
+    {
+        long contentions = Int64(e, 2);
+        _sink.Post(new CounterValue(_pid, "gc-heap-size", Int64(e, 0), "B"));
+        _sink.Post(new CounterValue(_pid, "working-set", Int64(e, 1), "B"));
+        _sink.Post(new CounterValue(_pid, "monitor-lock-contention-count", Math.Max(0, contentions - _statsContentions), "", IsIncrement: true));
+        _statsContentions = Math.Max(_statsContentions, contentions);
     }
 
     private static int Worker(TraceEvent e) => (int)Int64(e, 0);

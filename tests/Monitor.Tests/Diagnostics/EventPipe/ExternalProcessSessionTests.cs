@@ -60,6 +60,9 @@ public sealed class ExternalProcessSessionTests
         Assert.True(sink.WaitFor(e => e is SumProgress, Bound), "no progress arrived");
         await session.StopAsync();
 
+        // Attached as any .NET process: the runtime's counters (in MB), and no ProcessStats from the workload, which
+        // would count its contentions twice.
+        Assert.All(sink.Of<CounterValue>().Where(c => c.Name is "working-set" or "gc-heap-size"), c => Assert.Equal("MB", c.Units));
         Assert.False(worker.Process.HasExited);
         var ended = Assert.Single(sink.Of<SessionEnded>());
         Assert.Null(ended.Error);
