@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Every performance figure of docs/performance.md in one command:
 #
-#   bash tests/benchmarks/run-all.sh           # the full set (~20 min on 2 vCPUs)
+#   bash tests/benchmarks/run-all.sh           # the full set (~45 min on 2 vCPUs)
 #   bash tests/benchmarks/run-all.sh --quick   # the same steps, short runs and one round (~4 min): a smoke test
 #
 # Builds Monitor (Release) and the BenchmarkDotNet project, installs what is missing of the anchor tools
 # (dotnet-counters and dotnet-trace as dotnet global tools, htop from Debian packages), then runs
 #   1. BenchmarkDotNet: one dashboard frame at 80x24 and 200x60, one sampling + aggregation of 64 threads;
 #   2. measure.py overhead: the workload (threads and gil --switch-ms 0, 2 workers) alone, under Monitor, under
-#      dotnet-counters monitor, under dotnet-trace collect and with htop watching, alternated round by round;
+#      dotnet-counters monitor, under dotnet-trace collect and with htop watching, alternated round by round; then
+#      Monitor's arms again with the ReadyToRun publish the README gives for servers;
 #   3. measure.py tui: Monitor's UI in a 120x35 pseudo-terminal: its CPU, memory, bytes/s and time to first frame.
 # Writes everything to tests/benchmarks/results/<date>/ (report.md collects it). Not part of .ci/run: it asserts
 # nothing, and its figures only mean something beside the load average it prints with them.
@@ -54,6 +55,14 @@ echo "== side by side: alone, Monitor, dotnet-counters, dotnet-trace, htop" >&2
 if [ $quick = 1 ]; then side=(--rounds 1 --n-threads 1.6e10 --n-gil 5e9); else side=(--rounds 5); fi
 { echo "## Workload slowdown and observers' own cost"; echo; } >> "$out/report.md"
 python3 tests/benchmarks/measure.py overhead "${side[@]}" --json "$out/overhead.json" >> "$out/report.md"
+
+echo "== the same, Monitor's arms with the ReadyToRun publish (README)" >&2
+rid=$(dotnet --info | awk '/RID:/ { print $2; exit }')
+pub=$(mktemp -d)
+trap 'rm -rf "$pub"' EXIT
+dotnet publish src/Monitor.Cli -c Release -r "$rid" --self-contained false -p:PublishReadyToRun=true -o "$pub" -nologo -v q >&2
+{ echo; echo "## The same with the ReadyToRun publish (\`dotnet publish ... -p:PublishReadyToRun=true\`)"; echo; } >> "$out/report.md"
+MONITOR="$pub/monitor" python3 tests/benchmarks/measure.py overhead "${side[@]}" --anchors "" --json "$out/overhead-readytorun.json" >> "$out/report.md"
 
 echo "== headless watching, steady state" >&2
 if [ $quick = 1 ]; then hl=(--repeat 1 --warm 5 --seconds 5); else hl=(--repeat 3); fi
