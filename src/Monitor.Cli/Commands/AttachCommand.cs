@@ -89,7 +89,7 @@ public static class AttachCommand
         var controller = new AttachController(request.Pid, observation, request.TraceDir);
         await using (var session = await AttachAsync(observation, controller.Recording, request, stop.Token))
         {
-            controller.Watch(session.Completion);
+            controller.Watch(session.Session);
             Monitor.Tui.MonitorApp.Run(controller, options, stop.Token);
         }
         controller.Recording.Stop();
@@ -104,11 +104,16 @@ public static class AttachCommand
         var recording = new SessionRecording(observation, request.TraceDir, message => Console.Error.WriteLine($"monitor: {message}"));
         await using (var session = await AttachAsync(observation, recording, request, stop.Token))
         {
-            var ended = session.Completion;
             var timeout = limit is { } l ? Task.Delay(l, stop.Token) : Task.Delay(Timeout.Infinite, stop.Token);
-            await Task.WhenAny(ended, timeout);
+            var ended = await Task.WhenAny(session.Completion, timeout);
+            if (ended == session.Completion && session.Session.Ended is { ProcessRunsOn: true })
+            {
+                // As a run does: the OS figures go on until the process exits or the attach is ended; every snapshot
+                // says why the runtime's are missing (the text output prints it once).
+                ended = await Task.WhenAny(ProcessLiveness.WaitForExitAsync(request.Pid, stop.Token), timeout);
+            }
             await observation.FinishAsync();
-            if (ended.IsCompleted)
+            if (ended != timeout && !stop.IsCancellationRequested)
             {
                 Console.Error.WriteLine($"monitor: process {request.Pid} has exited; attach ends");
             }

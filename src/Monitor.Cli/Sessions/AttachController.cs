@@ -1,3 +1,4 @@
+using Monitor.Diagnostics.Sources.EventPipe;
 using Monitor.Snapshots;
 using Monitor.Tui.Control;
 
@@ -18,9 +19,12 @@ public sealed class AttachController : IMonitorController
 
     public SessionRecording Recording { get; }
 
-    /// <summary>Says so on the status line when the watched process exits.</summary>
-    public void Watch(Task sessionEnded) =>
-        sessionEnded.ContinueWith(_ => StatusChanged?.Invoke($"process {_pid} has exited; press q to quit"), TaskScheduler.Default);
+    /// <summary>Says on the status line when the watched process exits, or when its runtime's events stop while it
+    /// runs on (the OS figures go on; the header shows why).</summary>
+    public void Watch(LiveSession session) =>
+        session.Completion.ContinueWith(_ => StatusChanged?.Invoke(session.Ended is { ProcessRunsOn: true }
+            ? $"process {_pid} runs on without its runtime's events: CPU and memory from the OS only; press q to quit"
+            : $"process {_pid} has exited; press q to quit"), TaskScheduler.Default);
 
     public bool CanRunWorkloads => false;
 

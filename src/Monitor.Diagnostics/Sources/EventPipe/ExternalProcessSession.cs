@@ -85,7 +85,7 @@ public sealed class ExternalProcessSession : IAsyncDisposable
                 sink.Post(new RecordingFailed(pid, $"could not open the recording: {e.Message}"));
             }
         }
-        var live = new LiveSession(pid, eventPipe, sink, recording);
+        var live = new LiveSession(pid, eventPipe, sink, recording, endedByItself => endedByItself ? ProcessLiveness.ExitsWithin(pid, DiagnosticPortAttachment.ExitGrace) : null);
         live.Start();
         return new ExternalProcessSession(live);
     }

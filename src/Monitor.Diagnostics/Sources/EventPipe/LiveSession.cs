@@ -42,6 +42,9 @@ public sealed class LiveSession
     /// <summary>Bytes of the session's stream read so far.</summary>
     public long BytesRead => _stream.BytesRead;
 
+    /// <summary>How the session ended, once <see cref="Completion"/> has completed.</summary>
+    public SessionEnded? Ended { get; private set; }
+
     /// <summary>Completes once <see cref="SessionEnded"/> has been posted; never faults.</summary>
     public Task Completion => _completion.Task;
 
@@ -109,7 +112,8 @@ public sealed class LiveSession
             }
         }
         string? error = _stopping ? null : WhyEnded(broke, exited);
-        Report(new SessionEnded(Pid, error ?? cleanupError, ProcessRunsOn: !_stopping && exited == false));
+        Ended = new SessionEnded(Pid, error ?? cleanupError, ProcessRunsOn: !_stopping && exited == false);
+        Report(Ended);
         _completion.TrySetResult();
     }
 

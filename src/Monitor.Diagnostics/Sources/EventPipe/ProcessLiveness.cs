@@ -1,0 +1,55 @@
+using System.Diagnostics;
+
+namespace Monitor.Diagnostics.Sources.EventPipe;
+
+/// <summary>Whether a process Monitor did not start has exited: it cannot be waited for, only looked at.</summary>
+public static class ProcessLiveness
+{
+    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>Looks until <paramref name="grace"/> has passed; true as soon as the process is gone.</summary>
+    public static bool ExitsWithin(int pid, TimeSpan grace)
+    {
+        var watch = Stopwatch.StartNew();
+        while (IsAlive(pid))
+        {
+            if (watch.Elapsed >= grace) return false;
+            Thread.Sleep(Poll);
+        }
+        return true;
+    }
+
+    /// <summary>Polls until the process is gone or <paramref name="cancel"/> fires.</summary>
+    public static async Task WaitForExitAsync(int pid, CancellationToken cancel)
+    {
+        while (IsAlive(pid)) await Task.Delay(TimeSpan.FromMilliseconds(250), cancel).ConfigureAwait(false);
+    }
+
+    /// <summary>A zombie (exited, not yet reaped by its parent) counts as gone.</summary>
+    public static bool IsAlive(int pid)
+    {
+        if (OperatingSystem.IsLinux())
+        {
+            try
+            {
+                string stat = File.ReadAllText($"/proc/{pid}/stat");
+                int close = stat.LastIndexOf(')');
+                char state = close >= 0 && close + 2 < stat.Length ? stat[close + 2] : '?';
+                return state is not ('Z' or 'X');
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return Directory.Exists($"/proc/{pid}");
+            }
+        }
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            return false;
+        }
+    }
+}
