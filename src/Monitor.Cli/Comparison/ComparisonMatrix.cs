@@ -1,4 +1,5 @@
 using Monitor.Cli.Sessions;
+using Monitor.Recording;
 using Monitor.Runners;
 using Monitor.Snapshots;
 using Monitor.Workloads;
@@ -20,6 +21,15 @@ public sealed class ComparisonMatrix(ComparisonSettings settings)
     public static readonly TimeSpan SnapshotInterval = TimeSpan.FromSeconds(1);
 
     public ComparisonSettings Settings { get; } = settings;
+
+    /// <summary>Recordings the rows' runs go into (the UI's, while it records); null: none.</summary>
+    public RecorderSwitch? Recording { get; init; }
+
+    /// <summary>The rows' sessions also sample stacks (a UI recording asked for them).</summary>
+    public bool SampleStacks { get; init; }
+
+    /// <summary>The time line the rows' snapshots count T on (the UI's); null: each row's own, from its start.</summary>
+    public long? TimeOrigin { get; init; }
 
     /// <summary>A short status line: what is being measured now.</summary>
     public event Action<string>? Progress;
@@ -102,7 +112,7 @@ public sealed class ComparisonMatrix(ComparisonSettings settings)
     {
         var spec = new WorkloadSpec(row.MeasuredAs, row.Workers, n, Settings.Work, Settings.SwitchMs, Settings.LockBlock, row.Runtime);
         var meter = OtherLoadMeter.Start();
-        await using var observation = new Observation(Settings.Diagnostics, SnapshotInterval, rate);
+        await using var observation = new Observation(Settings.Diagnostics, SnapshotInterval, rate, SampleStacks, recording: Recording, timeOrigin: TimeOrigin);
         observation.SnapshotTaken += s => SnapshotTaken?.Invoke(s);
         var observed = await observation.RunToEndAsync(spec, rate, null, cancel).ConfigureAwait(false);
         double? others = observed.Result.CpuMs is { } workersCpu ? meter?.OthersPercent(workersCpu) : null;

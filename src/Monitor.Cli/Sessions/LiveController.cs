@@ -89,12 +89,20 @@ public sealed class LiveController : IMonitorController, IAsyncDisposable
             await StopCurrentAsync().ConfigureAwait(false);
             if (_disposed) return;
             var spec = SpecOf(settings with { Mode = "threads" });
-            var matrix = new ComparisonMatrix(new ComparisonSettings(spec.Workers, spec.N, spec.Work, [WorkerRuntime.Dotnet]));
+            // The rows run under observations of their own, on this one's time line and into its recording if one
+            // runs; this observation's snapshots (of the last run, still going on) would alternate with theirs meanwhile.
+            var matrix = new ComparisonMatrix(new ComparisonSettings(spec.Workers, spec.N, spec.Work, [WorkerRuntime.Dotnet]))
+            {
+                Recording = _observation.Recording,
+                SampleStacks = _observation.SampleStacks,
+                TimeOrigin = _observation.TimeOrigin,
+            };
             matrix.Progress += s => StatusChanged?.Invoke(s);
             matrix.SnapshotTaken += s => SnapshotReady?.Invoke(s);
             matrix.RowMeasured += row => RunFinished?.Invoke(RowSummary(row));
             using var cancel = new CancellationTokenSource();
             _comparison = cancel;
+            _observation.Muted = true;
             try
             {
                 var report = await matrix.RunAsync(cancel.Token).ConfigureAwait(false);
@@ -107,6 +115,7 @@ public sealed class LiveController : IMonitorController, IAsyncDisposable
             finally
             {
                 _comparison = null;
+                _observation.Muted = false;
             }
         });
     }

@@ -25,18 +25,25 @@ public sealed class Observation : IAsyncDisposable
     /// a session's providers are fixed when a worker is attached.</param>
     /// <param name="firstSnapshot">when the first snapshot comes after a run starts (the UI wants it sooner than one
     /// interval); null: after one interval.</param>
-    public Observation(DiagnosticsLevel level, TimeSpan interval, double? singleThreadRate, bool sampleStacks = false, TimeSpan? firstSnapshot = null)
+    /// <param name="recording">another observation's recordings, to record into them (a comparison started from the
+    /// UI); null: recordings of this observation's own.</param>
+    /// <param name="timeOrigin">another observation's <see cref="TimeOrigin"/>, so that snapshots of both share one
+    /// time line (on screen and in a recording they share); null: this observation's start.</param>
+    public Observation(DiagnosticsLevel level, TimeSpan interval, double? singleThreadRate, bool sampleStacks = false, TimeSpan? firstSnapshot = null,
+        RecorderSwitch? recording = null, long? timeOrigin = null)
     {
         Level = level;
         SampleStacks = sampleStacks;
+        Recording = recording ?? new RecorderSwitch();
         if (level == DiagnosticsLevel.None) return;
-        Aggregator = new SnapshotAggregator(ThreadSamplers.ForCurrentOs(), singleThreadRate);
+        Aggregator = new SnapshotAggregator(ThreadSamplers.ForCurrentOs(), singleThreadRate, origin: timeOrigin);
         Aggregator.Watch(Environment.ProcessId, ProcessRole.Monitor);
         Aggregator.CountersRead += Recording.WriteOsSample;
         if (level == DiagnosticsLevel.Full) _eventPipe = new DiagnosticPortObserver(Aggregator, interval, Recording.StreamFor, sampleStacks: sampleStacks);
         _clock = new SnapshotClock(Aggregator, interval, firstSnapshot);
         _clock.SnapshotTaken += s =>
         {
+            if (Muted) return;
             Recording.WriteSnapshot(s);
             SnapshotTaken?.Invoke(s);
         };
@@ -48,9 +55,17 @@ public sealed class Observation : IAsyncDisposable
     public bool SampleStacks { get; }
 
     /// <summary>Starts and stops recordings of this observation (a .nettrace per worker attached while recording).</summary>
-    public RecorderSwitch Recording { get; } = new();
+    public RecorderSwitch Recording { get; }
+
+    /// <summary>While another observation reports for this session (the UI's comparison runs under observations of
+    /// their own), this one's periodic snapshots are dropped: the screen and the recording show one run at a time.</summary>
+    public bool Muted { get; set; }
 
     public SnapshotAggregator? Aggregator { get; }
+
+    /// <summary>When this observation's snapshots count their T from (a timestamp of the system clock), or null
+    /// without diagnostics.</summary>
+    public long? TimeOrigin => Aggregator?.Origin;
 
     public event Action<Snapshot>? SnapshotTaken;
 

@@ -36,14 +36,19 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
     /// <param name="sampler">null when the OS sampler is off (--diagnostics none).</param>
     /// <param name="singleThreadRate">iterations/s of one thread on this machine, for effective parallelism.</param>
     /// <param name="time">the clock that times intervals (tests pass their own).</param>
-    public SnapshotAggregator(IThreadSampler? sampler, double? singleThreadRate, TimeProvider? time = null)
+    /// <param name="origin">the <paramref name="time"/> timestamp snapshots count their T from (another aggregator's
+    /// <see cref="Origin"/>, to share its time line); null: now.</param>
+    public SnapshotAggregator(IThreadSampler? sampler, double? singleThreadRate, TimeProvider? time = null, long? origin = null)
     {
         _sampler = sampler;
         _singleThreadRate = singleThreadRate;
         _time = time ?? TimeProvider.System;
-        _origin = _time.GetTimestamp();
-        _lastTake = _origin;
+        _lastTake = _time.GetTimestamp();
+        _origin = origin ?? _lastTake;
     }
+
+    /// <summary>The timestamp of T = 0.</summary>
+    public long Origin => _origin;
 
     private double SecondsSince(long timestamp, long now) => (now - timestamp) / (double)_time.TimestampFrequency;
 

@@ -94,4 +94,49 @@ public sealed class UiRecordingTests : IDisposable
         int first = Array.IndexOf(replay.StdoutLines, results[0]), second = Array.IndexOf(replay.StdoutLines, results[1]);
         Assert.Contains(replay.StdoutLines[(first + 1)..second], l => l.StartsWith("{\"type\":\"snapshot\"", StringComparison.Ordinal));
     }
+
+    /// <summary>The compare key while recording: the comparison's runs (each under an observation of its own) go into
+    /// the bundle like any run, and the snapshots of the run before (whose observation goes on) do not alternate with
+    /// theirs, on screen or in the file.</summary>
+    [Fact]
+    public async Task A_comparison_started_while_recording_is_in_the_bundle()
+    {
+        Assert.True(TmuxSession.Available, "tmux is needed for the UI recording test");
+        string bundle = _dir.Combine("compare");
+        using (var tmux = new TmuxSession($"{MonitorProgram.Path} tui --record {bundle} --mode threads --n 3e9 --workers 2 --no-mouse", 120, 35))
+        {
+            tmux.WaitFor("threads finished", TimeSpan.FromSeconds(60));
+            tmux.SendKeys("c");
+            // Its last row (gil) in the results: every run of it has ended and been recorded.
+            tmux.WaitFor(screen => screen.Contains("  5 gil "), "the comparison's last row", TimeSpan.FromSeconds(120));
+            tmux.SendKeys("q");
+            Assert.Equal(0, tmux.WaitForExit());
+        }
+
+        var manifest = ManifestJson.Deserialize(File.ReadAllBytes(Path.Combine(bundle, BundleLayout.Manifest)));
+        Assert.True(manifest.Complete);
+        var runs = manifest.Runs!;
+        Assert.Equal("threads", runs[0].Mode);
+        Assert.Equal(["gil", "processes", "single", "threads"], runs.Skip(1).Select(r => r.Mode!).Order());
+        Assert.All(runs, r => Assert.True(r.Correct == true, $"{r.Mode}: {r.Failure}"));
+        // Every worker process of every run left its trace (processes mode: one per worker).
+        Assert.Equal(runs.SelectMany(r => r.Pids).Select(pid => $"worker-{pid}.nettrace").Order(), manifest.Processes.Select(p => p.File).Order());
+
+        // One run at a time in the snapshots, on one time line: the mode changes once per new run (and back to the run
+        // before the comparison once it is over), never back and forth; T never goes back.
+        var snapshots = File.ReadLines(Path.Combine(bundle, BundleLayout.Snapshots)).Select(l => JsonDocument.Parse(l).RootElement).ToArray();
+        var times = snapshots.Select(e => e.GetProperty("t").GetDouble()).ToArray();
+        Assert.True(times.Zip(times.Skip(1)).All(p => p.First <= p.Second), $"T went back: {string.Join(" ", times)}");
+        var modes = snapshots
+            .Where(e => e.TryGetProperty("workload", out var w) && w.ValueKind == JsonValueKind.Object)
+            .Select(e => e.GetProperty("workload").GetProperty("mode").GetString())
+            .ToArray();
+        int changes = modes.Zip(modes.Skip(1)).Count(p => p.First != p.Second);
+        Assert.True(changes <= runs.Count, $"{changes} mode changes over {runs.Count} runs: {string.Join(" ", modes)}");
+
+        var (analyze, report) = await RecordedRun.AnalyzeAsync(bundle);
+        Assert.True(analyze.ExitCode == 0, analyze.ToString());
+        Assert.True(report!.Value.GetProperty("correct").GetBoolean());
+        Assert.Equal(runs.Count, report.Value.GetProperty("runs").GetArrayLength());
+    }
 }
