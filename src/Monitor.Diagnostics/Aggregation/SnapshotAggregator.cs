@@ -247,7 +247,7 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
                 processes.Where(p => p.Role != ProcessRole.Monitor).Sum(p => p.GcHeapBytes ?? 0),
                 iterationsPerSec,
                 run?.Progress ?? 0,
-                _singleThreadRate is > 0 && run is not null ? iterationsPerSec / _singleThreadRate.Value : null,
+                EffectiveParallelism(run, iterationsPerSec),
                 contention.Count,
                 contention.WaitMs,
                 processes.Sum(p => p.GcCount ?? 0));
@@ -397,6 +397,16 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
     }
 
     /// <summary>An attached process: no workload, only how long it has been watched.</summary>
+    /// <summary>While a run goes, over the last interval; once it has ended, over the whole run, as its result gives it
+    /// (an interval after the end has no work in it and read 0.00 under DONE).</summary>
+    private double? EffectiveParallelism(WorkloadRun? run, double iterationsPerSec)
+    {
+        if (_singleThreadRate is not > 0 || run is null) return null;
+        double seconds = run.Elapsed.TotalSeconds;
+        double rate = run.IsCompleted && seconds > 0 ? run.Iterations / seconds : iterationsPerSec;
+        return rate / _singleThreadRate.Value;
+    }
+
     private static WorkloadInfo Watching(double seconds) => new(null, null, "dotnet", 0, 0, seconds, 0, false);
 
     private static WorkloadInfo WorkloadInfoOf(WorkloadRun run) => new(

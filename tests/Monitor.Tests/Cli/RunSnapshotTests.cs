@@ -46,6 +46,9 @@ public sealed class RunSnapshotTests
             Assert.True(result.TryGetProperty(name, out _), name);
         foreach (var t in result.GetProperty("workerThreads").EnumerateArray()) Assert.True(t.GetProperty("cpuMs").GetDouble() > 0);
         Assert.True(result.GetProperty("contentionCount").GetInt64() <= 5, "threads mode shares no lock");
+        // The last snapshot covers the end of the run: its effective parallelism is the whole run's, the result's (the
+        // interval after the end has no work in it; the UI used to show 0.00 under DONE).
+        Assert.Equal(result.GetProperty("effectiveParallelism").GetDouble(), snapshots[^1].GetProperty("totals").GetProperty("effectiveParallelism").GetDouble(), 2);
         // The worker's session ended with it, normally (the last snapshot shows it exited): no failure to report.
         Assert.All(snapshots.SelectMany(x => x.GetProperty("processes").EnumerateArray()), p => Assert.False(p.TryGetProperty("diagnosticsStatus", out _)));
     }
