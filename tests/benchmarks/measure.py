@@ -6,6 +6,8 @@
                        (default profile) and with htop watching; rounds alternate every arm, figures are medians.
   measure.py headless  `monitor run --json` watching 2 workers: its own CPU at steady state (the start-up is in
                        overhead's figures).
+  measure.py threads   where the CPU goes: per-thread CPU of Monitor and of its worker's threads other than the two
+                       computing ones over one threads x2 run, `--diagnostics none` and `full` alternated.
   measure.py tui       Monitor's terminal UI in a pseudo-terminal of 120x35 watching 2 workers: its own CPU and
                        memory, bytes written to the terminal per second at steady state, launch to first frame and to
                        first snapshot on screen.
@@ -632,6 +634,103 @@ def headless(args):
     write_json(args.json, runs, summary, load_start, load_end)
 
 
+# ---------------------------------------------------------------- where the CPU goes, thread by thread
+
+def task_cpu(pid):
+    """{tid: (name, utime+stime in ms)} of every thread of pid now."""
+    found = {}
+    try:
+        tids = os.listdir(f"/proc/{pid}/task")
+    except OSError:
+        return found
+    for tid in tids:
+        try:
+            with open(f"/proc/{pid}/task/{tid}/stat", "rb") as f:
+                raw = f.read()
+        except OSError:
+            continue
+        name = raw[raw.index(b"(") + 1:raw.rindex(b")")].decode(errors="replace")
+        fields = raw.rsplit(b")", 1)[1].split()
+        found[tid] = (name, (int(fields[11]) + int(fields[12])) * 1000.0 / TICKS)
+    return found
+
+
+def thread_kind(name):
+    """Threads grouped by what they are: the runtime names its own, the thread pool's workers share one name."""
+    for prefix in (".NET Tiered Com", ".NET TP Worker", ".NET EventPipe", ".NET Sockets", ".NET Counter", ".NET Timer",
+                   "EventPipe "):
+        if name.startswith(prefix):
+            return prefix.strip()
+    return name
+
+
+def threads_run(level, n, interval_ms):
+    """One threads x2 run; each thread's CPU as last seen before the run ended (polled every 20 ms)."""
+    argv = [MONITOR, "run", "--json", "--diagnostics", level, "--interval", str(interval_ms)] + workload_args("threads", n)
+    proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    monitor, worker_threads, worker = {}, {}, None
+    monitor_at_worker = None
+    while proc.poll() is None:
+        monitor.update(task_cpu(proc.pid))
+        if worker is None:
+            found = [c for c in children(proc.pid) if b"worker" in cmdline(c) and b"--calibrate" not in cmdline(c)]
+            if found:
+                worker = found[0]
+                monitor_at_worker = sum(v for _, v in monitor.values())
+        if worker:
+            worker_threads.update(task_cpu(worker))
+        time.sleep(0.02)
+    out = proc.stdout.read().decode().splitlines()
+    result = next((json.loads(l) for l in out if '"type":"result"' in l), {})
+    computing = {str(t["tid"]) for t in result.get("workerThreads", [])}
+    by_kind = lambda threads: {k: sum(v for name, v in threads.values() if thread_kind(name) == k)
+                               for k in {thread_kind(name) for name, _ in threads.values()}}
+    others = {tid: v for tid, v in worker_threads.items() if tid not in computing}
+    return {
+        "level": level, "load1": load1(), "elapsedMs": result.get("elapsedMs"), "startupMs": result.get("startupMs"),
+        "monitorMs": sum(v for _, v in monitor.values()),
+        "monitorAfterWorkerMs": None if monitor_at_worker is None else sum(v for _, v in monitor.values()) - monitor_at_worker,
+        "monitorThreads": by_kind(monitor), "workerOtherMs": sum(v for _, v in others.values()),
+        "workerOtherThreads": by_kind(others),
+    }
+
+
+def threads(args):
+    runs = []
+    load_start = loadavg()
+    for r in range(args.repeat):
+        for level in (("none", "full") if r % 2 == 0 else ("full", "none")):
+            f = threads_run(level, args.n, args.interval)
+            f["round"] = r
+            runs.append(f)
+            print(f"  round {r + 1}/{args.repeat} {level:5} Monitor {f['monitorMs']:.0f} ms, worker's other threads "
+                  f"{f['workerOtherMs']:.0f} ms, elapsed {fmt(f['elapsedMs'], '{:.0f}')} ms, load {f['load1']:.2f}",
+                  file=sys.stderr, flush=True)
+    load_end = loadavg()
+    out = [f"Load average (1/5/15 min) at start: {load_start}; at end: {load_end}. threads x2, N {args.n:.3g}, "
+           f"{args.repeat} runs per level alternated; CPU in ms over the whole run (utime+stime per thread from "
+           f"/proc/<pid>/task/*/stat, last value before the run ended), median (every run).", ""]
+    out.append("| diagnostics | process | threads | CPU, ms |")
+    out.append("|---|---|---|---|")
+    summary = {}
+    for level in ("none", "full"):
+        rs = [f for f in runs if f["level"] == level]
+        rows = [("Monitor", "all", [f["monitorMs"] for f in rs]),
+                ("Monitor", "after its worker started", [f["monitorAfterWorkerMs"] for f in rs])]
+        for kind in sorted({k for f in rs for k in f["monitorThreads"]}):
+            rows.append(("Monitor", kind, [f["monitorThreads"].get(kind, 0) for f in rs]))
+        rows.append(("worker", "all but the two computing", [f["workerOtherMs"] for f in rs]))
+        for kind in sorted({k for f in rs for k in f["workerOtherThreads"]}):
+            rows.append(("worker", kind, [f["workerOtherThreads"].get(kind, 0) for f in rs]))
+        for process, what, values in rows:
+            if not any(values):
+                continue
+            summary[f"{level}/{process}/{what}"] = med(values)
+            out.append(f"| {level} | {process} | {what} | {fmt(med(values), '{:.0f}')} ({', '.join(fmt(v, '{:.0f}') for v in values)}) |")
+    print("\n".join(out))
+    write_json(args.json, runs, summary, load_start, load_end)
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = p.add_subparsers(dest="command", required=True)
@@ -649,6 +748,11 @@ def main():
     h.add_argument("--n", type=float, default=1.6e12, help="long enough to outlast the measurement (~100 s on a quiet machine here)")
     h.add_argument("--interval", type=int, default=1000)
     h.add_argument("--json")
+    w = sub.add_parser("threads")
+    w.add_argument("--repeat", type=int, default=3)
+    w.add_argument("--n", type=float, default=4e10, help="threads x2: ~5 s on a quiet machine here")
+    w.add_argument("--interval", type=int, default=1000)
+    w.add_argument("--json")
     t = sub.add_parser("tui")
     t.add_argument("--repeat", type=int, default=3)
     t.add_argument("--seconds", type=float, default=20)
@@ -666,6 +770,9 @@ def main():
     elif args.command == "headless":
         args.n = int(args.n)
         headless(args)
+    elif args.command == "threads":
+        args.n = int(args.n)
+        threads(args)
     else:
         args.n = int(args.n)
         tui(args)

@@ -10,7 +10,9 @@
 #   2. measure.py overhead: the workload (threads and gil --switch-ms 0, 2 workers) alone, under Monitor, under
 #      dotnet-counters monitor, under dotnet-trace collect and with htop watching, alternated round by round; then
 #      Monitor's arms again with the ReadyToRun publish the README gives for servers;
-#   3. measure.py tui: Monitor's UI in a 120x35 pseudo-terminal: its CPU, memory, bytes/s and time to first frame.
+#   3. measure.py threads: per-thread CPU of Monitor and its worker over one run, diagnostics none and full, both
+#      builds; measure.py headless: Monitor's CPU at steady state;
+#   4. measure.py tui: Monitor's UI in a 120x35 pseudo-terminal: its CPU, memory, bytes/s and time to first frame.
 # Writes everything to tests/benchmarks/results/<date>/ (report.md collects it). Not part of .ci/run: it asserts
 # nothing, and its figures only mean something beside the load average it prints with them.
 set -euo pipefail
@@ -63,6 +65,13 @@ trap 'rm -rf "$pub"' EXIT
 dotnet publish src/Monitor.Cli -c Release -r "$rid" --self-contained false -p:PublishReadyToRun=true -o "$pub" -nologo -v q >&2
 { echo; echo "## The same with the ReadyToRun publish (\`dotnet publish ... -p:PublishReadyToRun=true\`)"; echo; } >> "$out/report.md"
 MONITOR="$pub/monitor" python3 tests/benchmarks/measure.py overhead "${side[@]}" --anchors "" --json "$out/overhead-readytorun.json" >> "$out/report.md"
+
+echo "== where the CPU goes, thread by thread" >&2
+if [ $quick = 1 ]; then th=(--repeat 1 --n 1e10); else th=(--repeat 3); fi
+{ echo; echo "## Where the CPU goes: per-thread CPU over a threads x2 run (IL build)"; echo; } >> "$out/report.md"
+python3 tests/benchmarks/measure.py threads "${th[@]}" --json "$out/threads.json" >> "$out/report.md"
+{ echo; echo "## The same with the ReadyToRun publish"; echo; } >> "$out/report.md"
+MONITOR="$pub/monitor" python3 tests/benchmarks/measure.py threads "${th[@]}" --json "$out/threads-readytorun.json" >> "$out/report.md"
 
 echo "== headless watching, steady state" >&2
 if [ $quick = 1 ]; then hl=(--repeat 1 --warm 5 --seconds 5); else hl=(--repeat 3); fi
