@@ -51,9 +51,12 @@ public static class RunCommand
         {
             // The single-thread rate serves both N auto and effective parallelism; without diagnostics it is only
             // measured when N must be chosen, so `--diagnostics none` runs exactly the workload.
+            // Alongside the calibration (one busy thread), before any worker of the run exists.
+            Task warmUp = level == DiagnosticsLevel.Full && spec.Runtime == WorkerRuntime.Dotnet ? ObservationWarmUp.RunAsync(stop.Token) : Task.CompletedTask;
             double? rate = autoN || level != DiagnosticsLevel.None
                 ? await Calibration.MeasureSingleThreadRateAsync(Calibration.DefaultDuration, stop.Token, spec.Runtime)
                 : null;
+            await warmUp;
             if (autoN)
             {
                 spec = spec with { N = Calibration.AutoN(rate!.Value, spec.Work, spec.Runtime) };

@@ -59,6 +59,11 @@ public sealed class ComparisonMatrix(ComparisonSettings settings)
         var capacity = await MachineCapacity.MeasureAsync(Settings.Workers, cancel).ConfigureAwait(false);
         CapacityMeasured?.Invoke(capacity);
         var rates = new Dictionary<WorkerRuntime, double>();
+        // Alongside the rate measurements (one busy thread): otherwise the first row's runs compile Monitor's
+        // observation code on the CPUs they compute on, and the single row, measured first, reads slow.
+        Task warmUp = Settings.Diagnostics == DiagnosticsLevel.Full && runtimes.Contains(WorkerRuntime.Dotnet)
+            ? ObservationWarmUp.RunAsync(cancel)
+            : Task.CompletedTask;
         foreach (var runtime in runtimes.ToArray())
         {
             Progress?.Invoke($"measuring one {Name(runtime)} thread's rate");
@@ -72,6 +77,7 @@ public sealed class ComparisonMatrix(ComparisonSettings settings)
                 notes.Add(e.Message);
             }
         }
+        await warmUp.ConfigureAwait(false);
 
         var specs = runtimes.SelectMany(r => ComparisonRowSpec.MatrixFor(r, Settings.Workers)).ToArray();
         var n = runtimes.ToDictionary(r => r, r => Settings.N ?? Calibration.AutoN(rates[r], Settings.Work, r));

@@ -24,13 +24,16 @@ public sealed class ExternalProcessSession : IAsyncDisposable
     /// <summary>Starts the session; throws <see cref="AttachFailedException"/> saying why it cannot.</summary>
     /// <param name="recordingFor">As for <see cref="DiagnosticPortObserver"/>: a stream that receives a copy of the
     /// session's stream.</param>
+    /// <param name="runtimeCounters">false: the providers of Monitor's own workers, without System.Runtime's counters
+    /// (<see cref="SessionProviders.For"/>).</param>
     public static async Task<ExternalProcessSession> StartAsync(
         int pid,
         IRuntimeEventSink sink,
         TimeSpan? counterInterval = null,
         Func<int, Stream?>? recordingFor = null,
         CancellationToken cancel = default,
-        bool sampleStacks = false)
+        bool sampleStacks = false,
+        bool runtimeCounters = true)
     {
         ArgumentNullException.ThrowIfNull(sink);
         string name = NameOf(pid) ?? throw new AttachFailedException(pid, AttachFailure.ProcessNotFound, $"no process with pid {pid}");
@@ -53,7 +56,7 @@ public sealed class ExternalProcessSession : IAsyncDisposable
         {
             var client = new DiagnosticsClient(pid);
             eventPipe = await client.StartEventPipeSessionAsync(
-                SessionProviders.Configuration(counterInterval ?? SessionProviders.DefaultCounterInterval, sampleStacks), deadline.Token).ConfigureAwait(false);
+                SessionProviders.Configuration(counterInterval ?? SessionProviders.DefaultCounterInterval, sampleStacks, ownWorker: !runtimeCounters), deadline.Token).ConfigureAwait(false);
         }
         catch (Exception e) when (IsPermissionDenied(e))
         {
