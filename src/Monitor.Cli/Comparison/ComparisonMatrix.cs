@@ -59,8 +59,8 @@ public sealed class ComparisonMatrix(ComparisonSettings settings)
         var capacity = await MachineCapacity.MeasureAsync(Settings.Workers, cancel).ConfigureAwait(false);
         CapacityMeasured?.Invoke(capacity);
         var rates = new Dictionary<WorkerRuntime, double>();
-        // Alongside the rate measurements (one busy thread): otherwise the first row's runs compile Monitor's
-        // observation code on the CPUs they compute on, and the single row, measured first, reads slow.
+        // Alongside the rate measurements (one busy thread): otherwise the first row's runs (the single row) pay for
+        // compiling Monitor's observation code on the CPUs they compute on.
         Task warmUp = Settings.Diagnostics == DiagnosticsLevel.Full && runtimes.Contains(WorkerRuntime.Dotnet)
             ? ObservationWarmUp.RunAsync(cancel)
             : Task.CompletedTask;
