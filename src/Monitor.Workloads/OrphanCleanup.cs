@@ -38,37 +38,10 @@ public static class OrphanCleanup
         if (!OperatingSystem.IsLinux()) return;
         // The orphan was re-parented, so the parent is exiting; its /proc entry can still read as running for a moment
         // (children are re-parented before the zombie state is set) or fail to read while it is reaped: up to 2 s.
-        var deadline = System.Diagnostics.Stopwatch.StartNew();
-        while (IsAlive(parentPid))
-        {
-            if (deadline.Elapsed > TimeSpan.FromSeconds(2)) return;
-            Thread.Sleep(50);
-        }
+        if (!ProcessLiveness.ExitsWithin(parentPid, TimeSpan.FromSeconds(2))) return;
         string[] sockets = [];
         Try(() => sockets = Directory.GetFiles(Path.GetTempPath(), $"dotnet-diagnostic-{parentPid}-*-socket"));
         foreach (var socket in sockets) Try(() => File.Delete(socket));
-    }
-
-    /// <summary>A killed parent stays a zombie until whoever started it reaps it, and its /proc entry stays meanwhile:
-    /// that is dead too (the orphan notices its parent is gone exactly then, and would otherwise leave the socket).</summary>
-    private static bool IsAlive(int pid)
-    {
-        try
-        {
-            string stat = File.ReadAllText($"/proc/{pid}/stat");
-            int close = stat.LastIndexOf(')');
-            char state = close >= 0 && close + 2 < stat.Length ? stat[close + 2] : '?';
-            return state is not ('Z' or 'X');
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
-        {
-            return false; // no /proc entry: gone
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // Reaped while its stat was read (ESRCH): gone. Otherwise cannot tell: leave its sockets alone.
-            return Directory.Exists($"/proc/{pid}");
-        }
     }
 
     private static void Try(Action action)

@@ -3,6 +3,7 @@ using Monitor.Cli.Hosting;
 using Monitor.Cli.Sessions;
 using Monitor.Cli.Sinks;
 using Monitor.Diagnostics.Sources.EventPipe;
+using Monitor.Workloads;
 
 namespace Monitor.Cli.Commands;
 

@@ -11,61 +11,47 @@ public sealed class AttachEndsTests
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(30);
 
     [Fact]
-    public async Task Attach_ends_cleanly_with_a_message_when_its_target_is_killed()
+    public Task Attach_ends_cleanly_with_a_message_when_its_target_is_killed() => WithAttachedTarget(async (target, attach) =>
     {
-        using var target = StartTarget();
-        try
-        {
-            await WaitForDiagnosticSocket(target.Id);
-            using var attach = BackgroundMonitor.Start("attach", target.Id.ToString(), "--json", "--interval", "200");
-            await attach.WaitForStdoutAsync(l => l.Contains("\"type\":\"snapshot\""), "a snapshot", Bound);
-
-            target.Kill();
-
-            Assert.Equal(0, await attach.WaitForExitAsync(Bound));
-            Assert.Contains(attach.StderrLines, l => l.Contains($"process {target.Id} has exited", StringComparison.Ordinal));
-            Assert.DoesNotContain(attach.StderrLines, l => l.Contains("   at ", StringComparison.Ordinal) || l.Contains("Exception", StringComparison.Ordinal));
-        }
-        finally
-        {
-            if (!target.HasExited) target.Kill();
-            await target.WaitForExitAsync();
-            // A killed runtime cannot remove its socket; the target is the test's own.
-            DefaultDiagnosticSockets.RemoveStale(target);
-        }
-    }
+        target.Kill();
+        await EndsSayingTheTargetExited(target, attach);
+    });
 
     /// <summary>The session breaks while the target computes on (its runtime's end of the connection is shut down from
     /// outside, as a failing transport would): attach says so in its snapshots, goes on with the OS figures, and ends
     /// only when the target does, saying it exited. It used to end at once, claiming the process had exited.</summary>
     [Fact]
-    public async Task Attach_goes_on_with_the_os_figures_when_the_session_breaks_while_its_target_runs_on()
+    public Task Attach_goes_on_with_the_os_figures_when_the_session_breaks_while_its_target_runs_on() =>
+        !OperatingSystem.IsLinux() ? Task.CompletedTask : WithAttachedTarget(async (target, attach) =>
     {
-        if (!OperatingSystem.IsLinux()) return;
+        var (broken, why) = DiagnosticConnections.BreakIn(target.Id, DefaultDiagnosticSockets.TempDirectory);
+        Assert.True(why is null, why);
+        Assert.True(broken > 0, "no connection of the target's diagnostic socket was found");
+
+        const string Status = "\"diagnosticsStatus\":\"runtime events stopped:";
+        await attach.WaitForStdoutAsync(l => l.Contains(Status), "the status", Bound);
+        Assert.Contains("runs on", attach.StdoutLines.First(l => l.Contains(Status)));
+        Assert.False(target.HasExited);
+        Assert.False(attach.Process.HasExited, "attach ended while its target runs on");
+        int before = attach.StdoutLines.Count;
+        await attach.WaitForStdoutAsync(l => attach.StdoutLines.Count > before + 2, "snapshots after the break", Bound);
+        Assert.DoesNotContain(attach.StderrLines, l => l.Contains("has exited", StringComparison.Ordinal));
+
+        target.Kill();
+        await EndsSayingTheTargetExited(target, attach);
+    });
+
+    /// <summary>`monitor attach --json` on a target of the test's own, once its first snapshot is out; the target is
+    /// killed and its socket removed afterwards whatever happened (a killed runtime cannot remove its socket).</summary>
+    private static async Task WithAttachedTarget(Func<Process, BackgroundMonitor, Task> body)
+    {
         using var target = StartTarget();
         try
         {
             await WaitForDiagnosticSocket(target.Id);
             using var attach = BackgroundMonitor.Start("attach", target.Id.ToString(), "--json", "--interval", "200");
             await attach.WaitForStdoutAsync(l => l.Contains("\"type\":\"snapshot\""), "a snapshot", Bound);
-
-            var (broken, why) = DiagnosticConnections.BreakIn(target.Id, DefaultDiagnosticSockets.TempDirectory);
-            Assert.True(why is null, why);
-            Assert.True(broken > 0, "no connection of the target's diagnostic socket was found");
-
-            const string Status = "\"diagnosticsStatus\":\"runtime events stopped:";
-            await attach.WaitForStdoutAsync(l => l.Contains(Status), "the status", Bound);
-            Assert.Contains("runs on", attach.StdoutLines.First(l => l.Contains(Status)));
-            Assert.False(target.HasExited);
-            Assert.False(attach.Process.HasExited, "attach ended while its target runs on");
-            int before = attach.StdoutLines.Count;
-            await attach.WaitForStdoutAsync(l => attach.StdoutLines.Count > before + 2, "snapshots after the break", Bound);
-            Assert.DoesNotContain(attach.StderrLines, l => l.Contains("has exited", StringComparison.Ordinal));
-
-            target.Kill();
-            Assert.Equal(0, await attach.WaitForExitAsync(Bound));
-            Assert.Contains(attach.StderrLines, l => l.Contains($"process {target.Id} has exited", StringComparison.Ordinal));
-            Assert.DoesNotContain(attach.StderrLines, l => l.Contains("   at ", StringComparison.Ordinal) || l.Contains("Exception", StringComparison.Ordinal));
+            await body(target, attach);
         }
         finally
         {
@@ -73,6 +59,13 @@ public sealed class AttachEndsTests
             await target.WaitForExitAsync();
             DefaultDiagnosticSockets.RemoveStale(target);
         }
+    }
+
+    private static async Task EndsSayingTheTargetExited(Process target, BackgroundMonitor attach)
+    {
+        Assert.Equal(0, await attach.WaitForExitAsync(Bound));
+        Assert.Contains(attach.StderrLines, l => l.Contains($"process {target.Id} has exited", StringComparison.Ordinal));
+        Assert.DoesNotContain(attach.StderrLines, l => l.Contains("   at ", StringComparison.Ordinal) || l.Contains("Exception", StringComparison.Ordinal));
     }
 
     /// <summary>A .NET process Monitor did not start: a worker summing for minutes, started directly by the test.</summary>

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net.Sockets;
 using Microsoft.Diagnostics.NETCore.Client;
+using Monitor.Workloads;
 
 namespace Monitor.Diagnostics.Sources.EventPipe;
 

@@ -1,8 +1,9 @@
 using System.Diagnostics;
 
-namespace Monitor.Diagnostics.Sources.EventPipe;
+namespace Monitor.Workloads;
 
-/// <summary>Whether a process Monitor did not start has exited: it cannot be waited for, only looked at.</summary>
+/// <summary>Whether a process that is not our child has exited (an attached process, an orphan's former parent): it
+/// cannot be waited for, only looked at.</summary>
 public static class ProcessLiveness
 {
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(50);
@@ -25,7 +26,8 @@ public static class ProcessLiveness
         while (IsAlive(pid)) await Task.Delay(TimeSpan.FromMilliseconds(250), cancel).ConfigureAwait(false);
     }
 
-    /// <summary>A zombie (exited, not yet reaped by its parent) counts as gone.</summary>
+    /// <summary>A zombie (exited, not yet reaped by whoever started it) counts as gone: a killed Monitor stays one
+    /// until its shell reaps it. A stat that fails to read while the process is reaped (ESRCH) reads as gone too.</summary>
     public static bool IsAlive(int pid)
     {
         if (OperatingSystem.IsLinux())
