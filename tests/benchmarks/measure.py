@@ -34,8 +34,9 @@ import termios
 import time
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
-# MONITOR=/path/to/monitor measures another build (e.g. a branch with --record) with the same harness.
-MONITOR = os.environ.get("MONITOR") or os.path.join(ROOT, "src", "Monitor.Cli", "bin", "Release", "net10.0", "monitor")
+# The build `dotnet run --project src/Monitor.Cli -c Release` runs (ReadyToRun, see Monitor.Cli.csproj).
+# MONITOR=/path/to/monitor measures another build (e.g. the IL one in bin/Release/net10.0) with the same harness.
+MONITOR = os.environ.get("MONITOR") or os.path.join(ROOT, "src", "Monitor.Cli", "bin", "Release", "r2r", "monitor")
 TICKS = os.sysconf("SC_CLK_TCK")
 TOOLS = os.path.expanduser("~/.dotnet/tools")
 
@@ -669,9 +670,11 @@ def threads_run(level, n, interval_ms):
     argv = [MONITOR, "run", "--json", "--diagnostics", level, "--interval", str(interval_ms)] + workload_args("threads", n)
     proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
     monitor, worker_threads, worker = {}, {}, None
-    monitor_at_worker = None
+    monitor_at_worker = monitor_while_worker = None
     while proc.poll() is None:
         monitor.update(task_cpu(proc.pid))
+        if worker and os.path.exists(f"/proc/{worker}/task"):
+            monitor_while_worker = sum(v for _, v in monitor.values()) - monitor_at_worker
         if worker is None:
             found = [c for c in children(proc.pid) if b"worker" in cmdline(c) and b"--calibrate" not in cmdline(c)]
             if found:
@@ -690,6 +693,7 @@ def threads_run(level, n, interval_ms):
         "level": level, "load1": load1(), "elapsedMs": result.get("elapsedMs"), "startupMs": result.get("startupMs"),
         "monitorMs": sum(v for _, v in monitor.values()),
         "monitorAfterWorkerMs": None if monitor_at_worker is None else sum(v for _, v in monitor.values()) - monitor_at_worker,
+        "monitorWhileWorkerMs": monitor_while_worker,
         "monitorThreads": by_kind(monitor), "workerOtherMs": sum(v for _, v in others.values()),
         "workerOtherThreads": by_kind(others),
     }
@@ -716,7 +720,8 @@ def threads(args):
     for level in ("none", "full"):
         rs = [f for f in runs if f["level"] == level]
         rows = [("Monitor", "all", [f["monitorMs"] for f in rs]),
-                ("Monitor", "after its worker started", [f["monitorAfterWorkerMs"] for f in rs])]
+                ("Monitor", "after its worker started", [f["monitorAfterWorkerMs"] for f in rs]),
+                ("Monitor", "while its worker ran", [f["monitorWhileWorkerMs"] for f in rs])]
         for kind in sorted({k for f in rs for k in f["monitorThreads"]}):
             rows.append(("Monitor", kind, [f["monitorThreads"].get(kind, 0) for f in rs]))
         rows.append(("worker", "all but the two computing", [f["workerOtherMs"] for f in rs]))

@@ -8,8 +8,9 @@
 # (dotnet-counters and dotnet-trace as dotnet global tools, htop from Debian packages), then runs
 #   1. BenchmarkDotNet: one dashboard frame at 80x24 and 200x60, one sampling + aggregation of 64 threads;
 #   2. measure.py overhead: the workload (threads and gil --switch-ms 0, 2 workers) alone, under Monitor, under
-#      dotnet-counters monitor, under dotnet-trace collect and with htop watching, alternated round by round; then
-#      Monitor's arms again with the ReadyToRun publish the README gives for servers;
+#      dotnet-counters monitor, under dotnet-trace collect and with htop watching, alternated round by round, with
+#      the build the README's `dotnet run -c Release` runs (ReadyToRun, bin/Release/r2r); then Monitor's arms again
+#      with the plain IL build (bin/Release/net10.0), to show what the precompilation saves;
 #   3. measure.py threads: per-thread CPU of Monitor and its worker over one run, diagnostics none and full, both
 #      builds; measure.py headless: Monitor's CPU at steady state;
 #   4. measure.py tui: Monitor's UI in a 120x35 pseudo-terminal: its CPU, memory, bytes/s and time to first frame.
@@ -58,20 +59,17 @@ if [ $quick = 1 ]; then side=(--rounds 1 --n-threads 1.6e10 --n-gil 5e9); else s
 { echo "## Workload slowdown and observers' own cost"; echo; } >> "$out/report.md"
 python3 tests/benchmarks/measure.py overhead "${side[@]}" --json "$out/overhead.json" >> "$out/report.md"
 
-echo "== the same, Monitor's arms with the ReadyToRun publish (README)" >&2
-rid=$(dotnet --info | awk '/RID:/ { print $2; exit }')
-pub=$(mktemp -d)
-trap 'rm -rf "$pub"' EXIT
-dotnet publish src/Monitor.Cli -c Release -r "$rid" --self-contained false -p:PublishReadyToRun=true -o "$pub" -nologo -v q >&2
-{ echo; echo "## The same with the ReadyToRun publish (\`dotnet publish ... -p:PublishReadyToRun=true\`)"; echo; } >> "$out/report.md"
-MONITOR="$pub/monitor" python3 tests/benchmarks/measure.py overhead "${side[@]}" --anchors "" --json "$out/overhead-readytorun.json" >> "$out/report.md"
+echo "== the same, Monitor's arms with the IL build" >&2
+il=src/Monitor.Cli/bin/Release/net10.0/monitor
+{ echo; echo "## The same with the IL build (bin/Release/net10.0: no ReadyToRun code, tiered compilation on)"; echo; } >> "$out/report.md"
+MONITOR="$il" python3 tests/benchmarks/measure.py overhead "${side[@]}" --anchors "" --json "$out/overhead-il.json" >> "$out/report.md"
 
 echo "== where the CPU goes, thread by thread" >&2
 if [ $quick = 1 ]; then th=(--repeat 1 --n 1e10); else th=(--repeat 3); fi
-{ echo; echo "## Where the CPU goes: per-thread CPU over a threads x2 run (IL build)"; echo; } >> "$out/report.md"
+{ echo; echo "## Where the CPU goes: per-thread CPU over a threads x2 run"; echo; } >> "$out/report.md"
 python3 tests/benchmarks/measure.py threads "${th[@]}" --json "$out/threads.json" >> "$out/report.md"
-{ echo; echo "## The same with the ReadyToRun publish"; echo; } >> "$out/report.md"
-MONITOR="$pub/monitor" python3 tests/benchmarks/measure.py threads "${th[@]}" --json "$out/threads-readytorun.json" >> "$out/report.md"
+{ echo; echo "## The same with the IL build"; echo; } >> "$out/report.md"
+MONITOR="$il" python3 tests/benchmarks/measure.py threads "${th[@]}" --json "$out/threads-il.json" >> "$out/report.md"
 
 echo "== headless watching, steady state" >&2
 if [ $quick = 1 ]; then hl=(--repeat 1 --warm 5 --seconds 5); else hl=(--repeat 3); fi

@@ -16,7 +16,7 @@ mode=${1:-tui}
 minutes=${2:-10}
 every=${3:-5}
 root=$(cd "$(dirname "$0")/../.." && pwd)
-monitor=${MONITOR:-$root/src/Monitor.Cli/bin/Release/net10.0/monitor}
+monitor=${MONITOR:-$root/src/Monitor.Cli/bin/Release/r2r/monitor}
 [ -x "$monitor" ] || { echo "soak: $monitor not built (dotnet build -c Release src/Monitor.Cli)" >&2; exit 2; }
 
 tmux_socket="monitor-soak-$$"
