@@ -44,6 +44,9 @@ public sealed class WorkerProcess
 
     public bool AllFinished => _workers.Values.All(w => w.Finished);
 
+    /// <summary>When, on the run's clock, this process sent its own usage line: its last, after every result.</summary>
+    internal TimeSpan? ReportedAt { get; set; }
+
     /// <summary>Why this process failed, or null.</summary>
     public string? Failure()
     {

@@ -55,7 +55,16 @@ public sealed class WorkloadRun : IAsyncDisposable
         {
             Interlocked.CompareExchange(ref _firstProgressTicks, _clock.Elapsed.Ticks, -1);
         }
+        if (message is WorkerUsage u && u.Pid == process.Pid) process.ReportedAt = _clock.Elapsed;
     }
+
+    /// <summary>The run's time: until the last process reported its results and its own usage, its last line. What a
+    /// runtime does after that is teardown, not the workload's: one with an EventPipe session waits up to 100 ms more
+    /// for the session's streaming thread to wake, so timing to the exit would charge observation to the run.</summary>
+    private TimeSpan RunTime(IReadOnlyList<WorkerProcess> processes, bool failed) =>
+        !failed && processes.Count > 0 && processes.All(p => p.ReportedAt is not null)
+            ? processes.Max(p => p.ReportedAt!.Value)
+            : _clock.Elapsed;
 
     /// <summary>Ends every worker process of this run; the result says why.</summary>
     public async Task StopAsync(string reason = "stopped")
@@ -92,6 +101,7 @@ public sealed class WorkloadRun : IAsyncDisposable
         _clock.Stop();
         failure = _stopReason ?? failure;
         if (failure is null && Workers.Any(w => !w.Finished)) failure = "a worker did not report its result";
+        var elapsed = RunTime(processes, failure is not null);
 
         var threads = Workers.Select(w => new WorkerThreadResult(w.Pid, w.Tid, w.Worker, w.Iterations, w.Sum, w.CpuMs)).ToArray();
         Int128 sum = Int128.Zero;
@@ -105,7 +115,7 @@ public sealed class WorkloadRun : IAsyncDisposable
         _result.TrySetResult(new RunResult(
             Spec,
             sum,
-            _clock.Elapsed.TotalMilliseconds,
+            elapsed.TotalMilliseconds,
             first < 0 ? null : TimeSpan.FromTicks(first).TotalMilliseconds,
             pids.Length,
             pids,

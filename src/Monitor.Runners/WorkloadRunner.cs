@@ -12,11 +12,12 @@ public static class WorkloadRunner
     };
 
     /// <summary>Starts the run and returns once every worker process is running (attached and resumed when an
-    /// observer holds them at start).</summary>
-    public static async Task<WorkloadRun> StartAsync(WorkloadSpec spec, IWorkerProcessObserver? observer = null, CancellationToken cancel = default)
+    /// observer holds them at start). <paramref name="launcher"/>: the spec's runtime's unless given.</summary>
+    public static async Task<WorkloadRun> StartAsync(WorkloadSpec spec, IWorkerProcessObserver? observer = null, CancellationToken cancel = default,
+        IWorkerLauncher? launcher = null)
     {
         if (spec.Validate() is { } error) throw new ArgumentException(error, nameof(spec));
-        var launcher = LauncherFor(spec.Runtime);
+        launcher ??= LauncherFor(spec.Runtime);
         var planned = launcher.Plan(spec);
         var run = new WorkloadRun(spec, planned.SelectMany(p => p.Workers).OrderBy(w => w.Worker).ToArray());
         var attachments = new List<(IWorkerProcessAttachment Attachment, Process Process)>();

@@ -55,6 +55,7 @@ public static class WorkerProcessMain
         int pid = Environment.ProcessId;
         var workers = new SumWorker[args.Threads];
         var threads = new Thread[args.Threads];
+        using var started = new CountdownEvent(args.Threads);
         for (int i = 0; i < args.Threads; i++)
         {
             var worker = new SumWorker(args.FirstWorker + i, ranges[i], args.Options, gil);
@@ -62,6 +63,7 @@ public static class WorkerProcessMain
             threads[i] = new Thread(() =>
             {
                 lines.Enqueue(WorkerMessage.Format(new WorkerStarted(worker.Index, pid, OsThreadId.Current(), worker.Range.Start, worker.Range.End)));
+                started.Signal();
                 Int128 total = worker.Run();
                 lines.Enqueue(WorkerMessage.Format(new WorkerFinished(worker.Index, worker.Iterations, total, ResourceUsage.CurrentThreadCpuMs())));
             })
@@ -71,6 +73,9 @@ public static class WorkerProcessMain
             };
         }
         foreach (var t in threads) t.Start();
+        // The loop below sleeps up to 100 ms between drains: the start lines go out as soon as every thread runs, or
+        // Monitor would count that sleep into the run's start-up.
+        started.Wait(TimeSpan.FromSeconds(1));
 
         var reported = new long[args.Threads];
         var stats = new ProcessStatsReporter();
