@@ -13,6 +13,7 @@ public sealed class WorkloadRun : IAsyncDisposable
     private readonly Stopwatch _clock = new();
     private readonly TaskCompletionSource<RunResult> _result = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _firstProgressTicks = -1;
+    private long _finalTicks = -1;
     private volatile string? _stopReason;
 
     internal WorkloadRun(WorkloadSpec spec, IReadOnlyList<WorkerState> workers)
@@ -31,7 +32,8 @@ public sealed class WorkloadRun : IAsyncDisposable
         get { lock (_processes) return _processes.ToArray(); }
     }
 
-    public TimeSpan Elapsed => _clock.Elapsed;
+    /// <summary>Time so far; once the run has ended, the run's time as its result gives it (see RunTime).</summary>
+    public TimeSpan Elapsed => Interlocked.Read(ref _finalTicks) is >= 0 and var ticks ? TimeSpan.FromTicks(ticks) : _clock.Elapsed;
 
     /// <summary>Iterations done so far over all workers, 0..N.</summary>
     public long Iterations => Workers.Sum(w => w.Iterations);
@@ -102,6 +104,7 @@ public sealed class WorkloadRun : IAsyncDisposable
         failure = _stopReason ?? failure;
         if (failure is null && Workers.Any(w => !w.Finished)) failure = "a worker did not report its result";
         var elapsed = RunTime(processes, failure is not null);
+        Interlocked.Exchange(ref _finalTicks, elapsed.Ticks);
 
         var threads = Workers.Select(w => new WorkerThreadResult(w.Pid, w.Tid, w.Worker, w.Iterations, w.Sum, w.CpuMs)).ToArray();
         Int128 sum = Int128.Zero;
