@@ -418,7 +418,7 @@ def overhead(args):
             arms.append(arm)
         else:
             anchors_missing.append(arm)
-    kinds = {"threads": args.n_threads, "gil": args.n_gil}
+    kinds = {k: n for k, n in (("threads", args.n_threads), ("gil", args.n_gil)) if k in args.workloads.split(",")}
     runs = []
     tmp = tempfile.mkdtemp(prefix="monitor-bench-")
     load_start = loadavg()
@@ -745,6 +745,7 @@ def main():
     o.add_argument("--n-gil", type=float, default=2.5e10, help="gil --switch-ms 0 ×2: ~10 s on a quiet machine here")
     o.add_argument("--interval", type=int, default=1000)
     o.add_argument("--anchors", default="dotnet-counters,dotnet-trace,dotnet-trace-contention,htop")
+    o.add_argument("--workloads", default="threads,gil", help="which of threads,gil to run")
     o.add_argument("--json")
     h = sub.add_parser("headless")
     h.add_argument("--repeat", type=int, default=3)
