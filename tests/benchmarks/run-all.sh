@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Every performance figure of docs/performance.md in one command:
 #
-#   bash tests/benchmarks/run-all.sh           # the full set (~45 min on 2 vCPUs)
+#   bash tests/benchmarks/run-all.sh           # the full set (~40 min on 2 vCPUs)
 #   bash tests/benchmarks/run-all.sh --quick   # the same steps, short runs and one round (~4 min): a smoke test
 #
 # Builds Monitor (Release) and the BenchmarkDotNet project, installs what is missing of the anchor tools
@@ -10,7 +10,8 @@
 #   2. measure.py overhead: the workload (threads and gil --switch-ms 0, 2 workers) alone, under Monitor, under
 #      dotnet-counters monitor, under dotnet-trace collect and with htop watching, alternated round by round, with
 #      the build the README's `dotnet run -c Release` runs (ReadyToRun, bin/Release/r2r); then Monitor's arms again
-#      with the plain IL build (bin/Release/net10.0), to show what the precompilation saves;
+#      with the plain IL build (bin/Release/net10.0), to show what the precompilation saves, and the gil convoy's
+#      Monitor arms over 11 rounds (its run time swings too much for five);
 #   3. measure.py threads: per-thread CPU of Monitor and its worker over one run, diagnostics none and full, both
 #      builds; measure.py headless: Monitor's CPU at steady state;
 #   4. measure.py tui: Monitor's UI in a 120x35 pseudo-terminal: its CPU, memory, bytes/s and time to first frame.
@@ -58,6 +59,12 @@ echo "== side by side: alone, Monitor, dotnet-counters, dotnet-trace, htop" >&2
 if [ $quick = 1 ]; then side=(--rounds 1 --n-threads 1.6e10 --n-gil 5e9); else side=(--rounds 5); fi
 { echo "## Workload slowdown and observers' own cost"; echo; } >> "$out/report.md"
 python3 tests/benchmarks/measure.py overhead "${side[@]}" --json "$out/overhead.json" >> "$out/report.md"
+
+echo "== the gil convoy, Monitor's arms only, 11 rounds" >&2
+# The convoy's run time swings by tens of percent whatever watches it: five pairs do not resolve a few percent.
+if [ $quick = 1 ]; then convoy=(--rounds 1 --n-gil 5e9); else convoy=(--rounds 11); fi
+{ echo; echo "## The gil convoy over more rounds (Monitor's arms only)"; echo; } >> "$out/report.md"
+python3 tests/benchmarks/measure.py overhead "${convoy[@]}" --anchors "" --workloads gil --json "$out/overhead-gil.json" >> "$out/report.md"
 
 echo "== the same, Monitor's arms with the IL build" >&2
 il=src/Monitor.Cli/bin/Release/net10.0/monitor
