@@ -396,7 +396,6 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
             now.State);
     }
 
-    /// <summary>An attached process: no workload, only how long it has been watched.</summary>
     /// <summary>While a run goes, over the last interval; once it has ended, over the whole run, as its result gives it
     /// (an interval after the end has no work in it and read 0.00 under DONE).</summary>
     private double? EffectiveParallelism(WorkloadRun? run, double iterationsPerSec)
@@ -407,6 +406,7 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
         return rate / _singleThreadRate.Value;
     }
 
+    /// <summary>An attached process: no workload, only how long it has been watched.</summary>
     private static WorkloadInfo Watching(double seconds) => new(null, null, "dotnet", 0, 0, seconds, 0, false);
 
     private static WorkloadInfo WorkloadInfoOf(WorkloadRun run) => new(
