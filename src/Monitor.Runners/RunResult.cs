@@ -1,10 +1,13 @@
+using Monitor.Snapshots;
+
 namespace Monitor.Runners;
 
 /// <summary>One worker thread's share of a finished run.</summary>
 public sealed record WorkerThreadResult(int Pid, int Tid, int Worker, long Iterations, Int128 Sum, double? CpuMs);
 
 /// <summary>What a run produced, checked against n(n-1)/2. CpuMs and PeakWorkingSetBytes are sums over the run's
-/// processes as each reported them before exiting (null when a process ended without reporting).</summary>
+/// processes as each reported them before exiting (null when a process ended without reporting). Outcome says how the
+/// run ended; Failure words it (null for a completed run).</summary>
 public sealed record RunResult(
     WorkloadSpec Spec,
     Int128 Sum,
@@ -15,7 +18,8 @@ public sealed record RunResult(
     IReadOnlyList<WorkerThreadResult> WorkerThreads,
     string? Failure,
     double? CpuMs,
-    long? PeakWorkingSetBytes)
+    long? PeakWorkingSetBytes,
+    RunOutcome Outcome = RunOutcome.Completed)
 {
     public Int128 Expected => Spec.Expected;
 

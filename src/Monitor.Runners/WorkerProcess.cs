@@ -71,7 +71,7 @@ public sealed class WorkerProcess
                     w.OnStarted(s.Pid, s.Tid, s.Start, s.End);
                     break;
                 case WorkerProgress p when _workers.TryGetValue(p.Worker, out var w):
-                    w.OnProgress(p.Iterations);
+                    w.OnProgress(p.Iterations, p.CpuMs);
                     break;
                 case WorkerFinished f when _workers.TryGetValue(f.Worker, out var w):
                     w.OnFinished(f.Iterations, f.Sum, f.CpuMs);

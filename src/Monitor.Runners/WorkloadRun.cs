@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Monitor.Snapshots;
 using Monitor.Workloads;
 
 namespace Monitor.Runners;
@@ -14,7 +15,7 @@ public sealed class WorkloadRun : IAsyncDisposable
     private readonly TaskCompletionSource<RunResult> _result = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _firstProgressTicks = -1;
     private long _finalTicks = -1;
-    private volatile string? _stopReason;
+    private int _stopOutcome = -1;
 
     internal WorkloadRun(WorkloadSpec spec, IReadOnlyList<WorkerState> workers)
     {
@@ -35,6 +36,20 @@ public sealed class WorkloadRun : IAsyncDisposable
     /// <summary>Time so far; once the run has ended, the run's time as its result gives it (see RunTime).</summary>
     public TimeSpan Elapsed => Interlocked.Read(ref _finalTicks) is >= 0 and var ticks ? TimeSpan.FromTicks(ticks) : _clock.Elapsed;
 
+    /// <summary>The last line a process of this run (or a child it made) sent about its own CPU time and peak memory,
+    /// read from the OS just before it exited; null until then.</summary>
+    public WorkerUsage? UsageOf(int pid)
+    {
+        foreach (var process in Processes)
+        {
+            foreach (var usage in process.Usage)
+            {
+                if (usage.Pid == pid) return usage;
+            }
+        }
+        return null;
+    }
+
     /// <summary>Iterations done so far over all workers, 0..N.</summary>
     public long Iterations => Workers.Sum(w => w.Iterations);
 
@@ -44,7 +59,24 @@ public sealed class WorkloadRun : IAsyncDisposable
 
     public bool IsCompleted => _result.Task.IsCompleted;
 
-    internal void StartClock() => _clock.Start();
+    internal void StartClock()
+    {
+        _startedNs = MonotonicClock.NowNs();
+        _clock.Start();
+    }
+
+    private long _startedNs;
+
+    /// <summary>When, on the run's clock, a worker says something happened (<paramref name="atNs"/> on
+    /// <see cref="MonotonicClock"/>); when that is unknown or cannot be right (a clock the worker reads differently),
+    /// now, when Monitor reads it.</summary>
+    private TimeSpan WhenReported(long? atNs)
+    {
+        var now = _clock.Elapsed;
+        if (atNs is not { } at) return now;
+        var told = TimeSpan.FromTicks((at - _startedNs) / 100);
+        return told >= TimeSpan.Zero && told <= now ? told : now;
+    }
 
     internal void Add(WorkerProcess process)
     {
@@ -53,11 +85,14 @@ public sealed class WorkloadRun : IAsyncDisposable
 
     internal void OnMessage(WorkerProcess process, WorkerMessage message)
     {
-        if (message is WorkerStarted && Interlocked.Read(ref _firstProgressTicks) < 0)
+        if (message is WorkerStarted started)
         {
-            Interlocked.CompareExchange(ref _firstProgressTicks, _clock.Elapsed.Ticks, -1);
+            // The earliest start, whichever line is read first.
+            long ticks = WhenReported(started.AtNs).Ticks;
+            long seen = Interlocked.Read(ref _firstProgressTicks);
+            while ((seen < 0 || ticks < seen) && Interlocked.CompareExchange(ref _firstProgressTicks, ticks, seen) is var was && was != seen) seen = was;
         }
-        if (message is WorkerUsage u && u.Pid == process.Pid) process.ReportedAt = _clock.Elapsed;
+        if (message is WorkerUsage u && u.Pid == process.Pid) process.ReportedAt = WhenReported(u.AtNs);
     }
 
     /// <summary>The run's time: until the last process reported its results and its own usage, its last line. What a
@@ -68,10 +103,11 @@ public sealed class WorkloadRun : IAsyncDisposable
             ? processes.Max(p => p.ReportedAt!.Value)
             : _clock.Elapsed;
 
-    /// <summary>Ends every worker process of this run; the result says why.</summary>
-    public async Task StopAsync(string reason = "stopped")
+    /// <summary>Ends every worker process of this run; the result says why (<see cref="RunOutcome.Stopped"/>: the
+    /// user replaced or stopped it; <see cref="RunOutcome.Interrupted"/>: Monitor was told to end).</summary>
+    public async Task StopAsync(RunOutcome why = RunOutcome.Stopped)
     {
-        _stopReason ??= reason;
+        Interlocked.CompareExchange(ref _stopOutcome, (int)why, -1);
         foreach (var p in Processes) ChildProcesses.Kill(p.Process);
         try
         {
@@ -101,8 +137,17 @@ public sealed class WorkloadRun : IAsyncDisposable
             }
         }
         _clock.Stop();
-        failure = _stopReason ?? failure;
-        if (failure is null && Workers.Any(w => !w.Finished)) failure = "a worker did not report its result";
+        var outcome = failure is null ? RunOutcome.Completed : RunOutcome.Failed;
+        if (Volatile.Read(ref _stopOutcome) is >= 0 and var stopped)
+        {
+            outcome = (RunOutcome)stopped;
+            failure = outcome.Name();
+        }
+        if (failure is null && Workers.Any(w => !w.Finished))
+        {
+            outcome = RunOutcome.Failed;
+            failure = "a worker did not report its result";
+        }
         var elapsed = RunTime(processes, failure is not null);
         Interlocked.Exchange(ref _finalTicks, elapsed.Ticks);
 
@@ -125,7 +170,8 @@ public sealed class WorkloadRun : IAsyncDisposable
             threads,
             failure,
             processes.All(p => p.ReportedUsage) ? processes.Sum(p => p.Usage.Sum(u => u.CpuMs)) : null,
-            processes.All(p => p.ReportedUsage) ? processes.Sum(p => p.Usage.Sum(u => u.PeakWorkingSetBytes)) : null));
+            processes.All(p => p.ReportedUsage) ? processes.Sum(p => p.Usage.Sum(u => u.PeakWorkingSetBytes)) : null,
+            outcome));
     }
 
     private static async Task<WorkerProcess> WaitAsync(WorkerProcess process)

@@ -2,8 +2,9 @@ namespace Monitor.Snapshots;
 
 /// <summary>
 /// One finished run, as the results table shows it. Mode and Work use the command line's words (single, threads,
-/// processes, gil; cpu, io). Measured values are null when the run ended before they were known; Failure says why a
-/// run did not complete (null for a run that did).
+/// processes, gil; cpu, io). Measured values are null when the run ended before they were known. Outcome says how it
+/// ended; Failure says why a run did not complete ("stopped", "interrupted" or what failed; null for a completed run,
+/// whose sum may still be wrong: Correct).
 /// </summary>
 public sealed record RunSummary(
     string Mode,
@@ -19,4 +20,16 @@ public sealed record RunSummary(
     double? ContentionWaitMs,
     int? GcCount,
     double? EffectiveParallelism,
-    string? Failure);
+    string? Failure,
+    double? StartupMs = null,
+    string? ParallelismUncertain = null)
+{
+    private readonly RunOutcome? _outcome;
+
+    /// <summary>How the run ended; unless told, completed without a failure and failed with one.</summary>
+    public RunOutcome Outcome
+    {
+        get => _outcome ?? (Failure is null ? RunOutcome.Completed : RunOutcome.Failed);
+        init => _outcome = value;
+    }
+}

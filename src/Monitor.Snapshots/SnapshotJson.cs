@@ -84,6 +84,9 @@ public static class SnapshotJson
         w.WriteNumber("iterationsPerSec", Math.Round(totals.IterationsPerSec));
         w.WriteNumber("progress", Math.Round(totals.Progress, 4));
         if (totals.EffectiveParallelism is { } ep) w.WriteNumber("effectiveParallelism", Math.Round(ep, 2));
+        if (totals.ParallelismUncertain is { } uncertain) w.WriteString("effectiveParallelismUncertain", uncertain);
+        if (totals.OtherCpuPercent is { } others) w.WriteNumber("otherCpuPercent", Math.Round(others, 1));
+        w.WriteNumber("cpuMs", Math.Round(totals.CpuMs, 1));
         w.WriteNumber("contentionCount", totals.ContentionCount);
         w.WriteNumber("contentionWaitMs", Math.Round(totals.ContentionWaitMs, 3));
         w.WriteNumber("gcCount", totals.GcCount);

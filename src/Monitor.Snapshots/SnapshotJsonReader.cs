@@ -100,7 +100,10 @@ public static class SnapshotJsonReader
         t.TryGetProperty("effectiveParallelism", out var ep) ? ep.GetDouble() : null,
         t.GetProperty("contentionCount").GetInt64(),
         t.GetProperty("contentionWaitMs").GetDouble(),
-        t.GetProperty("gcCount").GetInt32());
+        t.GetProperty("gcCount").GetInt32(),
+        t.TryGetProperty("cpuMs", out var cpu) ? cpu.GetDouble() : 0,
+        t.TryGetProperty("otherCpuPercent", out var others) ? others.GetDouble() : null,
+        String(t, "effectiveParallelismUncertain"));
 
     private static string? String(JsonElement e, string name) =>
         e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;

@@ -39,6 +39,7 @@ public static class ResourceUsage
     public static WorkerUsage CurrentProcess()
     {
         using var self = Process.GetCurrentProcess();
-        return new WorkerUsage(Environment.ProcessId, self.TotalProcessorTime.TotalMilliseconds, self.PeakWorkingSet64);
+        double user = self.UserProcessorTime.TotalMilliseconds, system = self.PrivilegedProcessorTime.TotalMilliseconds;
+        return new WorkerUsage(Environment.ProcessId, user + system, self.PeakWorkingSet64, user, system, MonotonicClock.NowNs());
     }
 }

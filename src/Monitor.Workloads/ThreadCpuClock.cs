@@ -19,6 +19,18 @@ public static partial class ThreadCpuClock
         if (OperatingSystem.IsLinux()) clock = LinuxThreadCpuTime;
         else if (OperatingSystem.IsMacOS()) clock = MacThreadCpuTime;
         else return null;
+        return Read(clock);
+    }
+
+    /// <summary>Seconds of CPU thread <paramref name="tid"/> of this process has used, read from another thread, or
+    /// null where it cannot be read (not Linux, or the thread has ended). Linux names the CPU clock of any thread
+    /// (the kernel's MAKE_THREAD_CPUCLOCK: the complement of the tid shifted by 3, or'ed with per-thread and sched
+    /// bits), which is how glibc's pthread_getcpuclockid makes it.</summary>
+    public static double? SecondsOf(int tid) =>
+        OperatingSystem.IsLinux() && tid > 0 ? Read((~tid << 3) | 6) : null;
+
+    private static double? Read(int clock)
+    {
         try
         {
             return clock_gettime(clock, out var t) == 0 ? t.Seconds + t.Nanoseconds / 1e9 : null;

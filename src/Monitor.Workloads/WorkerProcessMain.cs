@@ -16,6 +16,7 @@ public static class WorkerProcessMain
     {
         // Calibration too, so N auto is chosen at the priority the run will compute at.
         WorkerPriority.Lower();
+        TerminalSignals.LeaveToMonitor();
         if (CalibrationArguments.IsCalibration(args))
         {
             CalibrationArguments calibration;
@@ -55,17 +56,22 @@ public static class WorkerProcessMain
         int pid = Environment.ProcessId;
         var workers = new SumWorker[args.Threads];
         var threads = new Thread[args.Threads];
+        var tids = new int[args.Threads];
         using var started = new CountdownEvent(args.Threads);
         for (int i = 0; i < args.Threads; i++)
         {
             var worker = new SumWorker(args.FirstWorker + i, ranges[i], args.Options, gil);
             workers[i] = worker;
+            int slot = i;
             threads[i] = new Thread(() =>
             {
-                lines.Enqueue(WorkerMessage.Format(new WorkerStarted(worker.Index, pid, OsThreadId.Current(), worker.Range.Start, worker.Range.End)));
+                int tid = OsThreadId.Current();
+                Volatile.Write(ref tids[slot], tid);
+                lines.Enqueue(WorkerMessage.Format(new WorkerStarted(worker.Index, pid, tid, worker.Range.Start, worker.Range.End, MonotonicClock.NowNs())));
                 started.Signal();
                 Int128 total = worker.Run();
-                lines.Enqueue(WorkerMessage.Format(new WorkerFinished(worker.Index, worker.Iterations, total, ResourceUsage.CurrentThreadCpuMs())));
+                double? cpuMs = ThreadCpuClock.Seconds() * 1000 ?? ResourceUsage.CurrentThreadCpuMs();
+                lines.Enqueue(WorkerMessage.Format(new WorkerFinished(worker.Index, worker.Iterations, total, cpuMs)));
             })
             {
                 Name = SumWorker.ThreadNamePrefix + worker.Index,
@@ -93,7 +99,10 @@ public static class WorkerProcessMain
                 if (now != reported[i])
                 {
                     reported[i] = now;
-                    output.WriteLine(WorkerMessage.Format(new WorkerProgress(workers[i].Index, now)));
+                    // Read after the iterations: the CPU time then also covers the chunk in progress, so the pair never
+                    // overstates the thread's rate per CPU second.
+                    double? cpuMs = ThreadCpuClock.SecondsOf(Volatile.Read(ref tids[i])) * 1000;
+                    output.WriteLine(WorkerMessage.Format(new WorkerProgress(workers[i].Index, now, cpuMs)));
                 }
             }
             output.Flush();
@@ -143,6 +152,7 @@ public static class WorkerProcessMain
         SumKernel.SumChunk(0, 1 << 16);
         long iterations = 0;
         double best = 0;
+        double cpuTotal = 0;
         var watch = Stopwatch.StartNew();
         ulong sink = 0;
         while (watch.Elapsed < duration)
@@ -157,13 +167,18 @@ public static class WorkerProcessMain
                 windowIterations += SumKernel.DefaultChunk;
             }
             while (watch.Elapsed < windowEnd);
-            if (ThreadCpuClock.Seconds() - windowCpu is > 0 and var cpu) best = Math.Max(best, windowIterations / cpu);
+            if (ThreadCpuClock.Seconds() - windowCpu is > 0 and var cpu)
+            {
+                best = Math.Max(best, windowIterations / cpu);
+                cpuTotal += cpu;
+            }
         }
         double wall = watch.Elapsed.TotalSeconds;
         GC.KeepAlive(sink);
         double perWall = iterations / wall;
         // Never a rate below the wall-clock one: a thread cannot compute longer than the time it was measured over.
-        output.WriteLine(WorkerMessage.Format(new CalibrationResult(perWall, best > 0 ? Math.Max(best, perWall) : null)));
+        output.WriteLine(WorkerMessage.Format(new CalibrationResult(perWall, best > 0 ? Math.Max(best, perWall) : null,
+            best > 0 ? Math.Min(1, cpuTotal / wall) : null)));
         output.Flush();
         return 0;
     }

@@ -53,21 +53,21 @@ public static class RunCommand
             // measured when N must be chosen, so `--diagnostics none` runs exactly the workload.
             // Alongside the calibration (one busy thread), before any worker of the run exists.
             Task warmUp = level == DiagnosticsLevel.Full && spec.Runtime == WorkerRuntime.Dotnet ? ObservationWarmUp.RunAsync(stop.Token) : Task.CompletedTask;
-            double? rate = autoN || level != DiagnosticsLevel.None
-                ? await Calibration.MeasureSingleThreadRateAsync(Calibration.DefaultDuration, stop.Token, spec.Runtime)
+            SingleThreadRate? rate = autoN || level != DiagnosticsLevel.None
+                ? new SingleThreadRate(await Calibration.MeasureSingleThreadRateAsync(Calibration.DefaultDuration, stop.Token, spec.Runtime))
                 : null;
             await warmUp;
             if (autoN)
             {
-                spec = spec with { N = Calibration.AutoN(rate!.Value, spec.Work, spec.Runtime) };
-                sink.OnCalibrated(spec.N, rate.Value);
+                spec = spec with { N = Calibration.AutoN(rate!.Calibrated, spec.Work, spec.Runtime) };
+                sink.OnCalibrated(spec.N, rate.Calibrated);
             }
             await using var observation = new Observation(level, interval, rate, record?.Stacks ?? false);
             observation.SnapshotTaken += sink.OnSnapshot;
             var recorder = record is null ? null : StartRecording(observation, record, spec, rate);
             try
             {
-                return await RunAsync(spec, level, interval, sink, observation, rate, recorder, notes, stop);
+                return await RunAsync(spec, level, interval, sink, observation, recorder, notes, stop);
             }
             finally
             {
@@ -81,12 +81,12 @@ public static class RunCommand
         }
     }
 
-    private static TraceRecorder StartRecording(Observation observation, RecordingRequest record, WorkloadSpec spec, double? rate)
+    private static TraceRecorder StartRecording(Observation observation, RecordingRequest record, WorkloadSpec spec, SingleThreadRate? rate)
     {
         TraceRecorder recorder;
         try
         {
-            recorder = observation.Recording.Start(record.Directory, BundleHeader.For(spec, rate, record.Stacks));
+            recorder = observation.Recording.Start(record.Directory, BundleHeader.For(spec, rate?.Calibrated, record.Stacks));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -98,12 +98,12 @@ public static class RunCommand
     }
 
     private static async Task<int> RunAsync(
-        WorkloadSpec spec, DiagnosticsLevel level, TimeSpan interval, IRunSink sink, Observation observation, double? rate,
+        WorkloadSpec spec, DiagnosticsLevel level, TimeSpan interval, IRunSink sink, Observation observation,
         TraceRecorder? recorder, TextWriter? notes, CancellationTokenSource stop)
     {
         Task ticking = Task.CompletedTask;
         using var timer = new PeriodicTimer(interval);
-        var (result, totals) = await observation.RunToEndAsync(spec, rate, run =>
+        var (result, totals) = await observation.RunToEndAsync(spec, run =>
         {
             sink.OnStarted(run);
             if (level == DiagnosticsLevel.None) ticking = Tick(run, timer, sink, stop.Token);
@@ -118,7 +118,7 @@ public static class RunCommand
 
     private static void FinishRecording(Observation observation, TraceRecorder recorder, RunResult result, RunDiagnostics totals, TextWriter? notes)
     {
-        double? parallelism = RunSummaries.EffectiveParallelism(result, totals) is { } p ? Math.Round(p, 2) : null;
+        double? parallelism = totals.EffectiveParallelism is { } p ? Math.Round(p, 2) : null;
         var manifest = observation.Recording.Stop(ResultJson.ToElement(result, totals), parallelism)!;
         notes?.WriteLine(manifest.Complete
             ? $"monitor: recorded {recorder.Directory} ({recorder.BytesWritten:N0} bytes); see monitor analyze"

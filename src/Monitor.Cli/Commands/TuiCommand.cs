@@ -58,11 +58,11 @@ public static class TuiCommand
                 double rate = calibration.GetAwaiter().GetResult();
                 if (autoN) spec = spec with { N = Calibration.AutoN(rate, spec.Work) };
                 // The first snapshot a quarter of a second into the run: people look for it right after starting.
-                observation = new Observation(DiagnosticsLevel.Full, every, rate, record?.Stacks ?? false, TimeSpan.FromMilliseconds(250));
+                observation = new Observation(DiagnosticsLevel.Full, every, new SingleThreadRate(rate), record?.Stacks ?? false, TimeSpan.FromMilliseconds(250));
                 // The UI keeps K for the multi-worker modes while single runs one: starting in single must not make K 1.
                 int k = spec.Mode == RunMode.Single ? WorkloadOptions.DefaultWorkers : spec.Workers;
                 controller = new LiveController(
-                    new WorkloadSettings(spec.Mode.Name(), k, spec.N, spec.Work.Name()), observation, rate, parse.GetValue(o.Recording.TraceDir));
+                    new WorkloadSettings(spec.Mode.Name(), k, spec.N, spec.Work.Name()), observation, parse.GetValue(o.Recording.TraceDir));
                 if (record is not null && controller.StartRecording(record.Directory) is { } why) throw new UsageException(why);
                 controller.Start(controller.Settings);
                 return controller;

@@ -58,7 +58,7 @@ public sealed class ComparisonMatrix(ComparisonSettings settings)
         Progress?.Invoke($"measuring the machine: {Settings.Workers} busy workers at once against one");
         var capacity = await MachineCapacity.MeasureAsync(Settings.Workers, cancel).ConfigureAwait(false);
         CapacityMeasured?.Invoke(capacity);
-        var rates = new Dictionary<WorkerRuntime, double>();
+        var rates = new Dictionary<WorkerRuntime, SingleThreadRate>();
         // Alongside the rate measurements (one busy thread): otherwise the first row's runs (the single row) pay for
         // compiling Monitor's observation code on the CPUs they compute on.
         Task warmUp = Settings.Diagnostics == DiagnosticsLevel.Full && runtimes.Contains(WorkerRuntime.Dotnet)
@@ -69,7 +69,7 @@ public sealed class ComparisonMatrix(ComparisonSettings settings)
             Progress?.Invoke($"measuring one {Name(runtime)} thread's rate");
             try
             {
-                rates[runtime] = await Calibration.MeasureSingleThreadRateAsync(RateDuration, cancel, runtime).ConfigureAwait(false);
+                rates[runtime] = new SingleThreadRate(await Calibration.MeasureSingleThreadRateAsync(RateDuration, cancel, runtime).ConfigureAwait(false));
             }
             catch (PythonNotFoundException e)
             {
@@ -80,7 +80,7 @@ public sealed class ComparisonMatrix(ComparisonSettings settings)
         await warmUp.ConfigureAwait(false);
 
         var specs = runtimes.SelectMany(r => ComparisonRowSpec.MatrixFor(r, Settings.Workers)).ToArray();
-        var n = runtimes.ToDictionary(r => r, r => Settings.N ?? Calibration.AutoN(rates[r], Settings.Work, r));
+        var n = runtimes.ToDictionary(r => r, r => Settings.N ?? Calibration.AutoN(rates[r].Calibrated, Settings.Work, r));
         var runs = specs.ToDictionary(s => s, _ => new List<RowMeasurement>());
         var rows = specs.ToDictionary(s => s, s => (ComparisonRow?)null);
         for (int round = 1; round <= Settings.Repeat; round++)
@@ -95,32 +95,31 @@ public sealed class ComparisonMatrix(ComparisonSettings settings)
                 cancel.ThrowIfCancellationRequested();
                 foreach (var shown in specs.Where(s => s.Runtime == spec.Runtime && (s == spec || s.MeasuredAs == spec.Mode && s.IsAlias)))
                 {
-                    var row = RowOf(shown, runs[specs.First(s => s.Runtime == shown.Runtime && s.Mode == shown.MeasuredAs)], n, rates, rows);
+                    var row = RowOf(shown, runs[specs.First(s => s.Runtime == shown.Runtime && s.Mode == shown.MeasuredAs)], n, rows);
                     rows[shown] = row;
                     RowMeasured?.Invoke(row);
                 }
             }
         }
-        return new ComparisonReport(DateTimeOffset.Now, Settings, capacity, rates, specs.Select(s => rows[s]!).ToArray(), notes);
+        // Each runtime's rate as the rows left it: raised wherever a worker thread did more per CPU second.
+        var finalRates = rates.ToDictionary(r => r.Key, r => r.Value.Value);
+        return new ComparisonReport(DateTimeOffset.Now, Settings, capacity, finalRates, specs.Select(s => rows[s]!).ToArray(), notes);
     }
 
     private ComparisonRow RowOf(ComparisonRowSpec spec, IReadOnlyList<RowMeasurement> measured, Dictionary<WorkerRuntime, long> n,
-        Dictionary<WorkerRuntime, double> rates, Dictionary<ComparisonRowSpec, ComparisonRow?> rows)
+        Dictionary<ComparisonRowSpec, ComparisonRow?> rows)
     {
         var single = spec.Mode == RunMode.Single ? null : rows.FirstOrDefault(r => r.Key.Runtime == spec.Runtime && r.Key.Mode == RunMode.Single).Value;
-        double? singleElapsed = spec.Mode == RunMode.Single
-            ? Median.Of(measured.Select(m => (double?)m.Observed.Result.ElapsedMs))
-            : single?.ElapsedMs;
-        return ComparisonRow.Of(spec, n[spec.Runtime], Settings.Work, Settings.SwitchMs, measured.ToArray(), singleElapsed, rates[spec.Runtime]);
+        return ComparisonRow.Of(spec, n[spec.Runtime], Settings.Work, Settings.SwitchMs, measured.ToArray(), single);
     }
 
-    private async Task<RowMeasurement> MeasureAsync(ComparisonRowSpec row, long n, double rate, CancellationToken cancel)
+    private async Task<RowMeasurement> MeasureAsync(ComparisonRowSpec row, long n, SingleThreadRate rate, CancellationToken cancel)
     {
         var spec = new WorkloadSpec(row.MeasuredAs, row.Workers, n, Settings.Work, Settings.SwitchMs, Settings.LockBlock, row.Runtime);
         var meter = OtherLoadMeter.Start();
         await using var observation = new Observation(Settings.Diagnostics, SnapshotInterval, rate, SampleStacks, recording: Recording, timeOrigin: TimeOrigin);
         observation.SnapshotTaken += s => SnapshotTaken?.Invoke(s);
-        var observed = await observation.RunToEndAsync(spec, rate, null, cancel).ConfigureAwait(false);
+        var observed = await observation.RunToEndAsync(spec, null, cancel).ConfigureAwait(false);
         double? others = observed.Result.CpuMs is { } workersCpu ? meter?.OthersPercent(workersCpu) : null;
         return new RowMeasurement(observed, others);
     }

@@ -38,8 +38,10 @@ public static class ComparisonReading
         var best = rows.Where(r => r.Correct && !r.Spec.IsAlias).MinBy(r => r.ElapsedMs);
         if (best is null || single is null) return null;
         string name = runtime == WorkerRuntime.Dotnet ? "dotnet" : "python";
-        var text = $"{name}: {Label(best)} was fastest, {Format.Duration(best.ElapsedMs)} against {Format.Duration(single.ElapsedMs)} for one thread ({X(best.Speedup)})";
-        var others = new[] { threads, processes, gil }.Where(r => r is not null && r != best && !r.Spec.IsAlias).Select(r => $"{Label(r!)} {X(r!.Speedup)}");
+        var text = best == single
+            ? $"{name}: {Label(single)} (one thread) was fastest, {Format.Duration(single.ElapsedMs)}"
+            : $"{name}: {Label(best)} was fastest, {Format.Duration(best.ElapsedMs)} against {Format.Duration(single.ElapsedMs)} for one thread ({X(best)})";
+        var others = new[] { threads, processes, gil }.Where(r => r is not null && r != best && !r.Spec.IsAlias).Select(r => $"{Label(r!)} {X(r!)}");
         text += others.Any() ? $"; {string.Join(", ", others)}. " : ". ";
         text += runtime == WorkerRuntime.Python ? WhyPython(threads, processes) : WhyDotnet(threads, gil);
         return text.TrimEnd();
@@ -103,8 +105,9 @@ public static class ComparisonReading
     private static string Machine(ComparisonReport report)
     {
         var c = report.Capacity;
-        string text = $"This machine: {c.Workers} busy workers at once did {c.Parallelism.ToString("0.00", CultureInfo.InvariantCulture)}× the work of one " +
-                      $"({c.LogicalCpus} logical CPUs), the most any mode can reach here";
+        string text = $"This machine: {c.Workers} busy workers at once did {c.Parallelism.ToString("0.00", CultureInfo.InvariantCulture)}× the work of one thread at its best " +
+                      $"({c.LogicalCpus} logical CPUs), the most any mode can reach here" +
+                      (c.Uncertain is { } why ? $" (uncertain: {why})" : "");
         if (report.MaxOtherCpuPercent is not { } max) return text + "; other processes' CPU could not be measured.";
         if (!report.OtherLoadSignificant)
             return text + $"; other processes used at most {max:0}% of a core meanwhile, too little to matter.";
@@ -118,4 +121,9 @@ public static class ComparisonReading
     private static string Label(ComparisonRow row) => row.Spec.Workers == 1 ? row.Spec.Label : $"{row.Spec.Label} ×{row.Spec.Workers}";
 
     private static string X(double? speedup) => speedup is { } s ? s.ToString("0.00", CultureInfo.InvariantCulture) + "×" : "-";
+
+    /// <summary>A row's speed-up; one above what K workers can give is marked, not read as a speed-up.</summary>
+    private static string X(ComparisonRow row) => row.SpeedUpFigure is { Uncertain: not null } f
+        ? f.Value.ToString("0.00", CultureInfo.InvariantCulture) + "× (?)"
+        : X(row.Speedup);
 }

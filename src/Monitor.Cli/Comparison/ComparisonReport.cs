@@ -21,6 +21,7 @@ public sealed record ComparisonReport(
     /// explain part of the figures.</summary>
     public bool OtherLoadSignificant =>
         MaxOtherCpuPercent >= OtherLoadMeter.SignificantPercent
+        || Capacity.Uncertain is not null
         || Capacity.Parallelism < 0.85 * Math.Min(Capacity.Workers, Capacity.LogicalCpus);
 
     /// <summary>The plain-words reading of this run's figures.</summary>

@@ -1,11 +1,13 @@
+using Monitor.Snapshots;
 using Monitor.Workloads;
 
 namespace Monitor.Cli.Comparison;
 
 /// <summary>
-/// One row of the comparison table: the medians of its runs so far and their spread. Speed-up is this row against
-/// the single row of the same runtime (median against median); effective parallelism is this row's throughput
-/// divided by one thread's throughput measured on this machine, so a lock that makes threads spin does not count.
+/// One row of the comparison table: the medians of its runs so far and their spread. Speed-up is this row's compute
+/// time against the single row's of the same runtime (median against median, start-up left out: see
+/// <see cref="SpeedUp"/>); effective parallelism is the median of the runs' own (see <see cref="Snapshots.EffectiveParallelism"/>),
+/// so a lock that makes threads spin does not count.
 /// </summary>
 public sealed record ComparisonRow(
     ComparisonRowSpec Spec,
@@ -13,14 +15,24 @@ public sealed record ComparisonRow(
     WorkKind Work,
     int SwitchMs,
     IReadOnlyList<RowMeasurement> Runs,
-    double? Speedup,
-    double? EffectiveParallelism)
+    SpeedUpFigure? SpeedUpFigure)
 {
     public int Repeats => Runs.Count;
 
     public double ElapsedMs => Median.Of(Runs.Select(r => (double?)r.Observed.Result.ElapsedMs)) ?? 0;
     public double ElapsedMinMs => Runs.Min(r => r.Observed.Result.ElapsedMs);
     public double ElapsedMaxMs => Runs.Max(r => r.Observed.Result.ElapsedMs);
+
+    /// <summary>The speed-up over the single row, when it is one K workers can make; null otherwise (and for single).</summary>
+    public double? Speedup => SpeedUpFigure?.Certain;
+
+    /// <summary>Why the quotient over the single row is not shown as a speed-up, or null.</summary>
+    public string? SpeedupUncertain => SpeedUpFigure?.Uncertain;
+
+    public double? EffectiveParallelism => Median.Of(Runs.Select(r => r.Observed.Diagnostics.EffectiveParallelism));
+
+    /// <summary>Why a run's effective parallelism cannot be read as the mode's (the first run that says so), or null.</summary>
+    public string? ParallelismUncertain => Runs.Select(r => r.Observed.Diagnostics.Parallelism.Uncertain).FirstOrDefault(u => u is not null);
 
     public double? CpuMs => Median.Of(Runs.Select(r => r.Observed.Result.CpuMs));
     public long? PeakWorkingSetBytes => (long?)Median.Of(Runs.Select(r => (double?)r.Observed.Result.PeakWorkingSetBytes));
@@ -40,14 +52,13 @@ public sealed record ComparisonRow(
         .Select(r => r.Failure ?? $"wrong sum: expected {r.Expected}, got {r.Sum}")
         .FirstOrDefault();
 
-    /// <param name="singleElapsedMs">the median wall time of the same runtime's single row.</param>
-    /// <param name="singleThreadRate">one thread's iterations per second on this machine, in this runtime.</param>
+    /// <param name="single">the same runtime's single row so far; null for the single row itself, which has no
+    /// speed-up: it is the baseline.</param>
     public static ComparisonRow Of(ComparisonRowSpec spec, long n, WorkKind work, int switchMs, IReadOnlyList<RowMeasurement> runs,
-        double? singleElapsedMs, double? singleThreadRate)
+        ComparisonRow? single)
     {
-        double elapsed = Median.Of(runs.Select(r => (double?)r.Observed.Result.ElapsedMs)) ?? 0;
-        double? speedup = singleElapsedMs is > 0 && elapsed > 0 ? singleElapsedMs / elapsed : null;
-        double? parallelism = singleThreadRate is > 0 && elapsed > 0 ? n / (elapsed / 1000) / singleThreadRate : null;
-        return new ComparisonRow(spec, n, work, switchMs, runs, speedup, parallelism);
+        var row = new ComparisonRow(spec, n, work, switchMs, runs, null);
+        if (spec.Mode == RunMode.Single || single is null || !single.Correct) return row;
+        return row with { SpeedUpFigure = SpeedUp.Of(single.ElapsedMs, single.StartupMs, row.ElapsedMs, row.StartupMs, spec.Workers) };
     }
 }

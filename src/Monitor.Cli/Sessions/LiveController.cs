@@ -13,7 +13,6 @@ namespace Monitor.Cli.Sessions;
 public sealed class LiveController : IMonitorController, IAsyncDisposable
 {
     private readonly Observation _observation;
-    private readonly double? _singleThreadRate;
     private readonly SemaphoreSlim _order = new(1, 1);
     private WorkloadRun? _run;
     private readonly List<Task> _reports = new();
@@ -23,18 +22,17 @@ public sealed class LiveController : IMonitorController, IAsyncDisposable
 
     private readonly SessionRecording _recording;
 
-    public LiveController(WorkloadSettings initial, Observation observation, double? singleThreadRate, string? traceDir = null)
+    public LiveController(WorkloadSettings initial, Observation observation, string? traceDir = null)
     {
         _settings = initial;
         _observation = observation;
-        _singleThreadRate = singleThreadRate;
         _observation.SnapshotTaken += s => SnapshotReady?.Invoke(s);
         _recording = new SessionRecording(observation, traceDir, message => StatusChanged?.Invoke(message));
     }
 
     /// <summary>Starts recording (also before the first run: --record / --trace-dir); returns why it could not, or null.</summary>
     public string? StartRecording(string? directory) =>
-        _recording.Start(BundleHeader.For(SpecOf(_settings), _singleThreadRate, stacks: _observation.SampleStacks), _settings.Mode, directory);
+        _recording.Start(BundleHeader.For(SpecOf(_settings), _observation.SingleThreadRate?.Calibrated, stacks: _observation.SampleStacks), _settings.Mode, directory);
 
     public bool CanRunWorkloads => true;
 
@@ -76,7 +74,7 @@ public sealed class LiveController : IMonitorController, IAsyncDisposable
     public void Stop()
     {
         _comparison?.Cancel();
-        _ = Serialized(StopCurrentAsync);
+        _ = Serialized(() => StopCurrentAsync());
     }
 
     /// <summary>The same matrix as `monitor compare` (this runtime only), row after row into the results.</summary>
@@ -122,7 +120,8 @@ public sealed class LiveController : IMonitorController, IAsyncDisposable
 
     private static RunSummary RowSummary(ComparisonRow row) => new(
         row.Spec.Mode.Name(), row.Work.Name(), row.Spec.RuntimeName, row.Spec.Workers, row.N, row.ElapsedMs, row.Correct,
-        row.CpuMs, row.PeakWorkingSetBytes, row.ContentionCount, row.ContentionWaitMs, row.GcCount, row.EffectiveParallelism, row.Failure);
+        row.CpuMs, row.PeakWorkingSetBytes, row.ContentionCount, row.ContentionWaitMs, row.GcCount, row.EffectiveParallelism, row.Failure,
+        row.StartupMs, row.ParallelismUncertain);
 
     public void ToggleRecording()
     {
@@ -142,19 +141,22 @@ public sealed class LiveController : IMonitorController, IAsyncDisposable
     {
         var result = await run.Completion.ConfigureAwait(false);
         await _observation.SettleAsync(run).ConfigureAwait(false);
-        var totals = _observation.Totals(run, _singleThreadRate);
+        var totals = _observation.Totals(run);
         // Also while disposing: the bundle, stopped only after this, lists how the last run ended.
         _observation.RunEnded(run, result, totals);
         if (_disposed) return;
         RunFinished?.Invoke(RunSummaries.From(result, totals));
-        StatusChanged?.Invoke(result.Correct
-            ? $"{result.Spec.Mode.Name()} finished in {result.ElapsedMs / 1000:0.00} s, sum correct"
-            : $"{result.Spec.Mode.Name()} failed: {result.Failure ?? "wrong sum"}");
+        StatusChanged?.Invoke(result.Outcome switch
+        {
+            RunOutcome.Completed when result.Correct => $"{result.Spec.Mode.Name()} finished in {result.ElapsedMs / 1000:0.00} s, sum correct",
+            RunOutcome.Stopped or RunOutcome.Interrupted => $"{result.Spec.Mode.Name()} {result.Outcome.Name()} after {result.ElapsedMs / 1000:0.00} s",
+            _ => $"{result.Spec.Mode.Name()} failed: {result.Failure ?? "wrong sum"}",
+        });
     }
 
-    private async Task StopCurrentAsync()
+    private async Task StopCurrentAsync(RunOutcome why = RunOutcome.Stopped)
     {
-        if (_run is { IsCompleted: false } run) await run.StopAsync("stopped").ConfigureAwait(false);
+        if (_run is { IsCompleted: false } run) await run.StopAsync(why).ConfigureAwait(false);
     }
 
     private async Task Serialized(Func<Task> work)
@@ -181,7 +183,8 @@ public sealed class LiveController : IMonitorController, IAsyncDisposable
         await _order.WaitAsync().ConfigureAwait(false);
         try
         {
-            await StopCurrentAsync().ConfigureAwait(false);
+            // q stops the run; SIGTERM or SIGHUP (a dropped SSH connection) interrupt it.
+            await StopCurrentAsync(Hosting.AppLifetime.Stopping.IsCancellationRequested ? RunOutcome.Interrupted : RunOutcome.Stopped).ConfigureAwait(false);
             Task[] reports;
             lock (_reports) reports = _reports.ToArray();
             // Bounded: a run whose sessions do not settle must not keep Monitor from quitting.

@@ -29,11 +29,12 @@ public sealed class Observation : IAsyncDisposable
     /// UI); null: recordings of this observation's own.</param>
     /// <param name="timeOrigin">another observation's <see cref="TimeOrigin"/>, so that snapshots of both share one
     /// time line (on screen and in a recording they share); null: this observation's start.</param>
-    public Observation(DiagnosticsLevel level, TimeSpan interval, double? singleThreadRate, bool sampleStacks = false, TimeSpan? firstSnapshot = null,
+    public Observation(DiagnosticsLevel level, TimeSpan interval, SingleThreadRate? singleThreadRate, bool sampleStacks = false, TimeSpan? firstSnapshot = null,
         RecorderSwitch? recording = null, long? timeOrigin = null)
     {
         Level = level;
         SampleStacks = sampleStacks;
+        SingleThreadRate = singleThreadRate;
         Recording = recording ?? new RecorderSwitch();
         if (level == DiagnosticsLevel.None) return;
         Aggregator = new SnapshotAggregator(ThreadSamplers.ForCurrentOs(), singleThreadRate, origin: timeOrigin);
@@ -50,6 +51,9 @@ public sealed class Observation : IAsyncDisposable
     }
 
     public DiagnosticsLevel Level { get; }
+
+    /// <summary>One thread's rate in this session (the unit of effective parallelism); null where not measured.</summary>
+    public SingleThreadRate? SingleThreadRate { get; }
 
     /// <summary>Whether the sessions sample stacks (fixed for the observation's life).</summary>
     public bool SampleStacks { get; }
@@ -121,7 +125,7 @@ public sealed class Observation : IAsyncDisposable
     /// <paramref name="stop"/> fires), finished (see <see cref="FinishAsync"/>), and the run's totals read.
     /// <paramref name="started"/> sees the run once its workers are going.
     /// </summary>
-    public async Task<ObservedResult> RunToEndAsync(WorkloadSpec spec, double? singleThreadRate, Action<WorkloadRun>? started, CancellationToken stop)
+    public async Task<ObservedResult> RunToEndAsync(WorkloadSpec spec, Action<WorkloadRun>? started, CancellationToken stop)
     {
         await using var run = await StartRunAsync(spec, stop).ConfigureAwait(false);
         started?.Invoke(run);
@@ -132,11 +136,11 @@ public sealed class Observation : IAsyncDisposable
         }
         catch (OperationCanceledException)
         {
-            await run.StopAsync("interrupted").ConfigureAwait(false);
+            await run.StopAsync(RunOutcome.Interrupted).ConfigureAwait(false);
             result = await run.Completion.ConfigureAwait(false);
         }
         await FinishAsync().ConfigureAwait(false);
-        var totals = Totals(run, singleThreadRate);
+        var totals = Totals(run);
         RunEnded(run, result, totals);
         return new ObservedResult(result, totals);
     }
@@ -162,9 +166,15 @@ public sealed class Observation : IAsyncDisposable
         return _clock?.TakeNow();
     }
 
-    public RunDiagnostics Totals(WorkloadRun run, double? singleThreadRate)
+    /// <summary>What was observed over <paramref name="run"/>, once it has ended and its last snapshot was taken:
+    /// its effective parallelism is the one that snapshot gave.</summary>
+    public RunDiagnostics Totals(WorkloadRun run)
     {
-        if (Aggregator is null) return RunDiagnostics.None;
+        var parallelism = Aggregator?.CompletedRun
+            ?? (SingleThreadRate is { } rate && run.Completion.IsCompletedSuccessfully
+                ? RunParallelism.Of(run.Completion.Result, rate, Environment.ProcessorCount, otherCpuPercent: null)
+                : RunParallelism.None);
+        if (Aggregator is null) return RunDiagnostics.None with { Parallelism = parallelism };
         // Runtime events come from EventPipe, which only .NET workers speak: a Python run has no contention count,
         // not a count of zero.
         bool runtime = Level == DiagnosticsLevel.Full && run.Spec.Runtime == WorkerRuntime.Dotnet;
@@ -172,7 +182,7 @@ public sealed class Observation : IAsyncDisposable
             runtime ? Aggregator.ContentionCount : null,
             runtime ? Aggregator.ContentionWaitMs : null,
             runtime ? run.Processes.Sum(p => Aggregator.GcCount(p.Pid)) : null,
-            singleThreadRate);
+            parallelism);
     }
 
     public async ValueTask DisposeAsync()

@@ -143,8 +143,13 @@ public sealed class ReplayController : IMonitorController, IReplayControls, IDis
     /// <summary>A recorded result as a results-table row.</summary>
     private static RunSummary Row(Recording.Replay.RecordedRunSummary s)
     {
-        return new RunSummary(s.Mode ?? "?", s.Work ?? "cpu", s.Runtime ?? "dotnet", s.Workers ?? 0, s.N ?? 0, s.ElapsedMs ?? 0,
-            s.Correct == true, s.CpuMs, s.PeakWorkingSetBytes, s.ContentionCount, s.ContentionWaitMs, s.GcCount, s.EffectiveParallelism, s.Failure);
+        var summary = new RunSummary(s.Mode ?? "?", s.Work ?? "cpu", s.Runtime ?? "dotnet", s.Workers ?? 0, s.N ?? 0, s.ElapsedMs ?? 0,
+            s.Correct == true, s.CpuMs, s.PeakWorkingSetBytes, s.ContentionCount, s.ContentionWaitMs, s.GcCount, s.EffectiveParallelism, s.Failure,
+            s.StartupMs, s.EffectiveParallelismUncertain);
+        // Bundles made before results said "outcome" worded a stopped or interrupted run as its failure.
+        return Enum.TryParse<RunOutcome>(s.Outcome ?? s.Failure, ignoreCase: true, out var outcome) && Enum.IsDefined(outcome)
+            ? summary with { Outcome = outcome }
+            : summary;
     }
 
     public void Dispose()

@@ -20,15 +20,14 @@ public static class RunSummaries
         d.ContentionCount,
         d.ContentionWaitMs,
         d.GcCount,
-        EffectiveParallelism(r, d),
-        FailureOf(r));
+        d.EffectiveParallelism,
+        FailureOf(r),
+        r.StartupMs,
+        d.Parallelism.Uncertain)
+    {
+        Outcome = r.Outcome,
+    };
 
     /// <summary>Why the run is not correct (its failure, or a wrong sum), or null.</summary>
     public static string? FailureOf(RunResult r) => r.Failure ?? (r.Correct ? null : $"wrong sum: expected {r.Expected}, got {r.Sum}");
-
-    /// <summary>Work done per second over the whole run, in single threads' worth on this machine.</summary>
-    public static double? EffectiveParallelism(RunResult r, RunDiagnostics d) =>
-        d.SingleThreadRate is { } single && single > 0 && r.ElapsedMs > 0
-            ? r.TotalIterations / (r.ElapsedMs / 1000) / single
-            : null;
 }

@@ -104,7 +104,8 @@ public sealed class ConsoleTextSink(TextWriter output, bool interactive) : IRunS
         if (r.PeakWorkingSetBytes is { } peak) observed.Add($"peak memory {Format.Short(peak)}B");
         if (d.ContentionCount is { } count) observed.Add($"contentions {Format.Count(count)} ({Format.Duration(d.ContentionWaitMs ?? 0)} waiting)");
         if (d.GcCount is { } gc) observed.Add($"GCs {gc}");
-        if (RunSummaries.EffectiveParallelism(r, d) is { } parallelism) observed.Add($"effective parallelism {parallelism:0.00}");
+        if (d.EffectiveParallelism is { } parallelism)
+            observed.Add($"effective parallelism {parallelism:0.00}" + (d.Parallelism.Uncertain is { } why ? $" (uncertain: {why})" : ""));
         if (observed.Count > 0) output.WriteLine(string.Join(", ", observed));
         output.WriteLine();
         var workers = Format.Table(
@@ -115,7 +116,12 @@ public sealed class ConsoleTextSink(TextWriter output, bool interactive) : IRunS
         if (!r.Correct)
         {
             output.WriteLine();
-            output.WriteLine(r.Failure is not null ? $"FAILED: {r.Failure}" : $"WRONG: expected {r.Expected}, got {r.Sum}");
+            output.WriteLine(r.Outcome switch
+            {
+                RunOutcome.Interrupted => "INTERRUPTED: the run was ended before it finished",
+                RunOutcome.Stopped => "STOPPED: the run was ended before it finished",
+                _ => r.Failure is not null ? $"FAILED: {r.Failure}" : $"WRONG: expected {r.Expected}, got {r.Sum}",
+            });
         }
         output.Flush();
     }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Monitor.Cli.Sessions;
 using Monitor.Runners;
+using Monitor.Snapshots;
 using Monitor.Workloads;
 
 namespace Monitor.Cli.Sinks;
@@ -42,7 +43,9 @@ public static class ResultJson
         if (d.ContentionCount is { } contentions) w.WriteNumber("contentionCount", contentions);
         if (d.ContentionWaitMs is { } wait) w.WriteNumber("contentionWaitMs", Math.Round(wait, 3));
         if (d.GcCount is { } gc) w.WriteNumber("gcCount", gc);
-        if (RunSummaries.EffectiveParallelism(r, d) is { } parallelism) w.WriteNumber("effectiveParallelism", Math.Round(parallelism, 2));
+        if (d.EffectiveParallelism is { } parallelism) w.WriteNumber("effectiveParallelism", Math.Round(parallelism, 2));
+        if (d.Parallelism.Uncertain is { } uncertain) w.WriteString("effectiveParallelismUncertain", uncertain);
+        if (d.Parallelism.OtherCpuPercent is { } others) w.WriteNumber("otherCpuPercent", Math.Round(others, 1));
         if (r.Spec.Mode == RunMode.Gil) w.WriteNumber("switchMs", r.Spec.SwitchMs);
         w.WriteStartArray("workerThreads");
         foreach (var t in r.WorkerThreads)
@@ -56,6 +59,7 @@ public static class ResultJson
             w.WriteEndObject();
         }
         w.WriteEndArray();
+        w.WriteString("outcome", r.Outcome.Name());
         if (r.Failure is not null) w.WriteString("failure", r.Failure);
     }
 }

@@ -43,8 +43,30 @@ internal sealed class ContentionAccumulator
         return stats;
     }
 
-    /// <summary>The interval's sample, busiest locks first, and a reset for the next interval.</summary>
-    public ContentionSample TakeSample(int topLocks)
+    /// <summary>Adds what <paramref name="earlier"/> collected (an interval being folded into this one's sample).</summary>
+    public void Absorb(ContentionAccumulator earlier)
+    {
+        foreach (var (key, theirs) in earlier._locks)
+        {
+            var ours = Get(key.Pid, key.LockId);
+            ours.Waits += theirs.Waits;
+            ours.WaitNs += theirs.WaitNs;
+            foreach (var (owner, count) in theirs.Owners) ours.Owners[owner] = ours.Owners.GetValueOrDefault(owner) + count;
+            ours.Waiters.UnionWith(theirs.Waiters);
+        }
+        _count += earlier._count;
+        _waitNs += earlier._waitNs;
+    }
+
+    public void Clear()
+    {
+        _locks.Clear();
+        _count = 0;
+        _waitNs = 0;
+    }
+
+    /// <summary>The interval's sample, busiest locks first; <see cref="Clear"/> starts the next interval.</summary>
+    public ContentionSample Sample(int topLocks)
     {
         if (_count == 0 && _waitNs == 0) return ContentionSample.None;
         var locks = _locks
@@ -58,10 +80,6 @@ internal sealed class ContentionAccumulator
                 kv.Value.Owners.Count == 0 ? null : kv.Value.Owners.MaxBy(o => o.Value).Key,
                 kv.Value.Waiters.Order().ToArray()))
             .ToArray();
-        var sample = new ContentionSample(_count, _waitNs / 1e6, locks);
-        _locks.Clear();
-        _count = 0;
-        _waitNs = 0;
-        return sample;
+        return new ContentionSample(_count, _waitNs / 1e6, locks);
     }
 }

@@ -9,12 +9,29 @@ internal sealed class RuntimeState
     /// <summary>Prefix of <see cref="Snapshots.ProcessSample.DiagnosticsStatus"/> for a failed session.</summary>
     public const string EventsStoppedPrefix = "runtime events stopped: ";
 
+    /// <summary>The highest GC number the runtime has reported (its count since the process started).</summary>
     public int GcCount;
+
+    /// <summary>The first GC number seen since watching began; 0 before any.</summary>
+    public int FirstGcSeen;
+
+    /// <summary>GCs of a process born while watched (a run's worker): all it made. Its session may start after the
+    /// runtime's first GCs, so the count is the runtime's own number, not the events seen.</summary>
+    public int GcCountSinceBirth => GcCount;
+
+    /// <summary>GCs since watching began (an attached process): from the first one seen.</summary>
+    public int GcCountSinceWatched => FirstGcSeen == 0 ? 0 : GcCount - FirstGcSeen + 1;
     public string? EventsStopped;
     public long? GcHeapBytes;
     public long? WorkingSetBytes;
     public double MonitorLockContentionCount;
     public readonly Dictionary<int, int> WorkerByTid = new();
+
+    public void OnGc(int count)
+    {
+        if (FirstGcSeen == 0 || count < FirstGcSeen) FirstGcSeen = count;
+        GcCount = Math.Max(GcCount, count);
+    }
 
     public void Apply(CounterValue c)
     {

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Monitor.Diagnostics.Sources;
+using Monitor.Diagnostics.Sources.Machine;
 using Monitor.Diagnostics.Sources.OsThreads;
 using Monitor.Runners;
 using Monitor.Snapshots;
@@ -15,47 +16,61 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
 {
     public const int TopLocks = 8;
 
+    /// <summary>An interval shorter than this share of the one before it (the last one of a run, cut short by the
+    /// run's end) is folded into it: its snapshot's rates cover both.</summary>
+    public const double FoldBelow = 0.5;
+
     private readonly IThreadSampler? _sampler;
-    private readonly double? _singleThreadRate;
+    private readonly SingleThreadRate? _singleThreadRate;
+    private readonly Func<double?> _machineBusyMs;
+    private readonly int _logicalCpus;
     private readonly object _gate = new();
-    private readonly ContentionAccumulator _contention = new();
+    private ContentionAccumulator _contention = new();
     private readonly Dictionary<int, RuntimeState> _runtime = new();
     private readonly List<WatchedProcess> _watched = new();
-    private readonly Dictionary<int, ProcessCounters> _previous = new();
-    // Readings no longer needed (the one before the previous), handed back to the sampler to be refilled.
+    // Readings of marks no longer kept, handed back to the sampler to be refilled.
     private readonly Dictionary<int, ProcessCounters> _spare = new();
-    private readonly Dictionary<int, ProcessSample> _lastKnown = new();
-    private readonly Dictionary<int, long> _previousIterations = new();
     private readonly TimeProvider _time;
     private readonly long _origin;
     // Per process, so events of a run's workers that arrive before Follow(run) are not lost by a reset.
     private readonly Dictionary<int, (long Count, double WaitMs)> _contentionByPid = new();
     private WorkloadRun? _run;
-    private long _lastTake;
+    private IntervalMark? _runStart;
+    private IntervalMark _previous;
+    private IntervalMark? _beforePrevious;
 
     /// <param name="sampler">null when the OS sampler is off (--diagnostics none).</param>
-    /// <param name="singleThreadRate">iterations/s of one thread on this machine, for effective parallelism.</param>
+    /// <param name="singleThreadRate">one thread's rate on this machine, for effective parallelism; raised as worker
+    /// threads are seen going faster per CPU second. Null: no effective parallelism (attach).</param>
     /// <param name="time">the clock that times intervals (tests pass their own).</param>
     /// <param name="origin">the <paramref name="time"/> timestamp snapshots count their T from (another aggregator's
     /// <see cref="Origin"/>, to share its time line); null: now.</param>
-    public SnapshotAggregator(IThreadSampler? sampler, double? singleThreadRate, TimeProvider? time = null, long? origin = null)
+    /// <param name="machineBusyMs">the whole machine's busy CPU time so far, for what others used; by default
+    /// /proc/stat's (null where unknown).</param>
+    /// <param name="logicalCpus">the CPUs effective parallelism cannot exceed; by default this machine's.</param>
+    public SnapshotAggregator(IThreadSampler? sampler, SingleThreadRate? singleThreadRate, TimeProvider? time = null, long? origin = null,
+        Func<double?>? machineBusyMs = null, int? logicalCpus = null)
     {
         _sampler = sampler;
         _singleThreadRate = singleThreadRate;
         _time = time ?? TimeProvider.System;
-        _lastTake = _time.GetTimestamp();
-        _origin = origin ?? _lastTake;
+        _machineBusyMs = machineBusyMs ?? SystemCpuTime.BusyMs;
+        _logicalCpus = logicalCpus ?? Environment.ProcessorCount;
+        long now = _time.GetTimestamp();
+        _origin = origin ?? now;
+        _previous = new IntervalMark(now);
     }
 
     /// <summary>The timestamp of T = 0.</summary>
     public long Origin => _origin;
 
-    private double SecondsSince(long timestamp, long now) => (now - timestamp) / (double)_time.TimestampFrequency;
+    private double SecondsBetween(long from, long to) => (to - from) / (double)_time.TimestampFrequency;
 
     public void Dispose() => _sampler?.Dispose();
 
     /// <summary>Every OS reading the sampler made, once per watched process and <see cref="Take"/>, on the clock's
-    /// thread: lets a recorder keep the raw counters without sampling a second time.</summary>
+    /// thread, and a <see cref="ProcessCounters.Final"/> one made of a process's own last report once it has exited:
+    /// lets a recorder keep the raw counters without sampling a second time.</summary>
     public event Action<ProcessCounters>? CountersRead;
 
     /// <summary>Contention events of the watched processes so far (all intervals); a run's own once it is followed.</summary>
@@ -63,21 +78,32 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
 
     public double ContentionWaitMs { get { lock (_gate) return ContentionOfWatched().WaitMs; } }
 
+    /// <summary>The effective parallelism of the followed run once it has ended, as its last snapshot gave it, with
+    /// what others used of the machine over the run and why the figure is uncertain; null before.</summary>
+    public RunParallelism? CompletedRun { get; private set; }
+
     private (long Count, double WaitMs) ContentionOfWatched()
     {
         long count = 0;
         double waitMs = 0;
         foreach (var w in _watched)
         {
-            if (!_contentionByPid.TryGetValue(w.Pid, out var c)) continue;
+            if (w.Role == ProcessRole.Monitor || !_contentionByPid.TryGetValue(w.Pid, out var c)) continue;
             count += c.Count;
             waitMs += c.WaitMs;
         }
         return (count, waitMs);
     }
 
-    /// <summary>GC count per process as last reported by the runtime.</summary>
-    public int GcCount(int pid) { lock (_gate) return _runtime.TryGetValue(pid, out var r) ? r.GcCount : 0; }
+    /// <summary>GCs of a watched process since watching began (for a run's worker, since it started).</summary>
+    public int GcCount(int pid)
+    {
+        lock (_gate) return _runtime.TryGetValue(pid, out var r) ? GcCountOf(r, BornWatched(pid)) : 0;
+    }
+
+    private bool BornWatched(int pid) => _watched.FirstOrDefault(w => w.Pid == pid)?.BornWatched ?? true;
+
+    private static int GcCountOf(RuntimeState runtime, bool bornWatched) => bornWatched ? runtime.GcCountSinceBirth : runtime.GcCountSinceWatched;
 
     /// <summary>Sum of the runtime's own monitor-lock-contention-count increments received so far.</summary>
     public double RuntimeContentionCounter(int pid) { lock (_gate) return _runtime.TryGetValue(pid, out var r) ? r.MonitorLockContentionCount : 0; }
@@ -96,32 +122,54 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
         lock (_gate)
         {
             _run = run;
+            CompletedRun = null;
             var previousWorkers = _watched.Where(w => w.Role == ProcessRole.Worker).Select(w => w.Pid).ToHashSet();
             _watched.RemoveAll(w => w.Role == ProcessRole.Worker);
             foreach (var p in run.Processes) _watched.Add(new WatchedProcess(p.Pid, ProcessRole.Worker));
-            foreach (var pid in _lastKnown.Keys.Where(pid => _watched.All(w => w.Pid != pid)).ToArray()) _lastKnown.Remove(pid);
             // A UI session runs workload after workload: keep what the runtime said of the previous run's processes
             // (its result may still be being summed up), drop anything older, so memory stays bounded.
             foreach (var pid in _runtime.Keys.Where(pid => !previousWorkers.Contains(pid) && _watched.All(w => w.Pid != pid)).ToArray()) _runtime.Remove(pid);
-            _previousIterations.Clear();
         }
         Prime();
+        lock (_gate) _runStart = _previous;
     }
 
-    /// <summary>Reads the OS counters once so the first snapshot already has rates.</summary>
+    /// <summary>Reads the sources once, so the first snapshot's rates run from now: the interval starts here.</summary>
     public void Prime()
     {
-        if (_sampler is null) return;
         WatchedProcess[] watched;
         lock (_gate) watched = _watched.ToArray();
-        foreach (var w in watched)
+        var readings = new Dictionary<int, ProcessCounters>();
+        if (_sampler is not null)
         {
-            if (_sampler.Sample(w.Pid) is { } reading)
+            foreach (var w in watched)
             {
-                lock (_gate) _previous[w.Pid] = reading;
+                if (_sampler.Sample(w.Pid) is { } reading) readings[w.Pid] = reading;
             }
         }
-        lock (_gate) _lastTake = _time.GetTimestamp();
+        double? machine = _machineBusyMs();
+        lock (_gate)
+        {
+            var mark = new IntervalMark(_time.GetTimestamp()) { MachineBusyMs = machine, Contention = _previous.Contention };
+            foreach (var w in watched)
+            {
+                if (readings.TryGetValue(w.Pid, out var reading))
+                {
+                    w.SetBaselines(CpuMs(reading), reading.Threads);
+                    mark.Readings[w.Pid] = reading;
+                    mark.ProcessCpuMs[w.Pid] = CpuMs(reading);
+                }
+                else if (_previous.ProcessCpuMs.TryGetValue(w.Pid, out double known))
+                {
+                    mark.ProcessCpuMs[w.Pid] = known;
+                }
+            }
+            MarkRun(mark, _run, null);
+            Drop(_previous);
+            if (_beforePrevious is not null) Drop(_beforePrevious);
+            _previous = mark;
+            _beforePrevious = null;
+        }
     }
 
     public void Post(RuntimeEvent e)
@@ -141,8 +189,7 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
                     _contentionByPid[s.Pid] = (stopped.Count, stopped.WaitMs + s.DurationNs / 1e6);
                     break;
                 case GcStarted g:
-                    var state = Runtime(g.Pid);
-                    state.GcCount = Math.Max(state.GcCount, g.Count);
+                    Runtime(g.Pid).OnGc(g.Count);
                     break;
                 case CounterValue c:
                     Runtime(c.Pid).Apply(c);
@@ -169,117 +216,276 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
         return state;
     }
 
-    /// <summary>Reads the sources and returns the snapshot of the interval since the previous call.</summary>
+    /// <summary>Reads the sources and returns the snapshot of the interval since the previous call (or, when that
+    /// was only a sliver ago, since the one before: see <see cref="FoldBelow"/>).</summary>
     public Snapshot Take()
     {
         long now = _time.GetTimestamp();
         WatchedProcess[] watched;
         WorkloadRun? run;
+        IntervalMark from;
+        bool fold;
         lock (_gate)
         {
-            watched = _watched.ToArray();
             run = _run;
+            fold = _beforePrevious is { } older
+                   && SecondsBetween(_previous.Timestamp, now) < FoldBelow * SecondsBetween(older.Timestamp, _previous.Timestamp);
+            from = fold ? _beforePrevious! : _previous;
         }
+        if (run is not null) WatchRun(run);
+        lock (_gate) watched = _watched.ToArray();
         var readings = new Dictionary<int, ProcessCounters?>();
         if (_sampler is not null)
         {
-            if (run is { IsCompleted: false }) watched = WatchDescendants(run);
             foreach (var w in watched) readings[w.Pid] = _sampler.Sample(w.Pid, Spare(w.Pid));
-            if (CountersRead is { } read)
-            {
-                foreach (var reading in readings.Values)
-                {
-                    if (reading is not null) read(reading);
-                }
-            }
         }
-
+        double? machine = _machineBusyMs();
+        var finals = new List<ProcessCounters>();
+        Snapshot snapshot;
         lock (_gate)
         {
-            double seconds = Math.Max(1e-3, SecondsSince(_lastTake, now));
-            _lastTake = now;
+            double seconds = Math.Max(1e-3, SecondsBetween(from.Timestamp, now));
+            var mark = new IntervalMark(now) { MachineBusyMs = machine };
             var workersByTid = WorkersByTid(run);
             var processes = new List<ProcessSample>();
             var workerThreads = new List<ThreadSample>();
             var otherThreads = new List<ThreadSample>();
+            double watchedCpuMs = 0, workersCpuMs = 0;
             foreach (var w in watched)
             {
                 readings.TryGetValue(w.Pid, out var reading);
                 _runtime.TryGetValue(w.Pid, out var runtime);
-                if (reading is null)
+                bool known = from.ProcessCpuMs.TryGetValue(w.Pid, out double cpuBefore);
+                ProcessSample sample;
+                double cpuNow;
+                if (reading is not null)
                 {
-                    if (_lastKnown.TryGetValue(w.Pid, out var last)) processes.Add(last with { Exited = true, CpuPercent = 0, DiagnosticsStatus = runtime?.EventsStopped ?? last.DiagnosticsStatus });
-                    else if (_sampler is null && runtime is not null) processes.Add(FromRuntimeOnly(w, runtime));
-                    continue;
-                }
-                _previous.TryGetValue(w.Pid, out var before);
-                var sample = ProcessSampleOf(w, reading, before, runtime, seconds);
-                processes.Add(sample);
-                _lastKnown[w.Pid] = sample;
-                if (w.Role != ProcessRole.Monitor)
-                {
-                    // Monitor's own cost is shown as a process; its threads are not what the user watches.
-                    var threadsNow = reading.Threads;
-                    for (int i = 0; i < threadsNow.Count; i++)
+                    bool firstReading = !w.Seen;
+                    w.SetBaselines(CpuMs(reading), reading.Threads);
+                    cpuNow = CpuMs(reading);
+                    // A process first read now: born watched, all its CPU falls in this interval; else it counts from here.
+                    if (!known) cpuBefore = w.BornWatched ? 0 : cpuNow;
+                    from.Readings.TryGetValue(w.Pid, out var before);
+                    sample = new ProcessSample(
+                        w.Pid, reading.Name, w.Role, reading.WorkingSetBytes, reading.PeakWorkingSetBytes,
+                        runtime?.GcHeapBytes, runtime is null ? null : GcCountOf(runtime, w.BornWatched),
+                        Math.Max(0, cpuNow - cpuBefore) / (seconds * 10), cpuNow - w.CpuBaselineMs,
+                        reading.Threads.Count, Exited: false, runtime?.EventsStopped);
+                    mark.Readings[w.Pid] = reading;
+                    if (w.Role != ProcessRole.Monitor)
                     {
-                        var t = threadsNow[i];
-                        var thread = ThreadSampleOf(w, t, FindThread(before, t.Tid, i), runtime, workersByTid, seconds);
-                        (thread.Role == ThreadRole.Worker ? workerThreads : otherThreads).Add(thread);
+                        // Monitor's own cost is shown as a process; its threads are not what the user watches.
+                        bool bornInInterval = before is not null || (w.BornWatched && firstReading && !known);
+                        AddThreads(w, reading, before, bornInInterval, runtime, workersByTid, from, seconds, workerThreads, otherThreads);
                     }
                 }
-                _previous[w.Pid] = reading;
-                if (before is not null && !ReferenceEquals(before, reading)) _spare[w.Pid] = before;
+                else if (w.LastShown is { } last || known)
+                {
+                    // Gone: its own last report (read from the OS just before it exited) gives the CPU it used since
+                    // it was last read; without one (killed), nothing more is known.
+                    var usage = run?.UsageOf(w.Pid);
+                    double lastCpu = w.LastShown is { } shown ? shown.CpuMs + w.CpuBaselineMs : cpuBefore;
+                    cpuNow = usage is { } u ? Math.Max(u.CpuMs, lastCpu) : lastCpu;
+                    if (!known) cpuBefore = lastCpu;
+                    var lastReading = from.Readings.GetValueOrDefault(w.Pid);
+                    long workingSet = w.LastShown?.WorkingSetBytes ?? lastReading?.WorkingSetBytes ?? 0;
+                    long peak = Math.Max(w.LastShown?.PeakWorkingSetBytes ?? lastReading?.PeakWorkingSetBytes ?? 0, usage?.PeakWorkingSetBytes ?? 0);
+                    string name = w.LastShown?.Name ?? lastReading?.Name ?? "";
+                    sample = new ProcessSample(
+                        w.Pid, name, w.Role, workingSet, peak,
+                        runtime?.GcHeapBytes ?? w.LastShown?.GcHeapBytes, runtime is null ? w.LastShown?.GcCount : GcCountOf(runtime, w.BornWatched),
+                        Math.Max(0, cpuNow - cpuBefore) / (seconds * 10), cpuNow - w.CpuBaselineMs,
+                        0, Exited: true, runtime?.EventsStopped ?? w.LastShown?.DiagnosticsStatus);
+                    if (usage is not null && !w.FinalRecorded)
+                    {
+                        w.FinalRecorded = true;
+                        finals.Add(new ProcessCounters(w.Pid, name, Stopwatch.GetTimestamp(), workingSet, peak,
+                            usage.UserMs ?? usage.CpuMs, usage.SystemMs ?? 0, []) { Final = true });
+                    }
+                }
+                else
+                {
+                    if (_sampler is null && runtime is not null) processes.Add(FromRuntimeOnly(w, runtime));
+                    continue;
+                }
+                processes.Add(sample);
+                w.LastShown = sample;
+                mark.ProcessCpuMs[w.Pid] = cpuNow;
+                double cpuInInterval = Math.Max(0, cpuNow - cpuBefore);
+                watchedCpuMs += cpuInInterval;
+                if (w.Role == ProcessRole.Worker) workersCpuMs += cpuInInterval;
             }
-            foreach (var pid in _previous.Keys.Where(pid => readings.TryGetValue(pid, out var r) && r is null).ToArray()) _previous.Remove(pid);
-            foreach (var pid in _spare.Keys.Where(pid => !_previous.ContainsKey(pid)).ToArray()) _spare.Remove(pid);
 
             workerThreads.Sort((a, b) => (a.Worker ?? 0).CompareTo(b.Worker ?? 0));
             otherThreads.Sort((a, b) => a.Pid != b.Pid ? a.Pid.CompareTo(b.Pid) : b.CpuPercent.CompareTo(a.CpuPercent));
             var threads = workerThreads.Concat(otherThreads).ToArray();
-            var contention = _contention.TakeSample(TopLocks);
 
+            if (fold) _contention.Absorb(_previous.Contention);
+            var contention = _contention.Sample(TopLocks);
+            mark.Contention = _contention;
+            _contention = new ContentionAccumulator();
+
+            MarkRun(mark, run, from);
+            double? others = from.MachineBusyMs is { } busyBefore && machine is { } busyNow
+                ? Math.Clamp((busyNow - busyBefore - watchedCpuMs) / (seconds * 10), 0, _logicalCpus * 100.0)
+                : null;
             // The run's own count, not the sum over sampled threads: it stays right when a worker process exited
             // between two samples or the OS sampler is off.
-            double iterationsPerSec = run is null ? 0 : RunRate(run, seconds);
+            double iterations = run is not null && from.RunIterations is { } before2 ? Math.Max(0, run.Iterations - before2) : 0;
+            var (parallelism, uncertain) = Parallelism(run, iterations, seconds, workersCpuMs, others, machine);
+            var owned = processes.Where(p => p.Role != ProcessRole.Monitor).ToArray();
+            var (contentionCount, contentionWaitMs) = ContentionOfWatched();
             var totals = new Totals(
-                processes.Where(p => p.Role != ProcessRole.Monitor).Sum(p => p.CpuPercent),
-                processes.Where(p => p.Role != ProcessRole.Monitor).Sum(p => p.WorkingSetBytes),
-                processes.Where(p => p.Role != ProcessRole.Monitor).Sum(p => p.GcHeapBytes ?? 0),
-                iterationsPerSec,
+                owned.Sum(p => p.CpuPercent),
+                owned.Sum(p => p.WorkingSetBytes),
+                owned.Sum(p => p.GcHeapBytes ?? 0),
+                iterations / seconds,
                 run?.Progress ?? 0,
-                EffectiveParallelism(run, iterationsPerSec),
-                contention.Count,
-                contention.WaitMs,
-                processes.Sum(p => p.GcCount ?? 0));
-            return new Snapshot(
+                parallelism,
+                contentionCount,
+                contentionWaitMs,
+                owned.Sum(p => p.GcCount ?? 0),
+                owned.Sum(p => p.CpuMs),
+                others,
+                uncertain);
+            snapshot = new Snapshot(
                 _time.GetLocalNow(),
-                SecondsSince(_origin, now),
+                SecondsBetween(_origin, now),
                 seconds,
                 run is not null ? WorkloadInfoOf(run)
-                    : watched.Any(w => w.Role == ProcessRole.External) ? Watching(SecondsSince(_origin, now))
+                    : watched.Any(w => w.Role == ProcessRole.External) ? Watching(SecondsBetween(_origin, now))
                     : null,
                 processes,
                 threads,
                 contention,
                 totals);
+
+            if (fold)
+            {
+                Drop(_previous);
+            }
+            else
+            {
+                if (_beforePrevious is not null) Drop(_beforePrevious);
+                _beforePrevious = _previous;
+            }
+            _previous = mark;
         }
+        if (CountersRead is { } read)
+        {
+            foreach (var reading in readings.Values)
+            {
+                if (reading is not null) read(reading);
+            }
+            foreach (var final in finals) read(final);
+        }
+        return snapshot;
     }
 
-    /// <summary>Adds the processes the run's processes started themselves (Python's multiprocessing workers are
-    /// children of the interpreter Monitor started), so their CPU and memory count as the run's; returns the new
-    /// watch list.</summary>
-    private WatchedProcess[] WatchDescendants(WorkloadRun run)
+    /// <summary>While the run goes, over the interval; once it has ended, over the whole run as its result gives it
+    /// (an interval after the end has no work in it and read 0.00 under DONE).</summary>
+    private (double? Value, string? Uncertain) Parallelism(WorkloadRun? run, double iterations, double seconds, double workersCpuMs, double? others, double? machine)
     {
-        var found = run.Processes.SelectMany(p => ProcessTree.Descendants(p.Pid)).ToArray();
+        if (_singleThreadRate is null || run is null) return (null, null);
+        if (run.IsCompleted && run.Completion.IsCompletedSuccessfully)
+        {
+            CompletedRun ??= WholeRun(run.Completion.Result, machine);
+            return (CompletedRun.Figure?.Value, CompletedRun.Uncertain);
+        }
+        var figure = EffectiveParallelism.Of(iterations, seconds, _singleThreadRate.Value, workersCpuMs, _logicalCpus);
+        return figure is { } f ? (f.Value, EffectiveParallelism.Uncertainty(f, others, _logicalCpus)) : (null, null);
+    }
+
+    /// <summary>The whole run's figure, from its result (the same one its result line gives), and what the rest of the
+    /// machine used over the run.</summary>
+    private RunParallelism WholeRun(RunResult result, double? machineNow)
+    {
+        double? others = null;
+        if (_runStart is { MachineBusyMs: { } busyAtStart } start && machineNow is { } busyNow && result.CpuMs is { } workers && result.ElapsedMs > 0)
+        {
+            double monitor = _watched.Where(w => w.Role == ProcessRole.Monitor)
+                .Sum(w => (w.LastShown?.CpuMs ?? 0) + w.CpuBaselineMs - start.ProcessCpuMs.GetValueOrDefault(w.Pid));
+            double seconds = SecondsBetween(start.Timestamp, _time.GetTimestamp());
+            others = Math.Clamp((busyNow - busyAtStart - workers - monitor) / (seconds * 10), 0, _logicalCpus * 100.0);
+        }
+        return RunParallelism.Of(result, _singleThreadRate!, _logicalCpus, others);
+    }
+
+    /// <summary>Adds what the run's processes made themselves (Python's multiprocessing workers are children of the
+    /// interpreter Monitor started), found as descendants while it runs and by their own last report once they
+    /// exited, so their CPU and memory count as the run's.</summary>
+    private void WatchRun(WorkloadRun run)
+    {
+        var found = new List<int>();
+        foreach (var p in run.Processes)
+        {
+            if (_sampler is not null && !run.IsCompleted) found.AddRange(ProcessTree.Descendants(p.Pid));
+            foreach (var usage in p.Usage) found.Add(usage.Pid);
+        }
         lock (_gate)
         {
             foreach (int pid in found)
             {
                 if (_watched.All(w => w.Pid != pid)) _watched.Add(new WatchedProcess(pid, ProcessRole.Worker));
             }
-            return _watched.ToArray();
         }
     }
+
+    /// <summary>Keeps each worker's report and the run's iterations in <paramref name="mark"/>, and raises one thread's
+    /// rate when a worker did more per CPU second since <paramref name="from"/> (or over its whole life, once done).</summary>
+    private void MarkRun(IntervalMark mark, WorkloadRun? run, IntervalMark? from)
+    {
+        if (run is null) return;
+        mark.RunIterations = run.Iterations;
+        foreach (var worker in run.Workers)
+        {
+            var latest = worker.Latest;
+            mark.Workers[worker.Worker] = latest;
+            if (_singleThreadRate is null || from is null) continue;
+            if (from.Workers.TryGetValue(worker.Worker, out var earlier) && latest.CpuMs is { } cpu && earlier.CpuMs is { } cpuBefore)
+            {
+                _singleThreadRate.Observe(latest.Iterations - earlier.Iterations, cpu - cpuBefore);
+            }
+        }
+    }
+
+    private void Drop(IntervalMark mark)
+    {
+        foreach (var (pid, reading) in mark.Readings) _spare[pid] = reading;
+        mark.Readings.Clear();
+        foreach (var pid in _spare.Keys.Where(pid => _watched.All(w => w.Pid != pid)).ToArray()) _spare.Remove(pid);
+    }
+
+    private ProcessCounters? Spare(int pid)
+    {
+        lock (_gate) return _spare.Remove(pid, out var spare) ? spare : null;
+    }
+
+    private static double CpuMs(ProcessCounters reading) => reading.UserMs + reading.SystemMs;
+
+    private void AddThreads(
+        WatchedProcess w, ProcessCounters reading, ProcessCounters? before, bool newThreadsBornInInterval, RuntimeState? runtime,
+        Dictionary<(int, int), WorkerState> workersByTid, IntervalMark from, double seconds,
+        List<ThreadSample> workerThreads, List<ThreadSample> otherThreads)
+    {
+        var threadsNow = reading.Threads;
+        for (int i = 0; i < threadsNow.Count; i++)
+        {
+            var t = threadsNow[i];
+            ThreadCounters? earlier = FindThread(before, t.Tid, i) is { } found && ThreadRates.SameThread(found, t) ? found
+                // A thread the earlier reading did not have started since: all its CPU time is this interval's.
+                : newThreadsBornInInterval ? Unborn(t)
+                : null;
+            var thread = ThreadSampleOf(w, t, earlier, runtime, workersByTid, from, seconds);
+            (thread.Role == ThreadRole.Worker ? workerThreads : otherThreads).Add(thread);
+        }
+    }
+
+    /// <summary>A thread's counters before it started: all zero.</summary>
+    private static ThreadCounters Unborn(in ThreadCounters t) => new(
+        t.Tid, t.Name, t.State, 0, 0,
+        t.OnCpuMs is null ? null : 0, t.WaitingForCpuMs is null ? null : 0,
+        t.VoluntarySwitches is null ? null : 0, t.InvoluntarySwitches is null ? null : 0, t.StartedMs);
 
     private static Dictionary<(int Pid, int Tid), WorkerState> WorkersByTid(WorkloadRun? run)
     {
@@ -290,26 +496,6 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
             if (w.Tid != 0) map[(w.Pid, w.Tid)] = w;
         }
         return map;
-    }
-
-    private const int RunKey = -1;
-
-    /// <summary>A worker counts its iterations from its own start, which may be well before the interval that ends
-    /// in a run's first snapshot (the UI's first comes 250 ms after the run is attached): the first rate is taken over
-    /// the whole run so far, or it read up to 3.3x one thread's rate on two CPUs.</summary>
-    private static double SinceRunStart(WorkloadRun run, double interval) => Math.Max(interval, run.Elapsed.TotalSeconds);
-
-    private double RunRate(WorkloadRun run, double seconds)
-    {
-        long total = run.Iterations;
-        bool first = !_previousIterations.TryGetValue(RunKey, out long before);
-        _previousIterations[RunKey] = total;
-        return Math.Max(0, total - before) / (first ? SinceRunStart(run, seconds) : seconds);
-    }
-
-    private ProcessCounters? Spare(int pid)
-    {
-        lock (_gate) return _spare.Remove(pid, out var spare) ? spare : null;
     }
 
     /// <summary>The thread <paramref name="tid"/> of the earlier reading; threads mostly keep their place between
@@ -326,31 +512,13 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
         return null;
     }
 
-    private static ProcessSample ProcessSampleOf(WatchedProcess w, ProcessCounters now, ProcessCounters? before, RuntimeState? runtime, double seconds)
-    {
-        double cpuMs = now.UserMs + now.SystemMs;
-        double cpuPercent = before is null ? 0 : Math.Max(0, cpuMs - (before.UserMs + before.SystemMs)) / (seconds * 10);
-        return new ProcessSample(
-            w.Pid,
-            now.Name,
-            w.Role,
-            now.WorkingSetBytes,
-            now.PeakWorkingSetBytes,
-            runtime?.GcHeapBytes,
-            runtime?.GcCount,
-            cpuPercent,
-            cpuMs,
-            now.Threads.Count,
-            Exited: false,
-            runtime?.EventsStopped);
-    }
-
     private static ProcessSample FromRuntimeOnly(WatchedProcess w, RuntimeState runtime) =>
-        new(w.Pid, "", w.Role, runtime.WorkingSetBytes ?? 0, runtime.WorkingSetBytes ?? 0, runtime.GcHeapBytes, runtime.GcCount, 0, 0, 0, false, runtime.EventsStopped);
+        new(w.Pid, "", w.Role, runtime.WorkingSetBytes ?? 0, runtime.WorkingSetBytes ?? 0, runtime.GcHeapBytes, GcCountOf(runtime, w.BornWatched),
+            0, 0, 0, false, runtime.EventsStopped);
 
     private ThreadSample ThreadSampleOf(
         WatchedProcess w, ThreadCounters now, ThreadCounters? before, RuntimeState? runtime,
-        Dictionary<(int, int), WorkerState> workersByTid, double seconds)
+        Dictionary<(int, int), WorkerState> workersByTid, IntervalMark from, double seconds)
     {
         var state = workersByTid.GetValueOrDefault((w.Pid, now.Tid));
         int? worker = state?.Worker;
@@ -370,15 +538,13 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
         double? iterationsPerSec = null;
         if (state is not null)
         {
-            long iterations = state.Iterations;
-            bool first = !_previousIterations.TryGetValue(state.Worker, out long previous);
-            _previousIterations[state.Worker] = iterations;
-            iterationsPerSec = Math.Max(0, iterations - previous) / (first && _run is { } run ? SinceRunStart(run, seconds) : seconds);
+            long earlier = from.Workers.TryGetValue(state.Worker, out var reported) ? reported.Iterations : 0;
+            iterationsPerSec = Math.Max(0, state.Iterations - earlier) / seconds;
         }
         var role = worker is not null ? ThreadRole.Worker
             : now.Name.StartsWith(".NET ", StringComparison.Ordinal) ? ThreadRole.Runtime
             : ThreadRole.Other;
-        var rates = before is { } b && ThreadRates.SameThread(b, now) ? ThreadRates.Between(b, now, seconds) : default;
+        var rates = before is { } b ? ThreadRates.Between(b, now, seconds) : default;
         return new ThreadSample(
             w.Pid,
             now.Tid,
@@ -392,18 +558,8 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
             rates.VoluntaryPerSec ?? 0,
             rates.InvoluntaryPerSec ?? 0,
             iterationsPerSec,
-            now.UserMs + now.SystemMs,
+            w.ThreadCpuSinceWatched(now),
             now.State);
-    }
-
-    /// <summary>While a run goes, over the last interval; once it has ended, over the whole run, as its result gives it
-    /// (an interval after the end has no work in it and read 0.00 under DONE).</summary>
-    private double? EffectiveParallelism(WorkloadRun? run, double iterationsPerSec)
-    {
-        if (_singleThreadRate is not > 0 || run is null) return null;
-        double seconds = run.Elapsed.TotalSeconds;
-        double rate = run.IsCompleted && seconds > 0 ? run.Iterations / seconds : iterationsPerSec;
-        return rate / _singleThreadRate.Value;
     }
 
     /// <summary>An attached process: no workload, only how long it has been watched.</summary>

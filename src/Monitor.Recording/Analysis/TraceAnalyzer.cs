@@ -53,8 +53,23 @@ public static class TraceAnalyzer
         var processes = new List<ProcessReport>();
         var osSamples = bundle.ReadOsSamples(out int badSampleLines);
         if (badSampleLines > 0) (bundle.HasFinalManifest ? problems : notes).Add($"{badSampleLines} line(s) of {BundleLayout.OsSamples} could not be read");
-        var lastSample = osSamples.GroupBy(s => s.Counters.Pid).ToDictionary(g => g.Key, g => g.Last().Counters);
-        var peakSample = osSamples.GroupBy(s => s.Counters.Pid).ToDictionary(g => g.Key, g => g.Max(s => s.Counters.PeakWorkingSetBytes));
+        var samples = osSamples.GroupBy(s => s.Counters.Pid).ToDictionary(g => g.Key, g => g.Select(s => s.Counters).ToArray());
+        var peakSample = samples.ToDictionary(g => g.Key, g => g.Value.Max(c => c.PeakWorkingSetBytes));
+        // A run's processes were born in it: all their CPU is the run's (the last sample may be the process's own final
+        // report). Any other process (attached, Monitor itself) counts from its first sample: what it did before
+        // watching began is not in the recording.
+        var runPids = BundleRuns.Of(manifest).SelectMany(r => r.Pids).ToHashSet();
+        var rolesFromTraces = bundle.Traces.GroupBy(t => t.Pid).ToDictionary(g => g.Key, g => g.First().Role);
+        double? CpuOf(int pid)
+        {
+            if (!samples.TryGetValue(pid, out var all)) return null;
+            bool born = runPids.Contains(pid) || rolesFromTraces.GetValueOrDefault(pid) == "worker";
+            return Math.Max(0, Cpu(all[^1]) - (born ? 0 : Cpu(all[0])));
+        }
+        var lastThreads = samples.Select(g => g.Value.LastOrDefault(c => !c.Final))
+            .Where(c => c is not null && c.Pid != manifest?.MonitorPid).Select(c => c!).ToArray();
+        var firstThreads = samples.Where(g => !runPids.Contains(g.Key) && rolesFromTraces.GetValueOrDefault(g.Key) != "worker")
+            .ToDictionary(g => g.Key, g => g.Value[0]);
 
         foreach (var entry in bundle.Traces)
         {
@@ -88,13 +103,13 @@ public static class TraceAnalyzer
                 else if (bundle.IsComplete) notes.Add(why + ": its process was killed");
                 else problems.Add(why);
             }
-            processes.Add(ProcessOf(trace, entry.Role, name, lastSample.GetValueOrDefault(trace.Pid), peakSample.TryGetValue(trace.Pid, out var peak) ? peak : null));
+            processes.Add(ProcessOf(trace, entry.Role, name, CpuOf(trace.Pid), peakSample.TryGetValue(trace.Pid, out var peak) ? peak : null));
         }
-        foreach (var (pid, counters) in lastSample.Where(s => processes.All(p => p.Pid != s.Key)))
+        foreach (var pid in samples.Keys.Where(pid => processes.All(p => p.Pid != pid)))
         {
-            string role = pid == manifest?.MonitorPid ? "monitor" : "process";
+            string role = pid == manifest?.MonitorPid ? "monitor" : runPids.Contains(pid) ? "worker" : "process";
             processes.Add(new ProcessReport(pid, role, null, 0, true, null, 0, 0, 0, new Dictionary<int, long>(), peakSample[pid], null, 0, 0, 0,
-                counters.UserMs + counters.SystemMs, []));
+                CpuOf(pid), []));
         }
         if (traces.Count == 0 && osSamples.Count == 0 && manifest?.Result is null)
         {
@@ -131,13 +146,13 @@ public static class TraceAnalyzer
             duration,
             processes,
             LocksOf(traces),
-            ThreadsOf(traces, lastSample.Values.Where(c => c.Pid != manifest?.MonitorPid), manifest),
+            ThreadsOf(traces, lastThreads, firstThreads),
             workload,
             SaturatingSum.Of(traces.Select(t => t.ContentionCount)),
             traces.Sum(t => t.ContentionWaitMs),
             SaturatingSum.Of(traces.Select(t => t.GcCount)),
             workers.Any(p => p.PeakWorkingSetBytes is not null) ? SaturatingSum.Of(workers.Select(p => p.PeakWorkingSetBytes ?? 0)) : null,
-            workers.Any(p => p.CpuMs is not null) ? workers.Sum(p => p.CpuMs ?? 0) : null)
+            Watched(processes).Any(p => p.CpuMs is not null) ? Watched(processes).Sum(p => p.CpuMs ?? 0) : null)
         {
             Runs = runs,
         };
@@ -183,7 +198,13 @@ public static class TraceAnalyzer
         return reports;
     }
 
-    private static ProcessReport ProcessOf(TraceContents t, string role, string file, Diagnostics.Sources.OsThreads.ProcessCounters? last, long? peakFromOs)
+    private static double Cpu(Diagnostics.Sources.OsThreads.ProcessCounters c) => c.UserMs + c.SystemMs;
+
+    /// <summary>What was watched: the runs' workers, or the attached processes when there are none; never Monitor.</summary>
+    private static IEnumerable<ProcessReport> Watched(IReadOnlyList<ProcessReport> processes) =>
+        processes.Any(p => p.Role == "worker") ? processes.Where(p => p.Role == "worker") : processes.Where(p => p.Role != "monitor");
+
+    private static ProcessReport ProcessOf(TraceContents t, string role, string file, double? cpuMs, long? peakFromOs)
     {
         long? peak = (peakFromOs, t.PeakWorkingSetBytes) switch
         {
@@ -193,7 +214,7 @@ public static class TraceAnalyzer
         return new ProcessReport(
             t.Pid, role, file, t.Bytes, t.Complete, t.Error, t.DurationMs, t.EventCount, t.GcCount,
             new SortedDictionary<int, long>(t.GcByGeneration), peak, t.PeakGcHeapBytes, t.ContentionCount, t.ContentionWaitMs,
-            t.StackSamples, last is null ? null : last.UserMs + last.SystemMs,
+            t.StackSamples, cpuMs,
             t.EventCounts.OrderBy(kv => kv.Key.Provider, StringComparer.Ordinal).ThenByDescending(kv => kv.Value)
                 .Select(kv => new EventCountReport(kv.Key.Provider, kv.Key.Event, kv.Value)).ToArray());
     }
@@ -204,7 +225,10 @@ public static class TraceAnalyzer
         .OrderByDescending(l => l.Waits).ThenByDescending(l => l.WaitMs)
         .ToArray();
 
-    private static ThreadReport[] ThreadsOf(IReadOnlyList<TraceContents> traces, IEnumerable<Diagnostics.Sources.OsThreads.ProcessCounters> lastSamples, BundleManifest? manifest)
+    /// <param name="firstSamples">per process not born in a run (attached): its first sample, whose threads' CPU is
+    /// left out.</param>
+    private static ThreadReport[] ThreadsOf(IReadOnlyList<TraceContents> traces, IEnumerable<Diagnostics.Sources.OsThreads.ProcessCounters> lastSamples,
+        IReadOnlyDictionary<int, Diagnostics.Sources.OsThreads.ProcessCounters>? firstSamples)
     {
         var workerOf = traces.SelectMany(t => t.Workers.Values.Where(w => w.Tid != 0).Select(w => (Key: (t.Pid, w.Tid), w.Worker)))
             .GroupBy(x => x.Key).ToDictionary(g => g.Key, g => g.First().Worker);
@@ -212,10 +236,12 @@ public static class TraceAnalyzer
         var threads = new Dictionary<(int Pid, int Tid), ThreadReport>();
         foreach (var process in lastSamples)
         {
+            var first = firstSamples?.GetValueOrDefault(process.Pid);
             foreach (var thread in process.Threads)
             {
                 var key = (process.Pid, thread.Tid);
-                threads[key] = Thread(key, thread.Name, thread.UserMs + thread.SystemMs);
+                double before = first?.Threads.FirstOrDefault(t => t.Tid == thread.Tid) is { Tid: > 0 } earlier ? ThreadCpu(earlier) : 0;
+                threads[key] = Thread(key, thread.Name, Math.Max(0, ThreadCpu(thread) - before));
             }
         }
         foreach (var key in waits.Keys.Concat(workerOf.Keys).Where(k => !threads.ContainsKey(k)).ToArray())
@@ -225,6 +251,8 @@ public static class TraceAnalyzer
         return threads.Values
             .OrderBy(t => t.Worker is null).ThenBy(t => t.Worker).ThenBy(t => t.Pid).ThenByDescending(t => t.CpuMs ?? 0)
             .ToArray();
+
+        static double ThreadCpu(Diagnostics.Sources.OsThreads.ThreadCounters t) => t.OnCpuMs ?? t.UserMs + t.SystemMs;
 
         ThreadReport Thread((int Pid, int Tid) key, string name, double? cpuMs)
         {

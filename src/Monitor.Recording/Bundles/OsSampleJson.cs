@@ -8,7 +8,9 @@ namespace Monitor.Recording.Bundles;
 public sealed record RecordedOsSample(double T, DateTimeOffset Time, ProcessCounters Counters);
 
 /// <summary>Writes and reads the lines of os-samples.jsonl. Counters are cumulative (CPU since the thread started), so
-/// any later line supersedes an earlier one and a lost line loses no totals.</summary>
+/// any later line supersedes an earlier one and a lost line loses no totals. A process's last line may be
+/// <c>"final": true</c>: its CPU time and peak memory as it read them from the OS itself just before it exited, with
+/// no threads.</summary>
 public static class OsSampleJson
 {
     public static void Write(Utf8JsonWriter w, double t, DateTimeOffset time, ProcessCounters c)
@@ -21,6 +23,7 @@ public static class OsSampleJson
         w.WriteNumber("peakWorkingSetBytes", c.PeakWorkingSetBytes);
         w.WriteNumber("userMs", c.UserMs);
         w.WriteNumber("systemMs", c.SystemMs);
+        if (c.Final) w.WriteBoolean("final", true);
         w.WriteStartArray("threads");
         foreach (var thread in c.Threads)
         {
@@ -67,7 +70,10 @@ public static class OsSampleJson
                 e.GetProperty("peakWorkingSetBytes").GetInt64(),
                 e.GetProperty("userMs").GetDouble(),
                 e.GetProperty("systemMs").GetDouble(),
-                threads);
+                threads)
+            {
+                Final = e.TryGetProperty("final", out var final) && final.ValueKind == JsonValueKind.True,
+            };
             return new RecordedOsSample(e.GetProperty("t").GetDouble(), e.GetProperty("time").GetDateTimeOffset(), counters);
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or KeyNotFoundException or FormatException)

@@ -23,6 +23,8 @@ public sealed record RecordedRunSummary
     public int? SwitchMs { get; init; }
     public IReadOnlyList<RecordedWorkerThread> WorkerThreads { get; init; } = [];
     public string? Failure { get; init; }
+    public string? Outcome { get; init; }
+    public string? EffectiveParallelismUncertain { get; init; }
 }
 
 public sealed record RecordedWorkerThread(int Pid, int Tid, int Worker, long Iterations, double? CpuMs);

@@ -9,6 +9,7 @@ import glob
 import json
 import multiprocessing
 import os
+import signal
 import sys
 import tempfile
 import threading
@@ -77,7 +78,10 @@ def add_range(a, b):
 
 def sum_range(worker, start, end, io_every, io_ms):
     """One worker: the kernel chunk by chunk over [start, end), progress about every 100 ms."""
-    emit(type="started", worker=worker, pid=os.getpid(), tid=threading.get_native_id(), start=start, end=end)
+    # atNs: CLOCK_MONOTONIC, as .NET's Stopwatch reads it: Monitor times the run by when this happened, not by when it
+    # read the line.
+    emit(type="started", worker=worker, pid=os.getpid(), tid=threading.get_native_id(), start=start, end=end,
+         atNs=time.monotonic_ns())
     chunk = io_every if io_every > 0 else CHUNK
     total = 0
     done = 0
@@ -92,7 +96,8 @@ def sum_range(worker, start, end, io_every, io_ms):
             time.sleep(io_ms / 1000.0)  # a real blocking wait: CPython releases the GIL here
         now = time.monotonic()
         if now >= next_report:
-            emit(type="progress", worker=worker, iterations=done)
+            # The thread's CPU time read with its iterations: their ratio is its own rate per CPU second.
+            emit(type="progress", worker=worker, iterations=done, cpuMs=round(time.thread_time() * 1000.0, 3))
             next_report = now + 0.1
     return total, done, time.thread_time() * 1000.0
 
@@ -103,7 +108,8 @@ def usage():
     ru = resource.getrusage(resource.RUSAGE_SELF)
     # ru_maxrss is in KiB on Linux.
     emit(type="usage", pid=os.getpid(), cpuMs=round((ru.ru_utime + ru.ru_stime) * 1000.0, 3),
-         peakWorkingSetBytes=ru.ru_maxrss * 1024)
+         peakWorkingSetBytes=ru.ru_maxrss * 1024,
+         userMs=round(ru.ru_utime * 1000.0, 3), systemMs=round(ru.ru_stime * 1000.0, 3), atNs=time.monotonic_ns())
 
 
 def thread_main(worker, start, end, io_every, io_ms, results):
@@ -182,6 +188,7 @@ def calibrate(ms):
     deadline = began + ms / 1000.0
     done = 0
     best = 0.0
+    cpu_total = 0.0
     while time.perf_counter() < deadline:
         window_done, window_end = 0, time.perf_counter() + CALIBRATION_WINDOW_S
         window_cpu = time.thread_time()
@@ -194,10 +201,11 @@ def calibrate(ms):
         cpu = time.thread_time() - window_cpu
         if cpu > 0:
             best = max(best, window_done / cpu)
+            cpu_total += cpu
         done += window_done
     wall = time.perf_counter() - began
     # Never a rate below the wall-clock one: a thread cannot compute longer than the time it was measured over.
-    per_cpu = {"iterationsPerCpuSec": max(best, done / wall)} if best > 0 else {}
+    per_cpu = {"iterationsPerCpuSec": max(best, done / wall), "cpuShare": min(1.0, cpu_total / wall)} if best > 0 else {}
     emit(type="calibration", iterationsPerSec=done / wall, **per_cpu)
 
 
@@ -214,6 +222,11 @@ def main():
     args = parser.parse_args()
     global _parent
     _parent = args.parent
+    # Ctrl+C and a closed terminal reach the whole process group: Monitor decides, ends us and calls the run
+    # interrupted (the watch thread notices a Monitor that is gone). Forked children inherit this.
+    for sig in (signal.SIGINT, getattr(signal, "SIGHUP", None)):
+        if sig is not None:
+            signal.signal(sig, signal.SIG_IGN)
     # Below Monitor's priority, as the .NET worker does (WorkerPriority.cs): the UI stays responsive under load.
     # Threads and forked children inherit it.
     try:

@@ -64,8 +64,13 @@ public static class HeaderPanel
         line.Gap();
         line.Add($"{state.LogicalCpus} logical CPUs", Tone.Accent);
         line.Add("  effective parallelism ");
-        double? parallelism = state.Latest?.Totals.EffectiveParallelism;
-        line.Add(parallelism is { } p ? Units.Fixed(p, 2) : "-", Tone.Accent);
+        var totals = state.Latest?.Totals;
+        line.Add(totals?.EffectiveParallelism is { } p ? Units.Fixed(p, 2) : "-", Tone.Accent);
+        if (totals?.EffectiveParallelism is not null && totals.ParallelismUncertain is { } why)
+        {
+            // Before anything else on the line: a figure the machine rather than the mode made must not pass as one.
+            line.Add("?", Tone.Warn).Add("  ").Add($"{why}: figure uncertain", Tone.Warn);
+        }
         if (DiagnosticsProblem(state) is { } problem)
         {
             // More urgent than the scale note: part of what the panels show has stopped updating.

@@ -19,7 +19,7 @@ public static class ResultsPanel
         new("N", 6, true, false, (_, _, r) => Units.N(r.N)),
         new("ELAPSED", 8, true, false, (_, _, r) => Units.Duration(r.ElapsedMs)),
         new("SPEEDUP", 7, true, false, (s, _, r) => SpeedUp(s, r)),
-        new("EFF.PAR", 7, true, false, (_, _, r) => r.EffectiveParallelism is { } p ? Units.Fixed(p, 2) : ""),
+        new("EFF.PAR", 7, true, false, (_, _, r) => r.EffectiveParallelism is { } p ? Units.Fixed(p, 2) + (r.ParallelismUncertain is null ? "" : "?") : ""),
         new("CPU", 8, true, false, (_, _, r) => r.CpuMs is { } ms ? Units.Duration(ms) : ""),
         new("PEAK MEM", 8, true, false, (_, _, r) => r.PeakWorkingSetBytes is { } b ? Units.Bytes(b) : ""),
         new("CONT.", 6, true, false, (_, _, r) => r.ContentionCount is { } c ? Units.Count(c) : ""),
@@ -27,7 +27,7 @@ public static class ResultsPanel
         new("GCS", 4, true, true, (_, _, r) => r.GcCount?.ToString() ?? ""),
     ];
 
-    public static int RowCount(DashboardState state) => Math.Max(1, state.Results.Sum(r => r.Failure is null ? 1 : 2));
+    public static int RowCount(DashboardState state) => Math.Max(1, state.Results.Sum(r => NoteOf(state, r) is null ? 1 : 2));
 
     public static PanelContent Render(DashboardState state, int width, Glyphs glyphs)
     {
@@ -54,28 +54,41 @@ public static class ResultsPanel
             {
                 Cell(line, column, column.Value(state, i, run), column.Title == "SPEEDUP" ? Tone.Accent : Tone.Normal);
             }
-            if (run.Failure is null)
+            var (word, tone) = run.Outcome switch
             {
-                line.Add(run.Correct ? "yes" : "WRONG", run.Correct ? Tone.Good : Tone.Bad);
-            }
-            else
-            {
-                line.Add("FAIL", Tone.Bad);
-            }
+                RunOutcome.Completed => run.Correct ? ("yes", Tone.Good) : ("WRONG", Tone.Bad),
+                RunOutcome.Stopped => ("stopped", Tone.Dim),
+                RunOutcome.Interrupted => ("interrupted", Tone.Dim),
+                _ => ("FAIL", Tone.Bad),
+            };
+            line.Add(word, tone);
             body.Add(line.Build());
-            if (run.Failure is { } failure)
+            if (NoteOf(state, run) is { } note)
             {
-                body.Add(new LineBuilder(width).Add("    FAILED: " + failure, Tone.Bad).Build());
+                body.Add(new LineBuilder(width).Add("    " + note.Text, note.Tone).Build());
             }
         }
         return new PanelContent([header.Build(Tone.Heading)], body);
     }
 
-    /// <summary>Single-thread elapsed over this run's elapsed, e.g. "1.93x"; blank without a baseline.</summary>
+    /// <summary>The line under a row: why it failed, or why a figure of it is marked "?".</summary>
+    private static (string Text, Tone Tone)? NoteOf(DashboardState state, RunSummary run)
+    {
+        if (run.Outcome == RunOutcome.Failed && run.Failure is { } failure) return ("FAILED: " + failure, Tone.Bad);
+        if (run.Outcome != RunOutcome.Completed) return null;
+        var notes = new List<string>();
+        if (SpeedUpOf(state, run)?.Uncertain is { } speedup) notes.Add("speed-up " + speedup);
+        if (run.ParallelismUncertain is { } parallelism) notes.Add("EFF.PAR uncertain: " + parallelism);
+        return notes.Count == 0 ? null : ("? " + string.Join("; ", notes), Tone.Dim);
+    }
+
+    private static SpeedUpFigure? SpeedUpOf(DashboardState state, RunSummary run) =>
+        state.BaselineFor(run) is { } baseline ? Snapshots.SpeedUp.Of(baseline, run) : null;
+
+    /// <summary>The single-thread run's compute time over this run's, e.g. "1.93x", marked "?" above K (the line
+    /// under the row says why); blank without a baseline, and for single runs (they are the baseline).</summary>
     public static string SpeedUp(DashboardState state, RunSummary run) =>
-        state.BaselineFor(run) is { } baseline && run.Failure is null && run.ElapsedMs > 0
-            ? Units.Fixed(baseline.ElapsedMs / run.ElapsedMs, 2) + "x"
-            : "";
+        SpeedUpOf(state, run) is { } s ? Units.Fixed(s.Value, 2) + "x" + (s.Uncertain is null ? "" : "?") : "";
 
     private static void Cell(LineBuilder line, Column column, string text, Tone tone = Tone.Normal)
     {

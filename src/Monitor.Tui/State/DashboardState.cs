@@ -54,9 +54,9 @@ public sealed class DashboardState(WorkloadSettings settings, bool canRunWorkloa
 
     public void AddResult(RunSummary summary) => _results.Add(summary);
 
-    /// <summary>The most recent single-thread run of the same work and N: the baseline a speed-up is measured against.</summary>
-    public RunSummary? BaselineFor(RunSummary run) =>
-        _results.LastOrDefault(r => r.Mode == "single" && r.Work == run.Work && r.N == run.N && r.Failure is null && r.Correct);
+    /// <summary>The most recent single-thread run of the same work, N and runtime: the baseline a speed-up is measured
+    /// against (none for a single run: it is the baseline).</summary>
+    public RunSummary? BaselineFor(RunSummary run) => SpeedUp.BaselineFor(_results, run);
 
     private SeriesHistory History(int pid, int tid)
     {

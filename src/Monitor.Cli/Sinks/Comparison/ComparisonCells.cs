@@ -21,8 +21,8 @@ public static class ComparisonCells
         r.Repeats > 1
             ? $"{Format.Duration(r.ElapsedMs)} ({Format.Duration(r.ElapsedMinMs)}–{Format.Duration(r.ElapsedMaxMs)})"
             : Format.Duration(r.ElapsedMs),
-        r.Speedup is { } s ? s.ToString("0.00", CultureInfo.InvariantCulture) + "×" : "-",
-        r.EffectiveParallelism is { } p ? p.ToString("0.00", CultureInfo.InvariantCulture) : "-",
+        r.SpeedUpFigure is { } s ? s.Value.ToString("0.00", CultureInfo.InvariantCulture) + "×" + (s.Uncertain is null ? "" : "?") : "-",
+        r.EffectiveParallelism is { } p ? p.ToString("0.00", CultureInfo.InvariantCulture) + (r.ParallelismUncertain is null ? "" : "?") : "-",
         r.CpuMs is { } cpu ? Format.Duration(cpu) : "-",
         r.PeakWorkingSetBytes is { } peak ? Format.Short(peak) + "B" : "-",
         r.StartupMs is { } startup ? Format.Duration(startup) : "-",
@@ -47,11 +47,15 @@ public static class ComparisonCells
             string name = runtime == WorkerRuntime.Dotnet ? "dotnet" : "python";
             lines.Add($"{name}: N = {(n is { } v ? Format.Count(v) : "-")}{(s.N is null ? " (auto)" : "")}, one thread adds {Format.Short(rate)} integers/s");
         }
-        lines.Add($"capacity: {report.Capacity.Workers} independent busy workers do {report.Capacity.Parallelism.ToString("0.00", CultureInfo.InvariantCulture)}× the work of one" +
-                  (report.Capacity.OtherCpuPercent is { } o ? $" (others used {o:0}% of a core before the rows)" : ""));
+        lines.Add($"capacity: {report.Capacity.Workers} independent busy workers do {report.Capacity.Parallelism.ToString("0.00", CultureInfo.InvariantCulture)}× the work of one thread at its best" +
+                  (report.Capacity.OtherCpuPercent is { } o ? $" (others used {o:0}% of a core before the rows)" : "") +
+                  (report.Capacity.Uncertain is { } why ? $"; uncertain: {why}" : ""));
         return lines;
     }
 
-    /// <summary>Why some rows are missing, then what the figures say.</summary>
-    public static IEnumerable<string> Footer(ComparisonReport report) => report.Notes.Select(n => "note: " + n).Concat(report.Reading);
+    /// <summary>Why some rows are missing, what the figures marked ? mean, then what the figures say.</summary>
+    public static IEnumerable<string> Footer(ComparisonReport report) => report.Notes.Select(n => "note: " + n)
+        .Concat(report.Rows.Where(r => r.SpeedupUncertain is not null).Select(r => $"?: {r.Spec} speed-up {r.SpeedupUncertain}"))
+        .Concat(report.Rows.Where(r => r.ParallelismUncertain is not null).Select(r => $"?: {r.Spec} effective parallelism uncertain: {r.ParallelismUncertain}"))
+        .Concat(report.Reading);
 }

@@ -29,6 +29,7 @@ public sealed class ComparisonJsonWriter : IComparisonWriter
             w.WriteNumber("singleIterationsPerSec", Math.Round(c.SingleRate));
             w.WriteNumber("parallelIterationsPerSec", Math.Round(c.ParallelRate));
             if (c.OtherCpuPercent is { } o) w.WriteNumber("otherCpuPercent", Math.Round(o, 1));
+            if (c.Uncertain is { } uncertain) w.WriteString("uncertain", uncertain);
             w.WriteEndObject();
             w.WriteStartObject("singleThreadIterationsPerSec");
             foreach (var (runtime, rate) in report.SingleThreadRates) w.WriteNumber(runtime == WorkerRuntime.Dotnet ? "dotnet" : "python", Math.Round(rate));

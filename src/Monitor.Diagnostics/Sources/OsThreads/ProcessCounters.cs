@@ -21,6 +21,10 @@ public sealed record ProcessCounters(
     public double UserMs { get; internal set; } = UserMs;
     public double SystemMs { get; internal set; } = SystemMs;
     public IReadOnlyList<ThreadCounters> Threads { get; internal set; } = Threads;
+
+    /// <summary>The process's last figures, as it reported them itself from the OS just before it exited (CPU time
+    /// and peak memory; no threads): what a sampler outside cannot read any more once the process is gone.</summary>
+    public bool Final { get; init; }
 }
 
 /// <summary>The threads of a reading the sampler made: an array it can refill when the reading is handed back.</summary>

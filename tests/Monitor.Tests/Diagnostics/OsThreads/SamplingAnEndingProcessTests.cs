@@ -39,7 +39,7 @@ public sealed class SamplingAnEndingProcessTests
 
         var sampling = Task.Run(() => SampleUntilGoneAsync(sampler, pid, run.Completion, () => { }));
         await Task.Delay(100);
-        await run.StopAsync("test");
+        await run.StopAsync();
 
         Assert.Null(await sampling);
         Assert.Equal(0, sampler.OpenDescriptors);
