@@ -24,12 +24,31 @@ public static class SpeedUp
         return new SpeedUpFigure(value, uncertain);
     }
 
-    /// <summary>The single-thread baseline of <paramref name="run"/> among <paramref name="results"/> (the most recent
-    /// correct one of the same work, N and runtime), or null: a single run has none, it is the baseline.</summary>
-    public static RunSummary? BaselineFor(IReadOnlyList<RunSummary> results, RunSummary run) =>
-        run.Mode == "single" ? null
-            : results.LastOrDefault(r => r.Mode == "single" && r.Work == run.Work && r.N == run.N && r.Runtime == run.Runtime
-                                         && r.Outcome == RunOutcome.Completed && r.Correct);
+    /// <summary>The single-thread baseline of <paramref name="run"/> among <paramref name="results"/> (in the order they
+    /// finished): the nearest correct single run of the same work, N and runtime before it, or else the first after
+    /// it, so that a row's speed-up, once shown, does not change when later runs finish. Null for a single run: it is
+    /// the baseline.</summary>
+    public static RunSummary? BaselineFor(IReadOnlyList<RunSummary> results, RunSummary run)
+    {
+        if (run.Mode == "single") return null;
+        bool Baseline(RunSummary r) => r.Mode == "single" && r.Work == run.Work && r.N == run.N && r.Runtime == run.Runtime
+                                       && r.Outcome == RunOutcome.Completed && r.Correct;
+        int at = -1;
+        for (int i = 0; i < results.Count; i++)
+        {
+            if (ReferenceEquals(results[i], run)) at = i;
+        }
+        if (at < 0) return results.LastOrDefault(Baseline);
+        for (int i = at - 1; i >= 0; i--)
+        {
+            if (Baseline(results[i])) return results[i];
+        }
+        for (int i = at + 1; i < results.Count; i++)
+        {
+            if (Baseline(results[i])) return results[i];
+        }
+        return null;
+    }
 
     public static SpeedUpFigure? Of(RunSummary baseline, RunSummary run) =>
         run.Outcome != RunOutcome.Completed ? null

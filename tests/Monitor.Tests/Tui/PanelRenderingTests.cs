@@ -50,11 +50,25 @@ public class PanelRenderingTests
     [Theory]
     [InlineData(80, 24)]
     [InlineData(120, 35)]
+    public void An_uncertain_effective_parallelism_says_why_before_anything_else_on_its_line(int width, int height)
+    {
+        using var dashboard = new HeadlessDashboard(width, height);
+        var gil = CannedSnapshots.Gil();
+        dashboard.Controller.RaiseSnapshot(gil with { Totals = gil.Totals with { ParallelismUncertain = "others used 80% of the CPUs" } });
+        dashboard.Draw();
+
+        Assert.Contains("effective parallelism 1.02?  others used 80% of the CPUs", dashboard.Lines[1]);
+    }
+
+    [Theory]
+    [InlineData(80, 24)]
+    [InlineData(120, 35)]
     public void Contention_panel_shows_rates_and_the_lock_owner(int width, int height)
     {
         using var dashboard = GilRun(width, height);
 
         Assert.Contains("412 contentions/s  38.1 ms waited/s", dashboard.Screen);
+        Assert.Contains("total 5.0k", dashboard.Screen); // the run's count so far, not the interval's
         Assert.Contains("owner gil-worker-0  waiters gil-worker-1", LineWith(dashboard, "lock 7f3a10"));
     }
 
