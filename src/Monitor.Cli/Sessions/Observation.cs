@@ -113,7 +113,7 @@ public sealed class Observation : IAsyncDisposable
     public async Task<ExternalProcessSession> AttachAsync(int pid, TimeSpan interval, CancellationToken cancel)
     {
         if (Aggregator is null) throw new InvalidOperationException("attach needs diagnostics");
-        var session = await ExternalProcessSession.StartAsync(pid, Aggregator, interval, Recording.StreamFor, cancel: cancel).ConfigureAwait(false);
+        var session = await ExternalProcessSession.StartAsync(pid, Aggregator, interval, p => Recording.StreamFor(p, ProcessRole.External.Name()), cancel: cancel).ConfigureAwait(false);
         Aggregator.Watch(pid, ProcessRole.External);
         Aggregator.Prime();
         _clock?.Start();

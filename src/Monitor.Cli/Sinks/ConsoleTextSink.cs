@@ -36,7 +36,12 @@ public sealed class ConsoleTextSink(TextWriter output, bool interactive) : IRunS
         }
         string parallel = t.EffectiveParallelism is { } ep ? $"  parallelism {ep:0.00}" : "";
         string contention = s.Contention.Count > 0 ? $"  contentions {Format.Short(s.Contention.Count / s.IntervalSeconds)}/s" : "";
-        string line = $"[{Format.Bar(t.Progress, 30)}] {Format.Percent(t.Progress),6}  {Format.Short(t.IterationsPerSec),7} it/s  CPU {t.CpuPercent,5:0}%{parallel}  mem {Format.Short(t.WorkingSetBytes)}B{contention}";
+        // Once the run is done its processes are gone: what it took is their peak, not the last reading.
+        string memory = s.Workload.Finished
+            ? $"peak mem {Format.Short(s.Processes.Where(p => p.Role != ProcessRole.Monitor).Sum(p => p.PeakWorkingSetBytes))}B"
+            : $"mem {Format.Short(t.WorkingSetBytes)}B";
+        if (t.EffectiveParallelism is not null && t.ParallelismUncertain is { } why) parallel += $"? ({why})";
+        string line = $"[{Format.Bar(t.Progress, 30)}] {Format.Percent(t.Progress),6}  {Format.Short(t.IterationsPerSec),7} it/s  CPU {t.CpuPercent,5:0}%{parallel}  {memory}{contention}";
         Write(line);
     }
 

@@ -170,6 +170,11 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
             _previous = mark;
             _beforePrevious = null;
         }
+        // A recording then holds where the figures count from (an attached process's CPU before the attach is not its).
+        if (CountersRead is { } read)
+        {
+            foreach (var reading in readings.Values) read(reading);
+        }
     }
 
     public void Post(RuntimeEvent e)

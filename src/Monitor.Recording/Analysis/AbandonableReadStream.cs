@@ -8,6 +8,8 @@ internal sealed class AbandonableReadStream(Stream inner) : Stream
 
     public void Abandon() => _abandoned = true;
 
+    public bool IsAbandoned => _abandoned;
+
     public override bool CanRead => true;
     public override bool CanSeek => inner.CanSeek;
     public override bool CanWrite => false;

@@ -76,9 +76,12 @@ public static class NettraceReader
     }
 
     /// <summary>On the reading thread; returns what stopped it early, or null at a clean end.</summary>
-    private static Exception? ReadInto(Stream file, TraceContents contents)
+    private static Exception? ReadInto(AbandonableReadStream file, TraceContents contents)
     {
         double lastMs = 0;
+        // Every event takes bytes of the file: a parser that hands out more events than the file has bytes is looping
+        // over damage, and one that goes on after it was abandoned must stop here too (it may not read again).
+        long mostEvents = Math.Max(1, contents.Bytes);
         try
         {
             using var _ = file;
@@ -88,7 +91,8 @@ public static class NettraceReader
             source.Clr.All += _ => { };
             source.AllEvents += e =>
             {
-                contents.EventCount++;
+                if (file.IsAbandoned) throw new OperationCanceledException("reading the trace was abandoned");
+                if (++contents.EventCount > mostEvents) throw new InvalidDataException($"more events than the file has bytes ({contents.Bytes:N0}): it is damaged");
                 if (contents.Pid == 0 && e.ProcessID > 0) contents.Pid = e.ProcessID;
                 var key = (e.ProviderName ?? "", e.EventName ?? "");
                 contents.EventCounts[key] = contents.EventCounts.GetValueOrDefault(key) + 1;

@@ -59,7 +59,10 @@ public static class TraceAnalyzer
         // report). Any other process (attached, Monitor itself) counts from its first sample: what it did before
         // watching began is not in the recording.
         var runPids = BundleRuns.Of(manifest).SelectMany(r => r.Pids).ToHashSet();
-        var rolesFromTraces = bundle.Traces.GroupBy(t => t.Pid).ToDictionary(g => g.Key, g => g.First().Role);
+        // An attach recording has no run; before it named its process's trace "external", it called it a worker's.
+        var rolesFromTraces = manifest?.Mode == "attach"
+            ? new Dictionary<int, string>()
+            : bundle.Traces.GroupBy(t => t.Pid).ToDictionary(g => g.Key, g => g.First().Role);
         double? CpuOf(int pid)
         {
             if (!samples.TryGetValue(pid, out var all)) return null;

@@ -72,6 +72,9 @@ public sealed class RecorderSwitch
 
     public Stream? StreamFor(int pid) => Current?.StreamFor(pid);
 
+    /// <summary>As <see cref="StreamFor(int)"/> for a process of another role ("external": one attached to).</summary>
+    public Stream? StreamFor(int pid, string role) => Current?.StreamFor(pid, role);
+
     public void WriteOsSample(ProcessCounters counters) => Current?.WriteOsSample(counters);
 
     public void WriteSnapshot(Snapshot snapshot) => Current?.WriteSnapshot(snapshot);

@@ -45,20 +45,11 @@ public sealed class AttachEndsTests
     /// killed and its socket removed afterwards whatever happened (a killed runtime cannot remove its socket).</summary>
     private static async Task WithAttachedTarget(Func<Process, BackgroundMonitor, Task> body)
     {
-        using var target = StartTarget();
-        try
-        {
-            await WaitForDiagnosticSocket(target.Id);
-            using var attach = BackgroundMonitor.Start("attach", target.Id.ToString(), "--json", "--interval", "200");
-            await attach.WaitForStdoutAsync(l => l.Contains("\"type\":\"snapshot\""), "a snapshot", Bound);
-            await body(target, attach);
-        }
-        finally
-        {
-            if (!target.HasExited) target.Kill();
-            await target.WaitForExitAsync();
-            DefaultDiagnosticSockets.RemoveStale(target);
-        }
+        using var target = BusyDotnetTarget.Start();
+        await target.WaitForDiagnosticSocket();
+        using var attach = BackgroundMonitor.Start("attach", target.Pid.ToString(), "--json", "--interval", "200");
+        await attach.WaitForStdoutAsync(l => l.Contains("\"type\":\"snapshot\""), "a snapshot", Bound);
+        await body(target.Process, attach);
     }
 
     private static async Task EndsSayingTheTargetExited(Process target, BackgroundMonitor attach)
@@ -66,31 +57,5 @@ public sealed class AttachEndsTests
         Assert.Equal(0, await attach.WaitForExitAsync(Bound));
         Assert.Contains(attach.StderrLines, l => l.Contains($"process {target.Id} has exited", StringComparison.Ordinal));
         Assert.DoesNotContain(attach.StderrLines, l => l.Contains("   at ", StringComparison.Ordinal) || l.Contains("Exception", StringComparison.Ordinal));
-    }
-
-    /// <summary>A .NET process Monitor did not start: a worker summing for minutes, started directly by the test.</summary>
-    private static Process StartTarget()
-    {
-        var start = new ProcessStartInfo(MonitorProgram.Path) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardInput = true };
-        foreach (var a in new[] { "worker", "--start", "0", "--end", "10000000000000", "--threads", "1", "--first-worker", "0",
-                     "--work", "cpu", "--gil", "0", "--switch-ms", "5", "--lock-block", "1000", "--parent", Environment.ProcessId.ToString() })
-        {
-            start.ArgumentList.Add(a);
-        }
-        var process = Process.Start(start)!;
-        process.StandardInput.Close();
-        // Drained so the worker never blocks on a full pipe.
-        _ = process.StandardOutput.ReadToEndAsync();
-        return process;
-    }
-
-    private static async Task WaitForDiagnosticSocket(int pid)
-    {
-        var clock = Stopwatch.StartNew();
-        while (DefaultDiagnosticSockets.Of(pid).Length == 0)
-        {
-            if (clock.Elapsed > Bound) throw new TimeoutException($"process {pid} never opened its diagnostic socket");
-            await Task.Delay(50);
-        }
     }
 }

@@ -15,9 +15,14 @@ internal static class IndependentProcStat
         return int.Parse(text.Trim(), CultureInfo.InvariantCulture);
     });
 
-    public static double CpuMs(int pid, int tid)
+    public static double CpuMs(int pid, int tid) => CpuMsOf($"/proc/{pid}/task/{tid}/stat");
+
+    /// <summary>The whole process's: /proc/pid/stat.</summary>
+    public static double ProcessCpuMs(int pid) => CpuMsOf($"/proc/{pid}/stat");
+
+    private static double CpuMsOf(string path)
     {
-        string stat = File.ReadAllText($"/proc/{pid}/task/{tid}/stat");
+        string stat = File.ReadAllText(path);
         string[] fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
         // fields[0] is field 3 (state)
         long ticks = long.Parse(fields[14 - 3], CultureInfo.InvariantCulture) + long.Parse(fields[15 - 3], CultureInfo.InvariantCulture);

@@ -1,0 +1,57 @@
+using System.Diagnostics;
+using Monitor.Diagnostics.Sources.EventPipe;
+using Monitor.Tests.Cli;
+
+namespace Monitor.Tests.Reliability;
+
+/// <summary>A .NET process Monitor did not start, for attach tests: a worker summing on one thread for minutes,
+/// started directly by the test. Disposing kills it and removes its socket (a killed runtime cannot).</summary>
+public sealed class BusyDotnetTarget : IDisposable
+{
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(30);
+
+    private BusyDotnetTarget(Process process) => Process = process;
+
+    public Process Process { get; }
+    public int Pid => Process.Id;
+
+    public static BusyDotnetTarget Start()
+    {
+        var start = new ProcessStartInfo(MonitorProgram.Path) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardInput = true };
+        foreach (var a in new[] { "worker", "--start", "0", "--end", "10000000000000", "--threads", "1", "--first-worker", "0",
+                     "--work", "cpu", "--gil", "0", "--switch-ms", "5", "--lock-block", "1000", "--parent", Environment.ProcessId.ToString() })
+        {
+            start.ArgumentList.Add(a);
+        }
+        var process = System.Diagnostics.Process.Start(start)!;
+        process.StandardInput.Close();
+        // Drained so the worker never blocks on a full pipe.
+        _ = process.StandardOutput.ReadToEndAsync();
+        return new BusyDotnetTarget(process);
+    }
+
+    /// <summary>Waits until the target's runtime has opened its diagnostic socket: it can be attached to.</summary>
+    public async Task WaitForDiagnosticSocket()
+    {
+        var clock = Stopwatch.StartNew();
+        while (DefaultDiagnosticSockets.Of(Pid).Length == 0)
+        {
+            if (clock.Elapsed > Bound) throw new TimeoutException($"process {Pid} never opened its diagnostic socket");
+            await Task.Delay(50);
+        }
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            if (!Process.HasExited) Process.Kill();
+            Process.WaitForExit();
+            DefaultDiagnosticSockets.RemoveStale(Process);
+        }
+        finally
+        {
+            Process.Dispose();
+        }
+    }
+}
