@@ -35,7 +35,7 @@ public class SamplerBenchmarks
             Thread.Sleep(1);
         }
         _sampler = new LinuxProcThreadSampler();
-        _aggregator = new SnapshotAggregator(new LinuxProcThreadSampler(), 1e9);
+        _aggregator = new SnapshotAggregator(new LinuxProcThreadSampler(), new Monitor.Runners.SingleThreadRate(1e9));
         _aggregator.Watch(_pid, ProcessRole.External);
         _aggregator.Prime();
         // Steady state: files opened and names cached by the first readings.
