@@ -51,15 +51,7 @@ public class RunTimeTests
                 $"printf '{{\"type\":\"finished\",\"worker\":0,\"iterations\":{N},\"sum\":\"45\"}}\\n'; " +
                 (reportsUsage ? "printf '{\"type\":\"usage\",\"pid\":%d,\"cpuMs\":1,\"peakWorkingSetBytes\":4096}\\n' $$; " : "") +
                 $"exec sleep {sleepAfterSec}";
-            var start = new ProcessStartInfo("/bin/sh")
-            {
-                UseShellExecute = false,
-                RedirectStandardInput = true,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            };
-            start.ArgumentList.Add("-c");
-            start.ArgumentList.Add(script);
+            var start = ShellWorker.StartInfo(script);
             return [new PlannedProcess(start, [new WorkerState(0, 0, N)])];
         }
     }

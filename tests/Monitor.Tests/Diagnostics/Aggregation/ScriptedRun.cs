@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Monitor.Runners;
+using Monitor.Tests.Runners;
 using Monitor.Workloads;
 
 namespace Monitor.Tests.Diagnostics.Aggregation;
@@ -66,15 +67,7 @@ internal sealed class ScriptedRun : IAsyncDisposable
             // $$ in a line is the script's pid: the worker's own, as a real worker reports it.
             static string Echo(IEnumerable<string> lines) => string.Concat(lines.Select(l => $"echo \"{l.Replace("\"", "\\\"")}\"; "));
             string script = Echo(before) + $"while [ ! -e '{gate}' ]; do sleep 0.01; done; " + Echo(after) + (exitAfter ? "exit 0" : "exec sleep 60");
-            var start = new ProcessStartInfo("/bin/sh")
-            {
-                UseShellExecute = false,
-                RedirectStandardInput = true,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            };
-            start.ArgumentList.Add("-c");
-            start.ArgumentList.Add(script);
+            var start = ShellWorker.StartInfo(script);
             var ranges = Partition.Split(0, n, workers);
             return [new PlannedProcess(start, ranges.Select((r, i) => new WorkerState(i, r.Start, r.End)).ToArray())];
         }
