@@ -26,6 +26,8 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
     private readonly int _logicalCpus;
     private readonly object _gate = new();
     private ContentionAccumulator _contention = new();
+    // The accumulator of a mark no longer kept, cleared, to collect the next interval.
+    private ContentionAccumulator? _spareContention;
     private readonly Dictionary<int, RuntimeState> _runtime = new();
     private readonly List<WatchedProcess> _watched = new();
     // Readings of marks no longer kept, handed back to the sampler to be refilled.
@@ -165,7 +167,7 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
                 }
             }
             MarkRun(mark, _run, null);
-            Drop(_previous);
+            Drop(_previous, contentionShared: true);
             if (_beforePrevious is not null) Drop(_beforePrevious);
             _previous = mark;
             _beforePrevious = null;
@@ -328,7 +330,8 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
             if (fold) _contention.Absorb(_previous.Contention);
             var contention = _contention.Sample(TopLocks);
             mark.Contention = _contention;
-            _contention = new ContentionAccumulator();
+            _contention = _spareContention ?? new ContentionAccumulator();
+            _spareContention = null;
 
             MarkRun(mark, run, from);
             double? others = from.MachineBusyMs is { } busyBefore && machine is { } busyNow
@@ -454,10 +457,17 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
         }
     }
 
-    private void Drop(IntervalMark mark)
+    /// <summary>A mark no longer kept: its readings are handed back to be refilled and, unless another mark still
+    /// holds it (<paramref name="contentionShared"/>), its contention accumulator collects the next interval.</summary>
+    private void Drop(IntervalMark mark, bool contentionShared = false)
     {
         foreach (var (pid, reading) in mark.Readings) _spare[pid] = reading;
         mark.Readings.Clear();
+        if (!contentionShared)
+        {
+            mark.Contention.Clear();
+            _spareContention = mark.Contention;
+        }
         foreach (var pid in _spare.Keys.Where(pid => _watched.All(w => w.Pid != pid)).ToArray()) _spare.Remove(pid);
     }
 

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text;
+using Microsoft.Win32.SafeHandles;
 using Monitor.Workloads;
 
 namespace Monitor.Diagnostics.Sources.Machine;
@@ -6,22 +8,34 @@ namespace Monitor.Diagnostics.Sources.Machine;
 /// <summary>
 /// CPU time the whole machine has spent busy since boot, summed over all CPUs, from the first line of /proc/stat.
 /// Busy is everything but idle and iowait; steal (time the hypervisor gave our virtual CPUs to someone else) counts
-/// as busy, because it is capacity another tenant took. Linux only.
+/// as busy, because it is capacity another tenant took. Linux only. The file stays open and only its first line is
+/// read (the rest, one line per CPU and the interrupt counts, can be kilobytes): the aggregator asks once a snapshot.
 /// </summary>
 public static class SystemCpuTime
 {
+    private static readonly object Gate = new();
+    private static SafeFileHandle? _stat;
+    private static readonly byte[] Buffer = new byte[256];
+
     /// <summary>Busy milliseconds since boot over all CPUs, or null where /proc/stat cannot be read.</summary>
     public static double? BusyMs()
     {
         if (!OperatingSystem.IsLinux()) return null;
-        try
+        lock (Gate)
         {
-            using var reader = new StreamReader("/proc/stat");
-            return ParseBusyMs(reader.ReadLine());
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return null;
+            try
+            {
+                _stat ??= File.OpenHandle("/proc/stat", FileMode.Open, FileAccess.Read);
+                int read = RandomAccess.Read(_stat, Buffer, 0);
+                int end = Array.IndexOf(Buffer, (byte)'\n', 0, read);
+                return ParseBusyMs(Encoding.ASCII.GetString(Buffer, 0, end < 0 ? read : end));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                _stat?.Dispose();
+                _stat = null;
+                return null;
+            }
         }
     }
 
