@@ -29,9 +29,8 @@ public static class ProcReadings
     /// <summary>The process's utime + stime (fields 14 and 15 of stat, counted after the last ')').</summary>
     public static double? ProcessCpuMs(int pid) => StatFields(pid) is { } f ? TicksToMs(f, 14) + TicksToMs(f, 15) : null;
 
-    /// <summary>utime + stime + cutime + cstime: the process's CPU and that of the children it has reaped.</summary>
-    public static double? ProcessAndReapedChildrenCpuMs(int pid) =>
-        StatFields(pid) is { } f ? TicksToMs(f, 14) + TicksToMs(f, 15) + TicksToMs(f, 16) + TicksToMs(f, 17) : null;
+    /// <summary>cutime + cstime (fields 16, 17): the CPU of the children the process has waited for, and of theirs.</summary>
+    public static double? ReapedChildrenCpuMs(int pid) => StatFields(pid) is { } f ? TicksToMs(f, 16) + TicksToMs(f, 17) : null;
 
     /// <summary>When the process started, in clock ticks since boot (field 22): tells a reused pid from the old one.</summary>
     public static long? StartTicks(int pid) => StatFields(pid) is { } f ? long.Parse(f[22 - 3], CultureInfo.InvariantCulture) : null;
@@ -73,20 +72,6 @@ public static class ProcReadings
         long busy = 0;
         foreach (int i in new[] { 1, 2, 3, 6, 7, 8 }) busy += long.Parse(f[i], CultureInfo.InvariantCulture);
         return busy * TickMs;
-    }
-
-    /// <summary>Every process now, with its start time and utime + stime: two of these give what each process that lived
-    /// through both used in between.</summary>
-    public static Dictionary<int, (long StartTicks, double CpuMs)> AllProcesses()
-    {
-        var all = new Dictionary<int, (long, double)>();
-        foreach (var dir in Directory.EnumerateDirectories("/proc"))
-        {
-            if (!int.TryParse(Path.GetFileName(dir), out int pid)) continue;
-            if (StatFields(pid) is not { } f) continue;
-            all[pid] = (long.Parse(f[22 - 3], CultureInfo.InvariantCulture), TicksToMs(f, 14) + TicksToMs(f, 15));
-        }
-        return all;
     }
 
     /// <summary>stat's fields from the state on: index 0 is field 3.</summary>
