@@ -121,6 +121,7 @@ public sealed class ProcFigureTests(ProcReadRunsFixture fixture, ITestOutputHelp
                     int parallel = Math.Min(FigureChecks.LogicalCpus, Math.Max(1, p.ThreadCount));
                     double diff = test - p.CpuMs;
                     report.Spread("|test - snapshot| process cpuMs", Math.Abs(diff));
+                    report.Spread("process: test - snapshot - time since the snapshot x CPUs it can use (ms)", diff - sinceSnapshotMs * parallel);
                     double low = -(Tolerances.TickMs + Tolerances.CpuMsRounding);
                     double high = (sinceSnapshotMs + Tolerances.StampLagMs) * parallel + Tolerances.TickMs + Tolerances.CpuMsRounding;
                     report.Check(diff >= low && diff <= high,
