@@ -38,6 +38,10 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
     private IntervalMark? _runStart;
     private IntervalMark _previous;
     private IntervalMark? _beforePrevious;
+    // The length of the last interval that was not folded. A sliver is measured against it, not against a folded
+    // interval: that one is longer by the sliver, so the normal interval after it would look like a sliver too, be
+    // folded, and every interval after that as well, each snapshot covering more of the run than the one before.
+    private double? _fullSeconds;
 
     /// <param name="sampler">null when the OS sampler is off (--diagnostics none).</param>
     /// <param name="singleThreadRate">one thread's rate on this machine, for effective parallelism; raised as worker
@@ -169,6 +173,7 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
             if (_beforePrevious is not null) Drop(_beforePrevious);
             _previous = mark;
             _beforePrevious = null;
+            _fullSeconds = null;
         }
     }
 
@@ -217,7 +222,7 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
     }
 
     /// <summary>Reads the sources and returns the snapshot of the interval since the previous call (or, when that
-    /// was only a sliver ago, since the one before: see <see cref="FoldBelow"/>).</summary>
+    /// was only a sliver of the last full interval ago, since the one before: see <see cref="FoldBelow"/>).</summary>
     public Snapshot Take()
     {
         long now = _time.GetTimestamp();
@@ -228,8 +233,8 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
         lock (_gate)
         {
             run = _run;
-            fold = _beforePrevious is { } older
-                   && SecondsBetween(_previous.Timestamp, now) < FoldBelow * SecondsBetween(older.Timestamp, _previous.Timestamp);
+            fold = _beforePrevious is not null && _fullSeconds is { } full
+                   && SecondsBetween(_previous.Timestamp, now) < FoldBelow * full;
             from = fold ? _beforePrevious! : _previous;
         }
         if (run is not null) WatchRun(run);
@@ -368,6 +373,7 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
             {
                 if (_beforePrevious is not null) Drop(_beforePrevious);
                 _beforePrevious = _previous;
+                _fullSeconds = SecondsBetween(from.Timestamp, now);
             }
             _previous = mark;
         }
