@@ -99,6 +99,12 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
         return (count, waitMs);
     }
 
+    /// <summary>The most resident memory the readings of <paramref name="pid"/> showed, or null when never read.</summary>
+    public long? MostResidentBytes(int pid)
+    {
+        lock (_gate) return _watched.FirstOrDefault(w => w.Pid == pid) is { MostResidentBytes: > 0 } w ? w.MostResidentBytes : null;
+    }
+
     /// <summary>GCs of a watched process since watching began (for a run's worker, since it started).</summary>
     public int GcCount(int pid)
     {
@@ -267,12 +273,13 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
                 {
                     bool firstReading = !w.Seen;
                     w.SetBaselines(CpuMs(reading), reading.Threads);
+                    w.NoteResident(reading.WorkingSetBytes, reading.PeakWorkingSetBytes);
                     cpuNow = CpuMs(reading);
                     // A process first read now: born watched, all its CPU falls in this interval; else it counts from here.
                     if (!known) cpuBefore = w.BornWatched ? 0 : cpuNow;
                     from.Readings.TryGetValue(w.Pid, out var before);
                     sample = new ProcessSample(
-                        w.Pid, reading.Name, w.Role, reading.WorkingSetBytes, reading.PeakWorkingSetBytes,
+                        w.Pid, reading.Name, w.Role, reading.WorkingSetBytes, w.MostResidentBytes,
                         runtime?.GcHeapBytes, runtime is null ? null : GcCountOf(runtime, w.BornWatched),
                         Math.Max(0, cpuNow - cpuBefore) / (seconds * 10), cpuNow - w.CpuBaselineMs,
                         reading.Threads.Count, Exited: false, runtime?.EventsStopped);
@@ -294,7 +301,7 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
                     if (!known) cpuBefore = lastCpu;
                     var lastReading = from.Readings.GetValueOrDefault(w.Pid);
                     long workingSet = w.LastShown?.WorkingSetBytes ?? lastReading?.WorkingSetBytes ?? 0;
-                    long peak = Math.Max(w.LastShown?.PeakWorkingSetBytes ?? lastReading?.PeakWorkingSetBytes ?? 0, usage?.PeakWorkingSetBytes ?? 0);
+                    long peak = Math.Max(Math.Max(w.LastShown?.PeakWorkingSetBytes ?? lastReading?.PeakWorkingSetBytes ?? 0, usage?.PeakWorkingSetBytes ?? 0), w.MostResidentBytes);
                     string name = w.LastShown?.Name ?? lastReading?.Name ?? "";
                     sample = new ProcessSample(
                         w.Pid, name, w.Role, workingSet, peak,

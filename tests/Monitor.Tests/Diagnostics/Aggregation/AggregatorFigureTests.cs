@@ -135,6 +135,26 @@ public sealed class AggregatorFigureTests
     }
 
     [Fact]
+    public void A_process_peak_is_never_below_a_working_set_it_showed_before()
+    {
+        // The kernel's VmHWM is updated lazily: read after the resident set shrank it can be below an earlier VmRSS.
+        var aggregator = Aggregator();
+        aggregator.Watch(Pid, ProcessRole.External);
+        _sampler.Set(Pid, Process(Pid, 40 * Megabyte, Thread(10, "a", 0)));
+        aggregator.Prime();
+        Advance(1, 0);
+        var high = aggregator.Take();
+        Advance(1, 0);
+        _sampler.Set(Pid, Process(Pid, 38 * Megabyte, Thread(10, "a", 0)) with { PeakWorkingSetBytes = 39 * Megabyte });
+        var later = aggregator.Take();
+
+        Assert.Equal(40 * Megabyte, Assert.Single(high.Processes).PeakWorkingSetBytes);
+        Assert.Equal(38 * Megabyte, Assert.Single(later.Processes).WorkingSetBytes);
+        Assert.Equal(40 * Megabyte, Assert.Single(later.Processes).PeakWorkingSetBytes);
+        Assert.Equal(40 * Megabyte, aggregator.MostResidentBytes(Pid));
+    }
+
+    [Fact]
     public void Others_are_what_the_machine_was_busy_with_beyond_what_is_watched()
     {
         var aggregator = Aggregator();
