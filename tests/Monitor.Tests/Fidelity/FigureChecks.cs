@@ -64,7 +64,7 @@ public static class FigureChecks
     public static FigureReport Check(IReadOnlyList<SnapshotLine> snapshots, ResultLine result, bool singleLock, TimeSpan? wall, bool completed = true)
     {
         var report = new FigureReport();
-        CheckSnapshots(snapshots, report, singleLock);
+        CheckSnapshots(snapshots, report, singleLock, completed);
         CheckResult(snapshots, result, report, singleLock, wall, completed);
         return report;
     }
@@ -88,7 +88,9 @@ public static class FigureChecks
         return kept;
     }
 
-    public static void CheckSnapshots(IReadOnlyList<SnapshotLine> snapshots, FigureReport report, bool singleLock)
+    /// <param name="completed">false for a run that was stopped: its workers were killed before reporting their own
+    /// CPU time, so its final figure is capped by the CPUs only (see InterruptTests' skipped test).</param>
+    public static void CheckSnapshots(IReadOnlyList<SnapshotLine> snapshots, FigureReport report, bool singleLock, bool completed = true)
     {
         int cpus = LogicalCpus;
         for (int i = 0; i < snapshots.Count; i++)
@@ -96,8 +98,9 @@ public static class FigureChecks
             var s = snapshots[i];
             var previous = i > 0 ? snapshots[i - 1] : null;
             bool folded = previous is not null && IsFolded(s, previous);
-            // The snapshot whose readings this one's interval figures run from.
-            var basis = folded ? (i >= 2 ? snapshots[i - 2] : null) : previous;
+            // The snapshot whose readings this one's interval figures run from: the last one that ended where this
+            // one's interval starts (none for an interval that starts with the run).
+            var basis = snapshots.Take(i).LastOrDefault(b => Math.Abs(b.T - s.Start) <= TimeRounding);
             string at = $"snapshot {i} (t {s.T}, interval {s.IntervalSec}{(folded ? ", folded" : "")})";
             var totals = s.Totals;
 
@@ -135,7 +138,8 @@ public static class FigureChecks
                     // alone it can be higher (measured, not asserted: see docs/fidelity.md).
                     report.Spread("effectiveParallelism - totals.cpuPercent/100 (finished snapshot, figure of the whole run)", excess);
                     double wholeRun = totals.CpuMs / (work.ElapsedSec * 1000);
-                    report.Check(ep <= wholeRun + Tolerances.ParallelismRounding,
+                    report.Spread("finished snapshot effectiveParallelism - totals.cpuMs/elapsed", ep - wholeRun);
+                    report.Check(!completed || ep <= wholeRun + Tolerances.ParallelismRounding,
                         $"{at}: finished run's effectiveParallelism {ep} > totals.cpuMs / elapsed = {totals.CpuMs} / {work.ElapsedSec * 1000} = {wholeRun:0.###}");
                 }
             }

@@ -66,13 +66,16 @@ public sealed class InterruptTests(ITestOutputHelper output)
     }
 
     /// <summary>
-    /// The result line of an interrupted run should still say what CPU its workers used (its final snapshot does: the
-    /// workers' last OS reading), so that its effective parallelism is capped by it as every other figure is.
+    /// The result line of an interrupted run should still say what CPU its workers used (its final snapshot gives the
+    /// workers' last OS reading), so that its effective parallelism is capped by it as every other figure is. Today the
+    /// result has no cpuMs, its figure is capped by the CPUs only, and the final snapshot's cpuMs stops at the last
+    /// reading before the kill: seen as effectiveParallelism 0.71 against 860 ms of CPU in 1421 ms (0.61).
     /// </summary>
     [Fact(Skip = "Known gap, not fixed here: Monitor SIGKILLs the workers of a stopped or interrupted run, so no worker " +
-                 "reports its own usage and the result has no cpuMs or peakWorkingSetBytes (RunResult documents null); " +
-                 "its effectiveParallelism is then capped by the logical CPUs only. See the fidelity report.")]
-    public async Task Interrupted_result_gives_the_cpu_time_its_final_snapshot_shows()
+                 "reports its own usage: the result has no cpuMs or peakWorkingSetBytes (RunResult documents null), its " +
+                 "effectiveParallelism is capped by the logical CPUs only and can exceed the CPU its final snapshot shows. " +
+                 "A fix reads each worker's CPU (and its children's, for Python) before killing it. See the fidelity report.")]
+    public async Task Interrupted_result_gives_the_cpu_time_its_final_snapshot_shows_and_caps_its_figure_by_it()
     {
         using var run = WatchedMonitorRun.Start(["run", "--mode", "threads", "--workers", "2", "--n", "1e12", "--json"], restoreSigint: true);
         try
@@ -82,10 +85,14 @@ public sealed class InterruptTests(ITestOutputHelper output)
             Assert.Equal(130, await run.WaitForExitAsync(Bound));
             var result = run.Result!;
             Assert.NotNull(result.CpuMs);
+            Assert.NotNull(result.PeakWorkingSetBytes);
+            // With its CPU known the run is checked as a completed one is (sum and outcome aside).
             var report = new FigureReport();
+            FigureChecks.CheckSnapshots(run.Snapshots, report, singleLock: false, completed: true);
             FigureChecks.CompareCumulative(Cumulative.Of(run.Snapshots[^1].Totals), Cumulative.Of(result), "final snapshot", "result", report);
-            report.AssertNone("an interrupted run's result against its final snapshot");
-            Assert.True(result.EffectiveParallelism <= result.CpuMs / result.ElapsedMs + Tolerances.ParallelismRounding);
+            report.Check(result.EffectiveParallelism <= result.CpuMs / result.ElapsedMs + Tolerances.ParallelismRounding,
+                $"result: effectiveParallelism {result.EffectiveParallelism} > cpuMs/elapsedMs {result.CpuMs}/{result.ElapsedMs}");
+            report.AssertNone("an interrupted run's figures against the CPU its workers got");
         }
         finally
         {
