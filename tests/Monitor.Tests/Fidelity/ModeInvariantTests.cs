@@ -1,5 +1,6 @@
 using Monitor.Tests.Compare;
 using Monitor.Tests.Diagnostics.OsThreads;
+using Monitor.Tests.Reliability;
 using Xunit.Abstractions;
 
 namespace Monitor.Tests.Fidelity;
@@ -48,5 +49,6 @@ public sealed class ModeInvariantTests(ITestOutputHelper output)
         output.WriteLine($"monitor {string.Join(' ', args)}: {run.Snapshots.Count} snapshots, result EP {run.Result!.EffectiveParallelism}, " +
                          $"others {run.Result.OtherCpuPercent}%\n{report}");
         report.AssertNone(string.Join(' ', args));
+        Assert.Empty(Leftovers.ProcessesOf(run.Pid));
     }
 }
