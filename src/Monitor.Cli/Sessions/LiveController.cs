@@ -141,6 +141,7 @@ public sealed class LiveController : IMonitorController, IAsyncDisposable
     {
         var result = await run.Completion.ConfigureAwait(false);
         await _observation.SettleAsync(run).ConfigureAwait(false);
+        result = _observation.WithObservedPeak(run, result);
         var totals = _observation.Totals(run);
         // Also while disposing: the bundle, stopped only after this, lists how the last run ended.
         _observation.RunEnded(run, result, totals);

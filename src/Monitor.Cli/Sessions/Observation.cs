@@ -140,9 +140,23 @@ public sealed class Observation : IAsyncDisposable
             result = await run.Completion.ConfigureAwait(false);
         }
         await FinishAsync().ConfigureAwait(false);
+        result = WithObservedPeak(run, result);
         var totals = Totals(run);
         RunEnded(run, result, totals);
         return new ObservedResult(result, totals);
+    }
+
+    /// <summary>
+    /// The result with each process's peak memory at least the most resident memory the snapshots showed of it. The
+    /// peak a worker reports at exit is the kernel's VmHWM, which is updated lazily (and resident pages are counted per
+    /// CPU), so it can come out below a resident set read earlier in the run: the result then claimed a peak lower than
+    /// a working set its own snapshots had shown.
+    /// </summary>
+    public RunResult WithObservedPeak(WorkloadRun run, RunResult result)
+    {
+        if (Aggregator is null || result.PeakWorkingSetBytes is null) return result;
+        long peak = run.Processes.Sum(p => p.Usage.Sum(u => Math.Max(u.PeakWorkingSetBytes, Aggregator.MostResidentBytes(u.Pid) ?? 0)));
+        return peak > result.PeakWorkingSetBytes ? result with { PeakWorkingSetBytes = peak } : result;
     }
 
     /// <summary>Ends observing a finished run: waits until every session has read its process's last event (a

@@ -40,6 +40,10 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
     private IntervalMark? _runStart;
     private IntervalMark _previous;
     private IntervalMark? _beforePrevious;
+    // The length of the last interval that was not folded. A sliver is measured against it, not against a folded
+    // interval: that one is longer by the sliver, so the normal interval after it would look like a sliver too, be
+    // folded, and every interval after that as well, each snapshot covering more of the run than the one before.
+    private double? _fullSeconds;
 
     /// <param name="sampler">null when the OS sampler is off (--diagnostics none).</param>
     /// <param name="singleThreadRate">one thread's rate on this machine, for effective parallelism; raised as worker
@@ -95,6 +99,12 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
             waitMs += c.WaitMs;
         }
         return (count, waitMs);
+    }
+
+    /// <summary>The most resident memory the readings of <paramref name="pid"/> showed, or null when never read.</summary>
+    public long? MostResidentBytes(int pid)
+    {
+        lock (_gate) return _watched.FirstOrDefault(w => w.Pid == pid) is { MostResidentBytes: > 0 } w ? w.MostResidentBytes : null;
     }
 
     /// <summary>GCs of a watched process since watching began (for a run's worker, since it started).</summary>
@@ -171,6 +181,7 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
             if (_beforePrevious is not null) Drop(_beforePrevious);
             _previous = mark;
             _beforePrevious = null;
+            _fullSeconds = null;
         }
         // A recording then holds where the figures count from (an attached process's CPU before the attach is not its).
         if (CountersRead is { } read)
@@ -224,7 +235,7 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
     }
 
     /// <summary>Reads the sources and returns the snapshot of the interval since the previous call (or, when that
-    /// was only a sliver ago, since the one before: see <see cref="FoldBelow"/>).</summary>
+    /// was only a sliver of the last full interval ago, since the one before: see <see cref="FoldBelow"/>).</summary>
     public Snapshot Take()
     {
         long now = _time.GetTimestamp();
@@ -235,8 +246,8 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
         lock (_gate)
         {
             run = _run;
-            fold = _beforePrevious is { } older
-                   && SecondsBetween(_previous.Timestamp, now) < FoldBelow * SecondsBetween(older.Timestamp, _previous.Timestamp);
+            fold = _beforePrevious is not null && _fullSeconds is { } full
+                   && SecondsBetween(_previous.Timestamp, now) < FoldBelow * full;
             from = fold ? _beforePrevious! : _previous;
         }
         if (run is not null) WatchRun(run);
@@ -269,12 +280,13 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
                 {
                     bool firstReading = !w.Seen;
                     w.SetBaselines(CpuMs(reading), reading.Threads);
+                    w.NoteResident(reading.WorkingSetBytes, reading.PeakWorkingSetBytes);
                     cpuNow = CpuMs(reading);
                     // A process first read now: born watched, all its CPU falls in this interval; else it counts from here.
                     if (!known) cpuBefore = w.BornWatched ? 0 : cpuNow;
                     from.Readings.TryGetValue(w.Pid, out var before);
                     sample = new ProcessSample(
-                        w.Pid, reading.Name, w.Role, reading.WorkingSetBytes, reading.PeakWorkingSetBytes,
+                        w.Pid, reading.Name, w.Role, reading.WorkingSetBytes, w.MostResidentBytes,
                         runtime?.GcHeapBytes, runtime is null ? null : GcCountOf(runtime, w.BornWatched),
                         Math.Max(0, cpuNow - cpuBefore) / (seconds * 10), cpuNow - w.CpuBaselineMs,
                         reading.Threads.Count, Exited: false, runtime?.EventsStopped);
@@ -296,7 +308,7 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
                     if (!known) cpuBefore = lastCpu;
                     var lastReading = from.Readings.GetValueOrDefault(w.Pid);
                     long workingSet = w.LastShown?.WorkingSetBytes ?? lastReading?.WorkingSetBytes ?? 0;
-                    long peak = Math.Max(w.LastShown?.PeakWorkingSetBytes ?? lastReading?.PeakWorkingSetBytes ?? 0, usage?.PeakWorkingSetBytes ?? 0);
+                    long peak = Math.Max(Math.Max(w.LastShown?.PeakWorkingSetBytes ?? lastReading?.PeakWorkingSetBytes ?? 0, usage?.PeakWorkingSetBytes ?? 0), w.MostResidentBytes);
                     string name = w.LastShown?.Name ?? lastReading?.Name ?? "";
                     sample = new ProcessSample(
                         w.Pid, name, w.Role, workingSet, peak,
@@ -376,6 +388,7 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
             {
                 if (_beforePrevious is not null) Drop(_beforePrevious);
                 _beforePrevious = _previous;
+                _fullSeconds = SecondsBetween(from.Timestamp, now);
             }
             _previous = mark;
         }

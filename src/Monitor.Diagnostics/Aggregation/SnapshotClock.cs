@@ -12,6 +12,9 @@ public sealed class SnapshotClock : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly object _takeGate = new();
     private Task? _loop;
+    // When the last snapshot was taken (a Stopwatch timestamp; 0 before the first) and the interval it covered.
+    private long _lastTake;
+    private double _lastIntervalSeconds;
 
     /// <param name="first">when the first snapshot is taken after <see cref="Start"/>; by default one interval. The UI
     /// asks for it sooner, so that a person sees the run within a second of starting Monitor; its rates then cover
@@ -39,11 +42,24 @@ public sealed class SnapshotClock : IAsyncDisposable
             using var timer = new PeriodicTimer(_interval);
             while (await timer.WaitForNextTickAsync(_stop.Token).ConfigureAwait(false))
             {
+                // The timer keeps its schedule, so after a late snapshot the next tick comes early. A tick that would
+                // close a sliver of the last interval is skipped (the aggregator would only fold it into that one and
+                // show the pair as one, longer than the intervals after it): the next tick gives a normal interval.
+                if (IsSliver()) continue;
                 TakeNow();
             }
         }
         catch (OperationCanceledException)
         {
+        }
+    }
+
+    private bool IsSliver()
+    {
+        lock (_takeGate)
+        {
+            return _lastTake != 0
+                   && System.Diagnostics.Stopwatch.GetElapsedTime(_lastTake).TotalSeconds < SnapshotAggregator.FoldBelow * _lastIntervalSeconds;
         }
     }
 
@@ -53,6 +69,8 @@ public sealed class SnapshotClock : IAsyncDisposable
         lock (_takeGate)
         {
             var snapshot = _aggregator.Take();
+            _lastTake = System.Diagnostics.Stopwatch.GetTimestamp();
+            _lastIntervalSeconds = snapshot.IntervalSeconds;
             SnapshotTaken?.Invoke(snapshot);
             return snapshot;
         }

@@ -27,6 +27,14 @@ internal sealed class WatchedProcess(int pid, ProcessRole role)
     /// <summary>The process is gone and its own last report has been handed on as a final reading.</summary>
     public bool FinalRecorded { get; set; }
 
+    /// <summary>The most resident memory any reading showed (its resident set or its high-water mark). The kernel
+    /// updates VmHWM lazily and counts resident pages per CPU, so a later high-water mark can be below a resident set
+    /// read earlier: a peak is never less than this.</summary>
+    public long MostResidentBytes { get; private set; }
+
+    public void NoteResident(long workingSetBytes, long peakWorkingSetBytes) =>
+        MostResidentBytes = Math.Max(MostResidentBytes, Math.Max(workingSetBytes, peakWorkingSetBytes));
+
     public void SetBaselines(double processCpuMs, IReadOnlyList<Sources.OsThreads.ThreadCounters> threads)
     {
         if (Seen) return;

@@ -109,6 +109,52 @@ public sealed class AggregatorFigureTests
     }
 
     [Fact]
+    public void After_a_fold_the_next_normal_interval_is_not_taken_for_a_sliver()
+    {
+        // A late tick (0.83 s) and the timer catching up (0.17 s later): the sliver is folded, giving 1.0 s. The
+        // normal interval after it (a little under 0.5 s, as timers go) must start a new interval, not fold again
+        // (and again, each covering more of the run).
+        var aggregator = Aggregator();
+        aggregator.Watch(Pid, ProcessRole.External);
+        double cpu = 0;
+        _sampler.Set(Pid, Process(Pid, 1000, Thread(10, "a", 0, onCpuMs: 0)));
+        aggregator.Prime();
+        var intervals = new List<double>();
+        foreach (double seconds in new[] { 0.5, 0.83, 0.17, 0.49, 0.5, 0.03 })
+        {
+            Advance(seconds, 0);
+            cpu += seconds * 1000 / 2;
+            _sampler.Set(Pid, Process(Pid, 1000, Thread(10, "a", cpu, onCpuMs: cpu)));
+            var snapshot = aggregator.Take();
+            intervals.Add(Math.Round(snapshot.IntervalSeconds, 6));
+            Assert.Equal(50, Assert.Single(snapshot.Threads).CpuPercent, 6);
+        }
+
+        // The last, a sliver of the 0.5 s before it, is folded into it as at the end of a run.
+        Assert.Equal([0.5, 0.83, 1.0, 0.49, 0.5, 0.53], intervals);
+    }
+
+    [Fact]
+    public void A_process_peak_is_never_below_a_working_set_it_showed_before()
+    {
+        // The kernel's VmHWM is updated lazily: read after the resident set shrank it can be below an earlier VmRSS.
+        var aggregator = Aggregator();
+        aggregator.Watch(Pid, ProcessRole.External);
+        _sampler.Set(Pid, Process(Pid, 40 * Megabyte, Thread(10, "a", 0)));
+        aggregator.Prime();
+        Advance(1, 0);
+        var high = aggregator.Take();
+        Advance(1, 0);
+        _sampler.Set(Pid, Process(Pid, 38 * Megabyte, Thread(10, "a", 0)) with { PeakWorkingSetBytes = 39 * Megabyte });
+        var later = aggregator.Take();
+
+        Assert.Equal(40 * Megabyte, Assert.Single(high.Processes).PeakWorkingSetBytes);
+        Assert.Equal(38 * Megabyte, Assert.Single(later.Processes).WorkingSetBytes);
+        Assert.Equal(40 * Megabyte, Assert.Single(later.Processes).PeakWorkingSetBytes);
+        Assert.Equal(40 * Megabyte, aggregator.MostResidentBytes(Pid));
+    }
+
+    [Fact]
     public void Others_are_what_the_machine_was_busy_with_beyond_what_is_watched()
     {
         var aggregator = Aggregator();
