@@ -42,6 +42,13 @@ public sealed class WorkerProcess
         get { lock (_usage) return _usage.ContainsKey(Pid); }
     }
 
+    /// <summary>What Monitor read of this process (or a child of it) just before ending it, in place of the usage line
+    /// it will not send; a line it did send is kept.</summary>
+    internal void RecordLastReading(WorkerUsage reading)
+    {
+        lock (_usage) _usage.TryAdd(reading.Pid, reading);
+    }
+
     public bool AllFinished => _workers.Values.All(w => w.Finished);
 
     /// <summary>When, on the run's clock, this process sent its own usage line: its last, after every result.</summary>

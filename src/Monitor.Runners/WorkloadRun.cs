@@ -105,16 +105,48 @@ public sealed class WorkloadRun : IAsyncDisposable
 
     /// <summary>Ends every worker process of this run; the result says why (<see cref="RunOutcome.Stopped"/>: the
     /// user replaced or stopped it; <see cref="RunOutcome.Interrupted"/>: Monitor was told to end).</summary>
-    public async Task StopAsync(RunOutcome why = RunOutcome.Stopped)
+    /// <param name="readLast">reads the run's processes and the children they made (CPU time and peak memory) just
+    /// before they are ended, to stand for the usage lines they will not send; each process Monitor started is also
+    /// read here, where the OS allows.</param>
+    public async Task StopAsync(RunOutcome why = RunOutcome.Stopped, Func<IReadOnlyCollection<WorkerUsage>>? readLast = null)
     {
+        // First: a process that ends meanwhile must not settle the run as failed.
         Interlocked.CompareExchange(ref _stopOutcome, (int)why, -1);
-        foreach (var p in Processes) ChildProcesses.Kill(p.Process);
+        var processes = Processes;
+        foreach (var reading in readLast?.Invoke() ?? [])
+        {
+            // A child's reading joins its parent's (the sums over a run's processes are what it is read for).
+            var owner = processes.FirstOrDefault(p => p.Pid == reading.Pid) ?? processes.FirstOrDefault();
+            owner?.RecordLastReading(reading);
+        }
+        foreach (var p in processes)
+        {
+            if (ReadBeforeEnding(p.Process) is { } reading) p.RecordLastReading(reading);
+            ChildProcesses.Kill(p.Process);
+        }
         try
         {
             await Completion.ConfigureAwait(false);
         }
         catch (Exception) when (Completion.IsFaulted)
         {
+        }
+    }
+
+    /// <summary>A process's CPU time and peak memory so far, read from the OS just before Monitor ends it; null once it
+    /// has gone or where the OS does not tell.</summary>
+    private static WorkerUsage? ReadBeforeEnding(Process process)
+    {
+        try
+        {
+            process.Refresh();
+            if (process.HasExited) return null;
+            double user = process.UserProcessorTime.TotalMilliseconds, system = process.PrivilegedProcessorTime.TotalMilliseconds;
+            return new WorkerUsage(process.Id, user + system, process.PeakWorkingSet64, user, system, MonotonicClock.NowNs());
+        }
+        catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception or NotSupportedException)
+        {
+            return null;
         }
     }
 

@@ -32,9 +32,14 @@ public static class AppLifetime
         if (!StopSource.IsCancellationRequested) StopSource.Cancel();
     }
 
+    /// <summary>How long the command has after the first signal to end its workers itself (reading what they used
+    /// first, so an interrupted run still gives its CPU time) before they are killed without it.</summary>
+    public static readonly TimeSpan WorkersGrace = TimeSpan.FromSeconds(1);
+
+    private static Timer? _fallback;
+
     private static void OnSignal(PosixSignalContext context)
     {
-        ChildProcesses.KillAll();
         if (context.Signal == PosixSignal.SIGHUP && StopSource.IsCancellationRequested)
         {
             // A closing terminal sends SIGHUP twice (the kernel, then the shell to its jobs): not a user insisting.
@@ -43,10 +48,14 @@ public static class AppLifetime
         }
         if (Interlocked.Increment(ref _signals) == 1)
         {
-            // First signal: let the command wind down and write what it must.
+            // First signal: let the command wind down and write what it must; a command that cannot (stuck writing to
+            // a reader that stopped reading, say) still has its workers ended soon.
             context.Cancel = true;
+            _fallback = new Timer(_ => ChildProcesses.KillAll(), null, WorkersGrace, Timeout.InfiniteTimeSpan);
             RequestStop();
+            return;
         }
-        // A second signal takes the default action: the process ends now.
+        // A second signal takes the default action: the process ends now, its workers first.
+        ChildProcesses.KillAll();
     }
 }

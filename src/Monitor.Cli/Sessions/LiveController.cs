@@ -157,7 +157,7 @@ public sealed class LiveController : IMonitorController, IAsyncDisposable
 
     private async Task StopCurrentAsync(RunOutcome why = RunOutcome.Stopped)
     {
-        if (_run is { IsCompleted: false } run) await run.StopAsync(why).ConfigureAwait(false);
+        if (_run is { IsCompleted: false } run) await _observation.StopRunAsync(run, why).ConfigureAwait(false);
     }
 
     private async Task Serialized(Func<Task> work)

@@ -136,7 +136,7 @@ public sealed class Observation : IAsyncDisposable
         }
         catch (OperationCanceledException)
         {
-            await run.StopAsync(RunOutcome.Interrupted).ConfigureAwait(false);
+            await StopRunAsync(run, RunOutcome.Interrupted).ConfigureAwait(false);
             result = await run.Completion.ConfigureAwait(false);
         }
         await FinishAsync().ConfigureAwait(false);
@@ -158,6 +158,11 @@ public sealed class Observation : IAsyncDisposable
         long peak = run.Processes.Sum(p => p.Usage.Sum(u => Math.Max(u.PeakWorkingSetBytes, Aggregator.MostResidentBytes(u.Pid) ?? 0)));
         return peak > result.PeakWorkingSetBytes ? result with { PeakWorkingSetBytes = peak } : result;
     }
+
+    /// <summary>Ends <paramref name="run"/>'s processes, reading what they used first (the sampler sees the children
+    /// they made too), so that the result of a stopped or interrupted run still gives its CPU time.</summary>
+    public Task StopRunAsync(WorkloadRun run, RunOutcome why) =>
+        run.StopAsync(why, Aggregator is { } aggregator ? () => aggregator.ReadBeforeEnding(run) : null);
 
     /// <summary>Ends observing a finished run: waits until every session has read its process's last event (a
     /// worker's stream is still draining when its result arrives on the pipe), stops the periodic snapshots, and takes

@@ -4,6 +4,7 @@ using Monitor.Diagnostics.Sources.Machine;
 using Monitor.Diagnostics.Sources.OsThreads;
 using Monitor.Runners;
 using Monitor.Snapshots;
+using Monitor.Workloads;
 
 namespace Monitor.Diagnostics.Aggregation;
 
@@ -430,6 +431,23 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
             others = Math.Clamp((busyNow - busyAtStart - workers - monitor) / (seconds * 10), 0, _logicalCpus * 100.0);
         }
         return RunParallelism.Of(result, _singleThreadRate!, _logicalCpus, others);
+    }
+
+    /// <summary>What the run's processes and the children they made have used so far, read now: for a run about to be
+    /// ended, in place of the usage lines its workers will not send (so its result, last snapshot and recording still
+    /// give the CPU it used). Empty without the OS sampler.</summary>
+    public IReadOnlyList<WorkerUsage> ReadBeforeEnding(WorkloadRun run)
+    {
+        if (_sampler is null) return [];
+        WatchRun(run);
+        int[] pids;
+        lock (_gate) pids = _watched.Where(w => w.Role == ProcessRole.Worker).Select(w => w.Pid).ToArray();
+        var readings = new List<WorkerUsage>();
+        foreach (int pid in pids)
+        {
+            if (_sampler.Sample(pid) is { } c) readings.Add(new WorkerUsage(pid, CpuMs(c), c.PeakWorkingSetBytes, c.UserMs, c.SystemMs, MonotonicClock.NowNs()));
+        }
+        return readings;
     }
 
     /// <summary>Adds what the run's processes made themselves (Python's multiprocessing workers are children of the

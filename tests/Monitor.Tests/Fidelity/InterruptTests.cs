@@ -66,15 +66,13 @@ public sealed class InterruptTests(ITestOutputHelper output)
     }
 
     /// <summary>
-    /// The result line of an interrupted run should still say what CPU its workers used (its final snapshot gives the
-    /// workers' last OS reading), so that its effective parallelism is capped by it as every other figure is. Today the
-    /// result has no cpuMs, its figure is capped by the CPUs only, and the final snapshot's cpuMs stops at the last
-    /// reading before the kill: seen as effectiveParallelism 0.71 against 860 ms of CPU in 1421 ms (0.61).
+    /// The result line of an interrupted run still says what CPU its workers used: Monitor reads each worker (and the
+    /// children it made) just before ending it, in place of the usage line it will not send, so its effective
+    /// parallelism is capped by it as every other figure is. Before, the result had no cpuMs, its figure was capped by
+    /// the CPUs only, and the final snapshot's cpuMs stopped at the last reading before the kill: seen as
+    /// effectiveParallelism 0.71 against 860 ms of CPU in 1421 ms (0.61).
     /// </summary>
-    [Fact(Skip = "Known gap, not fixed here: Monitor SIGKILLs the workers of a stopped or interrupted run, so no worker " +
-                 "reports its own usage: the result has no cpuMs or peakWorkingSetBytes (RunResult documents null), its " +
-                 "effectiveParallelism is capped by the logical CPUs only and can exceed the CPU its final snapshot shows. " +
-                 "A fix reads each worker's CPU (and its children's, for Python) before killing it. See the fidelity report.")]
+    [Fact]
     public async Task Interrupted_result_gives_the_cpu_time_its_final_snapshot_shows_and_caps_its_figure_by_it()
     {
         using var run = WatchedMonitorRun.Start(["run", "--mode", "threads", "--workers", "2", "--n", "1e12", "--json"], restoreSigint: true);
