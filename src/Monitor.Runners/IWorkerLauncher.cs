@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Monitor.Model;
 
 namespace Monitor.Runners;
 

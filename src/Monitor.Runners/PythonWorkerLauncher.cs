@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Monitor.Workloads;
+using Monitor.Model;
 
 namespace Monitor.Runners;
 

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Monitor.Snapshots;
+using Monitor.Model;
 using Monitor.Workloads;
 
 namespace Monitor.Runners;

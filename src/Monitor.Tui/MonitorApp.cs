@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Drawing;
-using Monitor.Snapshots;
+using Monitor.Model;
 using Monitor.Tui.Control;
 using Monitor.Tui.Input;
 using Monitor.Tui.Panels;
@@ -20,8 +20,6 @@ namespace Monitor.Tui;
 /// </summary>
 public sealed class MonitorApp : IDisposable
 {
-    private static readonly string[] ModeByCommand = ["single", "threads", "processes", "gil"];
-
     private readonly IApplication _app;
     private readonly IMonitorController _controller;
     private readonly Glyphs _glyphs;
@@ -189,7 +187,8 @@ public sealed class MonitorApp : IDisposable
         switch (command)
         {
             case >= MonitorCommand.ModeSingle and <= MonitorCommand.ModeGil:
-                State.Settings = State.Settings with { Mode = ModeByCommand[command - MonitorCommand.ModeSingle] };
+                // The keys 1-4 are the modes in their order.
+                State.Settings = State.Settings.WithMode(RunMode.Single + (command - MonitorCommand.ModeSingle));
                 StartNext();
                 break;
             case MonitorCommand.MoreWorkers:
@@ -199,7 +198,7 @@ public sealed class MonitorApp : IDisposable
                 ChangeNext(State.Settings.WithWorkers(State.Settings.Workers - 1));
                 break;
             case MonitorCommand.BiggerN:
-                ChangeNext(State.Settings.WithN(State.Settings.N > WorkloadSettings.MaxN / 10 ? WorkloadSettings.MaxN : State.Settings.N * 10));
+                ChangeNext(State.Settings.WithN(State.Settings.N > WorkloadLimits.MaxN / 10 ? WorkloadLimits.MaxN : State.Settings.N * 10));
                 break;
             case MonitorCommand.SmallerN:
                 ChangeNext(State.Settings.WithN(State.Settings.N / 10));
@@ -294,8 +293,9 @@ public sealed class MonitorApp : IDisposable
     {
         var next = State.Settings;
         // single always means one worker; K is kept for the next threads/processes/gil run.
-        _controller.Start(next.Mode == "single" ? next with { Workers = 1 } : next);
-        ShowStatus("started " + HeaderPanel.Describe(next.Mode, next.Mode == "single" ? 1 : next.Workers, next.Work, next.N, _glyphs));
+        var spec = next.Spec;
+        _controller.Start(next with { Workers = spec.Workers });
+        ShowStatus("started " + HeaderPanel.Describe(spec.Mode, spec.Workers, spec.Work, spec.N, _glyphs));
     }
 
     private void ChangeNext(WorkloadSettings next)

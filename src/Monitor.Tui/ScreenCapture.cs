@@ -1,5 +1,5 @@
 using System.Text;
-using Monitor.Snapshots;
+using Monitor.Model;
 using Monitor.Tui.Control;
 using Terminal.Gui.App;
 using Terminal.Gui.Time;

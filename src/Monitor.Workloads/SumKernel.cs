@@ -10,7 +10,7 @@ public static class SumKernel
     public const long DefaultChunk = 1L << 20;
 
     /// <summary>The exact sum of 0..n-1, n(n-1)/2, for checking results.</summary>
-    public static Int128 Expected(long n) => n <= 0 ? Int128.Zero : (Int128)n * (n - 1) / 2;
+    public static Int128 Expected(long n) => Model.WorkloadSpec.ExpectedSum(n);
 
     /// <summary>The longest chunk starting anywhere below <paramref name="end"/> whose 64-bit unsigned sum cannot
     /// overflow.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Monitor.Model;
 
 namespace Monitor.Workloads;
 
@@ -47,7 +48,7 @@ public sealed record WorkerArguments(
         }
         long start = Get("--start", 0, WorkloadLimits.MaxN);
         long end = Get("--end", start, WorkloadLimits.MaxN);
-        if (!values.TryGetValue("--work", out var workText) || !WorkKindNames.TryParse(workText, out var work))
+        if (!values.TryGetValue("--work", out var workText) || !Words.TryParse<WorkKind>(workText, out var work))
             throw new FormatException("worker: --work must be cpu or io");
         var options = new WorkerOptions(
             work,

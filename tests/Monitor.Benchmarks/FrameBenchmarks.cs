@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using Monitor.Snapshots;
+using Monitor.Model;
 using Monitor.Tests.Tui;
 using Monitor.Tui;
 using Terminal.Gui.App;

@@ -2,7 +2,7 @@ using System.Runtime.Versioning;
 using BenchmarkDotNet.Attributes;
 using Monitor.Diagnostics.Aggregation;
 using Monitor.Diagnostics.Sources.OsThreads;
-using Monitor.Snapshots;
+using Monitor.Model;
 
 namespace Monitor.Benchmarks;
 

@@ -4,6 +4,7 @@ using Monitor.Cli.Sessions;
 using Monitor.Cli.Sinks;
 using Monitor.Diagnostics.Sources.EventPipe;
 using Monitor.Workloads;
+using Monitor.Model;
 
 namespace Monitor.Cli.Commands;
 
@@ -18,8 +19,8 @@ public static class AttachCommand
         var text = new Option<bool>("--text") { Description = "headless: one line of text per snapshot" };
         var ui = new UiOptions();
         var recording = new RecordingOptions();
-        var duration = new Option<string?>("--duration") { Description = "stop after this many seconds (default: until the process exits or Ctrl+C)" };
-        var interval = new Option<string>("--interval") { Description = "ms between snapshots (min 100)", DefaultValueFactory = _ => "1000" };
+        var duration = TypedOption.OptionalWholeNumber("--duration", "stop after this many seconds, 1..604800 (default: until the process exits or Ctrl+C)");
+        var interval = IntervalOption.Create();
         var command = new Command("attach", "Watch a running .NET process: per-thread CPU, contention, GC and memory.");
         command.Arguments.Add(pid);
         command.Options.Add(json);
@@ -31,7 +32,7 @@ public static class AttachCommand
         command.SetAction((parse, cancel) =>
         {
             int target = ReadPid(parse.GetValue(pid) ?? throw new UsageException("attach needs the pid of a .NET process (see monitor ps)"));
-            var every = IntervalOption.Read(parse.GetValue(interval)!);
+            var every = parse.GetValue(interval);
             TimeSpan? limit = parse.GetValue(duration) is { } d ? ReadDuration(d) : null;
             var request = new AttachRequest(target, every, recording.Read(parse, "attach"), parse.GetValue(recording.TraceDir));
             bool headless = parse.GetValue(json) || parse.GetValue(text) || Console.IsOutputRedirected || Console.IsInputRedirected;
@@ -51,12 +52,8 @@ public static class AttachCommand
         return (int)value;
     }
 
-    private static TimeSpan ReadDuration(string text)
-    {
-        long seconds = NumberParser.ParseCount(text, "--duration");
-        if (seconds < 1 || seconds > 7 * 24 * 3600) throw new UsageException($"--duration must be 1..604800 seconds (got {text})");
-        return TimeSpan.FromSeconds(seconds);
-    }
+    private static TimeSpan ReadDuration(long seconds) =>
+        seconds is >= 1 and <= 7 * 24 * 3600 ? TimeSpan.FromSeconds(seconds) : throw new UsageException($"--duration must be 1..604800 seconds (got {seconds})");
 
     private sealed record AttachRequest(int Pid, TimeSpan Interval, RecordingRequest? Record, string? TraceDir);
 

@@ -5,6 +5,7 @@ using Monitor.Cli.Sessions;
 using Monitor.Cli.Sinks.Comparison;
 using Monitor.Runners;
 using Monitor.Workloads;
+using Monitor.Model;
 
 namespace Monitor.Cli.Commands;
 
@@ -14,10 +15,10 @@ public static class CompareCommand
     public static Command Create()
     {
         var workload = new WorkloadOptions();
-        var runtime = new Option<string>("--runtime") { Description = "dotnet | python | both (python rows are skipped with a note where there is no python3)", DefaultValueFactory = _ => "both" };
-        var format = new Option<string>("--format") { Description = "table | markdown | csv | json", DefaultValueFactory = _ => "table" };
-        var repeat = new Option<string>("--repeat") { Description = "runs per row, interleaved; the table shows the median and min–max", DefaultValueFactory = _ => "1" };
-        var diagnostics = new Option<string>("--diagnostics") { Description = "full (EventPipe + OS sampler) | os | none", DefaultValueFactory = _ => "full" };
+        var runtime = TypedOption.Word("--runtime", "runtime", CompareRuntimes.Both, "python rows are skipped with a note where there is no python3");
+        var format = TypedOption.Word("--format", "format", ComparisonFormat.Table, "how the table is printed");
+        var repeat = TypedOption.WholeNumber("--repeat", 1, ComparisonSettings.MaxRepeat, 1, "runs per row, interleaved; the table shows the median and min–max");
+        var diagnostics = DiagnosticsOption.Create();
         var command = new Command("compare", "Run single, threads, processes and gil one after another and print one table.");
         foreach (var o in new Option[] { workload.Workers, workload.N, workload.Work, runtime, format, repeat, workload.SwitchMs, workload.LockBlock, diagnostics })
         {
@@ -25,31 +26,30 @@ public static class CompareCommand
         }
         command.SetAction((parse, cancel) =>
         {
-            var writer = ComparisonFormats.Parse(parse.GetValue(format)!);
-            long repeats = NumberParser.ParseCount(parse.GetValue(repeat)!, "--repeat");
-            if (repeats < 1 || repeats > ComparisonSettings.MaxRepeat)
-                throw new UsageException($"--repeat must be 1..{ComparisonSettings.MaxRepeat} (got {parse.GetValue(repeat)})");
+            var writer = ComparisonFormats.WriterFor(parse.GetValue(format));
             var settings = new ComparisonSettings(
-                workload.ReadWorkers(parse, RunMode.Threads),
-                workload.ReadN(parse),
-                workload.ReadWork(parse),
-                ParseRuntimes(parse.GetValue(runtime)!),
-                (int)repeats,
-                workload.ReadSwitchMs(parse),
-                workload.ReadLockBlock(parse),
-                DiagnosticsLevels.Parse(parse.GetValue(diagnostics)!));
+                workload.WorkersOf(parse, RunMode.Threads),
+                parse.GetValue(workload.N),
+                parse.GetValue(workload.Work),
+                RuntimesOf(parse.GetValue(runtime)),
+                (int)parse.GetValue(repeat),
+                workload.SwitchMsOf(parse),
+                workload.LockBlockOf(parse),
+                parse.GetValue(diagnostics));
             if (settings.Validate() is { } error) throw new UsageException(error);
             return ExecuteAsync(settings, writer, Console.Out, cancel);
         });
         return command;
     }
 
-    public static IReadOnlyList<WorkerRuntime> ParseRuntimes(string text) => text.ToLowerInvariant() switch
+    /// <summary>What `--runtime` of compare may say: one runtime or both.</summary>
+    public enum CompareRuntimes { Dotnet, Python, Both }
+
+    public static IReadOnlyList<WorkerRuntime> RuntimesOf(CompareRuntimes runtimes) => runtimes switch
     {
-        "both" => [WorkerRuntime.Dotnet, WorkerRuntime.Python],
-        "dotnet" => [WorkerRuntime.Dotnet],
-        "python" => [WorkerRuntime.Python],
-        _ => throw new UsageException($"unknown runtime '{text}': use dotnet, python or both"),
+        CompareRuntimes.Dotnet => [WorkerRuntime.Dotnet],
+        CompareRuntimes.Python => [WorkerRuntime.Python],
+        _ => [WorkerRuntime.Dotnet, WorkerRuntime.Python],
     };
 
     public static async Task<int> ExecuteAsync(ComparisonSettings settings, IComparisonWriter writer, TextWriter output, CancellationToken cancel)

@@ -11,7 +11,7 @@ public static class ConvertCommand
     public static Command Create()
     {
         var path = new Argument<string>("bundle") { Description = "a trace bundle recorded with --stacks, or a .nettrace with sample-profiler events" };
-        var format = new Option<string>("--format", "-f") { Description = "speedscope | chromium", DefaultValueFactory = _ => "speedscope" };
+        var format = TypedOption.Word("--format", "format", FlameGraphFormat.Speedscope, "the flame graph's file format", "-f");
         var output = new Option<string?>("--output", "-o") { Description = "the file to write (several processes: -<pid> is added to its name); default: <input><.format>.json here" };
         var command = new Command("convert", "Write a flame graph (speedscope or Chromium trace JSON) from a recording's sampled stacks.");
         command.Arguments.Add(path);
@@ -21,9 +21,8 @@ public static class ConvertCommand
         return command;
     }
 
-    public static int Execute(string path, string formatText, string? output, TextWriter stdout, TextWriter stderr)
+    public static int Execute(string path, FlameGraphFormat format, string? output, TextWriter stdout, TextWriter stderr)
     {
-        if (!FlameGraphFormats.TryParse(formatText, out var format)) throw new UsageException($"unknown format '{formatText}': use speedscope or chromium");
         try
         {
             var traces = FlameGraphConverter.TracesWithSamples(path);

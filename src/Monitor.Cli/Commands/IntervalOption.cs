@@ -1,17 +1,13 @@
-using Monitor.Cli.Hosting;
+using System.CommandLine;
 
 namespace Monitor.Cli.Commands;
 
+/// <summary>`--interval`: how often a snapshot is taken, for every command that takes them.</summary>
 public static class IntervalOption
 {
     public static readonly TimeSpan Minimum = TimeSpan.FromMilliseconds(100);
     public static readonly TimeSpan Maximum = TimeSpan.FromMinutes(10);
+    public static readonly TimeSpan Default = TimeSpan.FromSeconds(1);
 
-    public static TimeSpan Read(string text)
-    {
-        long ms = NumberParser.ParseCount(text, "--interval");
-        if (ms < Minimum.TotalMilliseconds || ms > Maximum.TotalMilliseconds)
-            throw new UsageException($"--interval must be {Minimum.TotalMilliseconds:0}..{Maximum.TotalMilliseconds:0} ms (got {text})");
-        return TimeSpan.FromMilliseconds(ms);
-    }
+    public static Option<TimeSpan> Create() => TypedOption.Milliseconds("--interval", Minimum, Maximum, Default, "ms between snapshots");
 }

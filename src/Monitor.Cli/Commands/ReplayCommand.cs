@@ -5,7 +5,7 @@ using Monitor.Cli.Hosting;
 using Monitor.Cli.Sinks;
 using Monitor.Recording.Analysis;
 using Monitor.Recording.Replay;
-using Monitor.Snapshots;
+using Monitor.Model;
 
 namespace Monitor.Cli.Commands;
 
@@ -19,7 +19,7 @@ public static class ReplayCommand
         var json = new Option<bool>("--json") { Description = "headless: the snapshot lines and result line exactly as run --json printed them" };
         var text = new Option<bool>("--text") { Description = "headless: the progress lines and result as run printed them" };
         var ui = new UiOptions();
-        var speed = new Option<string>("--speed") { Description = "1 = as recorded, 2 = twice as fast, 0 = no waiting", DefaultValueFactory = _ => "0" };
+        var speed = TypedOption.NonNegative("--speed", 0, "1 = as recorded, 2 = twice as fast, 0 = no waiting");
         var command = new Command("replay", "Show a recorded session again, as it was shown live.");
         command.Arguments.Add(path);
         command.Options.Add(json);
@@ -30,16 +30,11 @@ public static class ReplayCommand
         {
             bool headless = parse.GetValue(json) || parse.GetValue(text) || Console.IsOutputRedirected || Console.IsInputRedirected;
             return headless
-                ? ExecuteAsync(parse.GetValue(path)!, parse.GetValue(json), ParseSpeed(parse.GetValue(speed)!), cancel)
+                ? ExecuteAsync(parse.GetValue(path)!, parse.GetValue(json), parse.GetValue(speed), cancel)
                 : Task.FromResult(ExecuteUi(parse.GetValue(path)!, ui.Read(parse)));
         });
         return command;
     }
-
-    private static double ParseSpeed(string text) =>
-        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double speed) && double.IsFinite(speed) && speed >= 0
-            ? speed
-            : throw new UsageException($"--speed must be a number >= 0 (got {text})");
 
     /// <summary>The terminal UI on the recording: the same panels, moving through time.</summary>
     private static int ExecuteUi(string path, Monitor.Tui.MonitorAppOptions options)

@@ -5,6 +5,7 @@ using Monitor.Cli.Sinks;
 using Monitor.Recording;
 using Monitor.Runners;
 using Monitor.Workloads;
+using Monitor.Model;
 
 namespace Monitor.Cli.Commands;
 
@@ -16,8 +17,8 @@ public static class RunCommand
         var workload = new WorkloadOptions();
         var recording = new RecordingOptions();
         var json = new Option<bool>("--json") { Description = "one JSON object per line on stdout; the last line is the result" };
-        var interval = new Option<string>("--interval") { Description = "ms between snapshots (min 100)", DefaultValueFactory = _ => "1000" };
-        var diagnostics = new Option<string>("--diagnostics") { Description = "full (EventPipe + OS sampler) | os (OS sampler only) | none", DefaultValueFactory = _ => "full" };
+        var interval = IntervalOption.Create();
+        var diagnostics = DiagnosticsOption.Create();
         var command = new Command("run", "Run one workload headless and print its result.");
         workload.AddTo(command);
         command.Options.Add(json);
@@ -27,8 +28,8 @@ public static class RunCommand
         command.SetAction((parse, cancel) =>
         {
             var (spec, autoN) = workload.Read(parse);
-            var every = IntervalOption.Read(parse.GetValue(interval)!);
-            var level = DiagnosticsLevels.Parse(parse.GetValue(diagnostics)!);
+            var every = parse.GetValue(interval);
+            var level = parse.GetValue(diagnostics);
             var record = recording.Read(parse, spec.Mode.Name());
             if (record is not null && level == DiagnosticsLevel.None) throw new UsageException("recording needs --diagnostics full or os: with none there is nothing to record");
             bool asJson = parse.GetValue(json);

@@ -5,6 +5,7 @@ using Monitor.Runners;
 using Monitor.Tui;
 using Monitor.Tui.Control;
 using Monitor.Workloads;
+using Monitor.Model;
 
 namespace Monitor.Cli.Commands;
 
@@ -17,7 +18,7 @@ public static class TuiCommand
         public WorkloadOptions Workload { get; } = new();
         public UiOptions Ui { get; } = new();
         public RecordingOptions Recording { get; } = new();
-        public Option<string> Interval { get; } = new("--interval") { Description = "ms between snapshots (min 100)", DefaultValueFactory = _ => "1000" };
+        public Option<TimeSpan> Interval { get; } = IntervalOption.Create();
 
         public void AddTo(Command command)
         {
@@ -40,7 +41,7 @@ public static class TuiCommand
     private static async Task<int> Execute(Options o, ParseResult parse, CancellationToken cancel)
     {
         var (spec, autoN) = o.Workload.Read(parse);
-        var every = IntervalOption.Read(parse.GetValue(o.Interval)!);
+        var every = parse.GetValue(o.Interval);
         var options = o.Ui.Read(parse);
         var record = o.Recording.Read(parse, spec.Mode.Name());
         TerminalCheck.RequireInteractive();
@@ -60,9 +61,9 @@ public static class TuiCommand
                 // The first snapshot a quarter of a second into the run: people look for it right after starting.
                 observation = new Observation(DiagnosticsLevel.Full, every, new SingleThreadRate(rate), record?.Stacks ?? false, TimeSpan.FromMilliseconds(250));
                 // The UI keeps K for the multi-worker modes while single runs one: starting in single must not make K 1.
-                int k = spec.Mode == RunMode.Single ? WorkloadOptions.DefaultWorkers : spec.Workers;
+                int k = spec.Mode == RunMode.Single ? WorkloadLimits.DefaultWorkers : spec.Workers;
                 controller = new LiveController(
-                    new WorkloadSettings(spec.Mode.Name(), k, spec.N, spec.Work.Name()), observation, parse.GetValue(o.Recording.TraceDir));
+                    new WorkloadSettings(spec.Mode, k, spec.N, spec.Work), observation, parse.GetValue(o.Recording.TraceDir));
                 if (record is not null && controller.StartRecording(record.Directory) is { } why) throw new UsageException(why);
                 controller.Start(controller.Settings);
                 return controller;

@@ -1,7 +1,7 @@
 using Monitor.Cli.Sessions;
 using Monitor.Recording;
 using Monitor.Runners;
-using Monitor.Snapshots;
+using Monitor.Model;
 using Monitor.Workloads;
 
 namespace Monitor.Cli.Comparison;

@@ -1,4 +1,5 @@
 using Monitor.Runners;
+using Monitor.Model;
 
 namespace Monitor.Cli.Comparison;
 

@@ -1,4 +1,4 @@
-using Monitor.Snapshots;
+using Monitor.Model;
 using Monitor.Workloads;
 
 namespace Monitor.Cli.Comparison;

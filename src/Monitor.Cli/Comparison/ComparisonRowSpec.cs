@@ -1,5 +1,6 @@
 using Monitor.Runners;
 using Monitor.Workloads;
+using Monitor.Model;
 
 namespace Monitor.Cli.Comparison;
 

@@ -1,6 +1,7 @@
 using Monitor.Cli.Sessions;
 using Monitor.Runners;
 using Monitor.Workloads;
+using Monitor.Model;
 
 namespace Monitor.Cli.Comparison;
 

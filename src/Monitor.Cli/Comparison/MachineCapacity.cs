@@ -1,5 +1,5 @@
 using Monitor.Runners;
-using Monitor.Snapshots;
+using Monitor.Model;
 using Monitor.Workloads;
 
 namespace Monitor.Cli.Comparison;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Monitor.Workloads;
+using Monitor.Model;
 
 namespace Monitor.Cli.Hosting;
 

@@ -1,5 +1,5 @@
 using Monitor.Diagnostics.Sources.EventPipe;
-using Monitor.Snapshots;
+using Monitor.Model;
 using Monitor.Tui.Control;
 
 namespace Monitor.Cli.Sessions;
@@ -28,7 +28,7 @@ public sealed class AttachController : IMonitorController
 
     public bool CanRunWorkloads => false;
 
-    public WorkloadSettings Settings { get; } = new("threads", 1, 1, "cpu");
+    public WorkloadSettings Settings { get; } = new(RunMode.Threads, 1, 1, WorkKind.Cpu);
 
     public bool IsRunning => false;
 

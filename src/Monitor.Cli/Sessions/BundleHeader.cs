@@ -3,6 +3,7 @@ using System.Runtime.InteropServices;
 using Monitor.Recording.Bundles;
 using Monitor.Runners;
 using Monitor.Workloads;
+using Monitor.Model;
 
 namespace Monitor.Cli.Sessions;
 

@@ -1,6 +1,6 @@
 using Monitor.Cli.Comparison;
 using Monitor.Runners;
-using Monitor.Snapshots;
+using Monitor.Model;
 using Monitor.Tui.Control;
 using Monitor.Workloads;
 
@@ -32,7 +32,7 @@ public sealed class LiveController : IMonitorController, IAsyncDisposable
 
     /// <summary>Starts recording (also before the first run: --record / --trace-dir); returns why it could not, or null.</summary>
     public string? StartRecording(string? directory) =>
-        _recording.Start(BundleHeader.For(SpecOf(_settings), _observation.SingleThreadRate?.Calibrated, stacks: _observation.SampleStacks), _settings.Mode, directory);
+        _recording.Start(BundleHeader.For(_settings.Spec, _observation.SingleThreadRate?.Calibrated, stacks: _observation.SampleStacks), _settings.Mode.Name(), directory);
 
     public bool CanRunWorkloads => true;
 
@@ -54,7 +54,7 @@ public sealed class LiveController : IMonitorController, IAsyncDisposable
         {
             await StopCurrentAsync().ConfigureAwait(false);
             if (_disposed) return;
-            var spec = SpecOf(settings);
+            var spec = settings.Spec;
             if (spec.Validate() is { } error)
             {
                 StatusChanged?.Invoke(error);
@@ -86,7 +86,7 @@ public sealed class LiveController : IMonitorController, IAsyncDisposable
         {
             await StopCurrentAsync().ConfigureAwait(false);
             if (_disposed) return;
-            var spec = SpecOf(settings with { Mode = "threads" });
+            var spec = settings.WithMode(RunMode.Threads).Spec;
             // The rows run under observations of their own, on this one's time line and into its recording if one
             // runs; this observation's snapshots (of the last run, still going on) would alternate with theirs meanwhile.
             var matrix = new ComparisonMatrix(new ComparisonSettings(spec.Workers, spec.N, spec.Work, [WorkerRuntime.Dotnet]))
@@ -119,7 +119,7 @@ public sealed class LiveController : IMonitorController, IAsyncDisposable
     }
 
     private static RunSummary RowSummary(ComparisonRow row) => new(
-        row.Spec.Mode.Name(), row.Work.Name(), row.Spec.RuntimeName, row.Spec.Workers, row.N, row.ElapsedMs, row.Correct,
+        row.Spec.Mode, row.Work, row.Spec.Runtime, row.Spec.Workers, row.N, row.ElapsedMs, row.Correct,
         row.CpuMs, row.PeakWorkingSetBytes, row.ContentionCount, row.ContentionWaitMs, row.GcCount, row.EffectiveParallelism, row.Failure,
         row.StartupMs, row.ParallelismUncertain);
 
@@ -127,14 +127,6 @@ public sealed class LiveController : IMonitorController, IAsyncDisposable
     {
         if (_recording.IsRecording) _recording.Stop();
         else StartRecording(directory: null);
-    }
-
-    private static WorkloadSpec SpecOf(WorkloadSettings s)
-    {
-        RunModeNames.TryParse(s.Mode, out var mode);
-        WorkKindNames.TryParse(s.Work, out var work);
-        int workers = mode == RunMode.Single ? 1 : s.Workers;
-        return new WorkloadSpec(mode, workers, s.N, work);
     }
 
     private async Task ReportWhenDone(WorkloadRun run)

@@ -5,7 +5,7 @@ using Monitor.Diagnostics.Sources.OsThreads;
 using Monitor.Recording;
 using Monitor.Recording.Bundles;
 using Monitor.Runners;
-using Monitor.Snapshots;
+using Monitor.Model;
 using Monitor.Workloads;
 
 namespace Monitor.Cli.Sessions;

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Monitor.Diagnostics.Aggregation;
 using Monitor.Diagnostics.Sources.EventPipe;
 using Monitor.Diagnostics.Sources.OsThreads;
-using Monitor.Snapshots;
+using Monitor.Model;
 
 namespace Monitor.Cli.Sessions;
 

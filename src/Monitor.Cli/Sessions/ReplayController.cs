@@ -1,6 +1,6 @@
 using System.Globalization;
 using Monitor.Recording.Replay;
-using Monitor.Snapshots;
+using Monitor.Model;
 using Monitor.Tui.Control;
 
 namespace Monitor.Cli.Sessions;
@@ -29,7 +29,7 @@ public sealed class ReplayController : IMonitorController, IReplayControls, IDis
 
     public bool CanRunWorkloads => false;
 
-    public WorkloadSettings Settings { get; } = new("threads", 1, 1, "cpu");
+    public WorkloadSettings Settings { get; } = new(RunMode.Threads, 1, 1, WorkKind.Cpu);
 
     public bool IsRunning => false;
 
@@ -143,7 +143,11 @@ public sealed class ReplayController : IMonitorController, IReplayControls, IDis
     /// <summary>A recorded result as a results-table row.</summary>
     private static RunSummary Row(Recording.Replay.RecordedRunSummary s)
     {
-        var summary = new RunSummary(s.Mode ?? "?", s.Work ?? "cpu", s.Runtime ?? "dotnet", s.Workers ?? 0, s.N ?? 0, s.ElapsedMs ?? 0,
+        var summary = new RunSummary(
+            Words.TryParse<RunMode>(s.Mode, out var mode) ? mode : null,
+            Words.TryParse<WorkKind>(s.Work, out var work) ? work : WorkKind.Cpu,
+            Words.TryParse<WorkerRuntime>(s.Runtime, out var runtime) ? runtime : WorkerRuntime.Dotnet,
+            s.Workers ?? 0, s.N ?? 0, s.ElapsedMs ?? 0,
             s.Correct == true, s.CpuMs, s.PeakWorkingSetBytes, s.ContentionCount, s.ContentionWaitMs, s.GcCount, s.EffectiveParallelism, s.Failure,
             s.StartupMs, s.EffectiveParallelismUncertain);
         // Bundles made before results said "outcome" worded a stopped or interrupted run as its failure.

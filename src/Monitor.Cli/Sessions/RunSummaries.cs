@@ -1,5 +1,5 @@
 using Monitor.Runners;
-using Monitor.Snapshots;
+using Monitor.Model;
 using Monitor.Workloads;
 
 namespace Monitor.Cli.Sessions;
@@ -8,9 +8,9 @@ namespace Monitor.Cli.Sessions;
 public static class RunSummaries
 {
     public static RunSummary From(RunResult r, RunDiagnostics d) => new(
-        r.Spec.Mode.Name(),
-        r.Spec.Work.Name(),
-        r.Spec.RuntimeName,
+        r.Spec.Mode,
+        r.Spec.Work,
+        r.Spec.Runtime,
         r.Spec.Workers,
         r.Spec.N,
         r.ElapsedMs,

@@ -1,4 +1,4 @@
-using Monitor.Snapshots;
+using Monitor.Model;
 using System.Text.Json;
 using Monitor.Recording.Analysis;
 

@@ -1,6 +1,6 @@
 using Monitor.Cli.Sessions;
 using Monitor.Runners;
-using Monitor.Snapshots;
+using Monitor.Model;
 
 namespace Monitor.Cli.Sinks;
 

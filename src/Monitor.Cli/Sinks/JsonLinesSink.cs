@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Monitor.Cli.Sessions;
 using Monitor.Runners;
-using Monitor.Snapshots;
+using Monitor.Model;
 using Monitor.Workloads;
 
 namespace Monitor.Cli.Sinks;

@@ -1,5 +1,5 @@
 using Monitor.Diagnostics.Sources;
-using Monitor.Snapshots;
+using Monitor.Model;
 
 namespace Monitor.Diagnostics.Aggregation;
 

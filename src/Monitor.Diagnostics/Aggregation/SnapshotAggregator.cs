@@ -3,7 +3,7 @@ using Monitor.Diagnostics.Sources;
 using Monitor.Diagnostics.Sources.Machine;
 using Monitor.Diagnostics.Sources.OsThreads;
 using Monitor.Runners;
-using Monitor.Snapshots;
+using Monitor.Model;
 using Monitor.Workloads;
 
 namespace Monitor.Diagnostics.Aggregation;
@@ -609,12 +609,12 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
     }
 
     /// <summary>An attached process: no workload, only how long it has been watched.</summary>
-    private static WorkloadInfo Watching(double seconds) => new(null, null, "dotnet", 0, 0, seconds, 0, false);
+    private static WorkloadInfo Watching(double seconds) => new(null, null, WorkerRuntime.Dotnet, 0, 0, seconds, 0, false);
 
     private static WorkloadInfo WorkloadInfoOf(WorkloadRun run) => new(
-        run.Spec.Mode.ToString().ToLowerInvariant(),
-        run.Spec.Work.ToString().ToLowerInvariant(),
-        run.Spec.RuntimeName,
+        run.Spec.Mode,
+        run.Spec.Work,
+        run.Spec.Runtime,
         run.Spec.Workers,
         run.Spec.N,
         run.Elapsed.TotalSeconds,

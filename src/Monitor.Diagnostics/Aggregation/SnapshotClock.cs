@@ -26,7 +26,7 @@ public sealed class SnapshotClock : IAsyncDisposable
         _first = first is { } f && f > TimeSpan.Zero && f < interval ? f : interval;
     }
 
-    public event Action<Snapshots.Snapshot>? SnapshotTaken;
+    public event Action<Model.Snapshot>? SnapshotTaken;
 
     public void Start() => _loop ??= Task.Run(Loop);
 
@@ -64,7 +64,7 @@ public sealed class SnapshotClock : IAsyncDisposable
     }
 
     /// <summary>Takes a snapshot now (also used for the final one at the end of a run).</summary>
-    public Snapshots.Snapshot TakeNow()
+    public Model.Snapshot TakeNow()
     {
         lock (_takeGate)
         {

@@ -16,7 +16,7 @@ public sealed record AnalysisReport(
     BundleManifest? Manifest,
     double? DurationMs,
     IReadOnlyList<ProcessReport> Processes,
-    IReadOnlyList<Monitor.Snapshots.LockSample> Locks,
+    IReadOnlyList<Monitor.Model.LockSample> Locks,
     IReadOnlyList<ThreadReport> Threads,
     WorkloadReport? Workload,
     long ContentionCount,

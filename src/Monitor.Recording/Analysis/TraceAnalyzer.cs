@@ -222,8 +222,8 @@ public static class TraceAnalyzer
                 .Select(kv => new EventCountReport(kv.Key.Provider, kv.Key.Event, kv.Value)).ToArray());
     }
 
-    private static Monitor.Snapshots.LockSample[] LocksOf(IEnumerable<TraceContents> traces) => traces
-        .SelectMany(t => t.Locks.Values.Select(l => new Monitor.Snapshots.LockSample(
+    private static Monitor.Model.LockSample[] LocksOf(IEnumerable<TraceContents> traces) => traces
+        .SelectMany(t => t.Locks.Values.Select(l => new Monitor.Model.LockSample(
             t.Pid, l.LockId, l.Waits, l.WaitMs, l.TopOwner, l.Waiters.Keys.Order().ToArray())))
         .OrderByDescending(l => l.Waits).ThenByDescending(l => l.WaitMs)
         .ToArray();

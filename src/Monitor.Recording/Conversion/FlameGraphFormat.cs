@@ -6,21 +6,5 @@ public enum FlameGraphFormat { Speedscope, Chromium }
 
 public static class FlameGraphFormats
 {
-    public static bool TryParse(string text, out FlameGraphFormat format)
-    {
-        switch (text.ToLowerInvariant())
-        {
-            case "speedscope":
-                format = FlameGraphFormat.Speedscope;
-                return true;
-            case "chromium":
-                format = FlameGraphFormat.Chromium;
-                return true;
-            default:
-                format = default;
-                return false;
-        }
-    }
-
     public static string Extension(this FlameGraphFormat format) => format == FlameGraphFormat.Speedscope ? ".speedscope.json" : ".chromium.json";
 }

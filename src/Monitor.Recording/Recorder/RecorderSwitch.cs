@@ -1,6 +1,6 @@
 using Monitor.Diagnostics.Sources.OsThreads;
 using Monitor.Recording.Bundles;
-using Monitor.Snapshots;
+using Monitor.Model;
 
 namespace Monitor.Recording;
 

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using Monitor.Diagnostics.Sources.OsThreads;
 using Monitor.Recording.Bundles;
-using Monitor.Snapshots;
+using Monitor.Model;
 
 namespace Monitor.Recording;
 

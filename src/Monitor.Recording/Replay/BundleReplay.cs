@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Monitor.Recording.Analysis;
 using Monitor.Recording.Bundles;
-using Monitor.Snapshots;
+using Monitor.Model;
 
 namespace Monitor.Recording.Replay;
 

@@ -1,15 +1,20 @@
+using Monitor.Model;
+
 namespace Monitor.Tui.Control;
 
-/// <summary>What the next run will be. Mode: single|threads|processes|gil; Work: cpu|io.</summary>
-public sealed record WorkloadSettings(string Mode, int Workers, long N, string Work)
+/// <summary>What the next run will be. Workers is the K kept for the multi-worker modes (single runs one); its
+/// bounds and N's are <see cref="WorkloadLimits"/>', as on the command line.</summary>
+public sealed record WorkloadSettings(RunMode Mode, int Workers, long N, WorkKind Work)
 {
-    public const int MaxWorkers = 64;
-    public const long MinN = 1_000;
-    public const long MaxN = 10_000_000_000_000;
+    public WorkloadSettings WithWorkers(int workers) => this with { Workers = Math.Clamp(workers, 1, WorkloadLimits.MaxK(Mode)) };
 
-    public WorkloadSettings WithWorkers(int workers) => this with { Workers = Math.Clamp(workers, 1, MaxWorkers) };
+    public WorkloadSettings WithN(long n) => this with { N = Math.Clamp(n, WorkloadLimits.MinN, WorkloadLimits.MaxN) };
 
-    public WorkloadSettings WithN(long n) => this with { N = Math.Clamp(n, MinN, MaxN) };
+    public WorkloadSettings WithOtherWork() => this with { Work = Work == WorkKind.Io ? WorkKind.Cpu : WorkKind.Io };
 
-    public WorkloadSettings WithOtherWork() => this with { Work = Work == "io" ? "cpu" : "io" };
+    /// <summary>Switches to <paramref name="mode"/>, keeping K within what it allows.</summary>
+    public WorkloadSettings WithMode(RunMode mode) => (this with { Mode = mode }).WithWorkers(Workers);
+
+    /// <summary>What is run: single with one worker, any other mode with K.</summary>
+    public WorkloadSpec Spec => new(Mode, Mode == RunMode.Single ? 1 : Workers, N, Work);
 }

@@ -1,5 +1,6 @@
 using Monitor.Tui.State;
 using Monitor.Tui.Text;
+using Monitor.Model;
 
 namespace Monitor.Tui.Panels;
 
@@ -39,13 +40,13 @@ public static class HeaderPanel
         }
         if (workload.Mode is null)
         {
-            var watched = state.Latest!.Processes.Where(p => p.Role != Monitor.Snapshots.ProcessRole.Monitor);
+            var watched = state.Latest!.Processes.Where(p => p.Role != Monitor.Model.ProcessRole.Monitor);
             line.Add("watching " + string.Join(", ", watched.Select(p => $"{p.Name} ({p.Pid})")), Tone.Heading);
             line.Add($"  {Units.Duration(workload.ElapsedSeconds * 1000)}");
             return line.Build();
         }
 
-        line.Add(Describe(workload.Mode, workload.Workers, workload.Work ?? "cpu", workload.N, glyphs, width >= 100), Tone.Heading);
+        line.Add(Describe(workload.Mode.Value, workload.Workers, workload.Work ?? WorkKind.Cpu, workload.N, glyphs, width >= 100), Tone.Heading);
         line.Add($"  {Units.Duration(workload.ElapsedSeconds * 1000)}  ");
         double progress = state.Latest!.Totals.Progress;
         string percent = $" {Units.Fixed(progress * 100, 0)}%";
@@ -94,16 +95,16 @@ public static class HeaderPanel
     }
 
     /// <summary>A running process whose watching broke (its snapshot says why), or null.</summary>
-    public static Monitor.Snapshots.ProcessSample? DiagnosticsProblem(DashboardState state) =>
+    public static Monitor.Model.ProcessSample? DiagnosticsProblem(DashboardState state) =>
         state.Latest?.Processes.FirstOrDefault(p => p.DiagnosticsStatus is not null && !p.Exited);
 
-    private static bool IsDifferent(DashboardState state, Snapshots.WorkloadInfo running) =>
+    private static bool IsDifferent(DashboardState state, Model.WorkloadInfo running) =>
         state.Settings.Mode != running.Mode || state.Settings.Workers != running.Workers
-        || state.Settings.N != running.N || state.Settings.Work != (running.Work ?? "cpu");
+        || state.Settings.N != running.N || state.Settings.Work != (running.Work ?? WorkKind.Cpu);
 
     /// <summary>"gil ×4 cpu N=4e10" in narrow terminals, each value named where there is room.</summary>
-    public static string Describe(string mode, int workers, string work, long n, Glyphs glyphs, bool roomy = false) =>
+    public static string Describe(RunMode mode, int workers, WorkKind work, long n, Glyphs glyphs, bool roomy = false) =>
         roomy
-            ? $"mode {mode}  workers {workers}  work {work}  N {Units.N(n)}"
-            : $"{mode} {glyphs.Times}{workers} {work} N={Units.N(n)}";
+            ? $"mode {mode.Name()}  workers {workers}  work {work.Name()}  N {Units.N(n)}"
+            : $"{mode.Name()} {glyphs.Times}{workers} {work.Name()} N={Units.N(n)}";
 }

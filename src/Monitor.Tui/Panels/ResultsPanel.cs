@@ -1,4 +1,4 @@
-using Monitor.Snapshots;
+using Monitor.Model;
 using Monitor.Tui.State;
 using Monitor.Tui.Text;
 
@@ -12,9 +12,9 @@ public static class ResultsPanel
     private static readonly Column[] Columns =
     [
         new("#", 3, true, true, (_, i, _) => (i + 1).ToString()),
-        new("MODE", 9, false, false, (_, _, r) => r.Mode),
-        new("WORK", 4, false, false, (_, _, r) => r.Work),
-        new("RUNTIME", 9, false, true, (_, _, r) => r.Runtime),
+        new("MODE", 9, false, false, (_, _, r) => r.Mode?.Name() ?? "?"),
+        new("WORK", 4, false, false, (_, _, r) => r.Work.Name()),
+        new("RUNTIME", 9, false, true, (_, _, r) => r.Runtime.Name()),
         new("K", 3, true, false, (_, _, r) => r.Workers.ToString()),
         new("N", 6, true, false, (_, _, r) => Units.N(r.N)),
         new("ELAPSED", 8, true, false, (_, _, r) => Units.Duration(r.ElapsedMs)),
@@ -83,7 +83,7 @@ public static class ResultsPanel
     }
 
     private static SpeedUpFigure? SpeedUpOf(DashboardState state, RunSummary run) =>
-        state.BaselineFor(run) is { } baseline ? Snapshots.SpeedUp.Of(baseline, run) : null;
+        state.BaselineFor(run) is { } baseline ? Model.SpeedUp.Of(baseline, run) : null;
 
     /// <summary>The single-thread run's compute time over this run's, e.g. "1.93x", marked "?" above K (the line
     /// under the row says why); blank without a baseline, and for single runs (they are the baseline).</summary>

@@ -1,4 +1,4 @@
-using Monitor.Snapshots;
+using Monitor.Model;
 using Monitor.Tui.Control;
 
 namespace Monitor.Tui.State;

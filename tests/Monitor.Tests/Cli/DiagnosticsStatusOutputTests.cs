@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Monitor.Cli.Sinks;
-using Monitor.Snapshots;
+using Monitor.Model;
 using Monitor.Tests.Tui;
 
 namespace Monitor.Tests.Cli;

@@ -1,6 +1,7 @@
 using Monitor.Cli.Comparison;
 using Monitor.Runners;
 using Monitor.Workloads;
+using Monitor.Model;
 
 namespace Monitor.Tests.Compare;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using Monitor.Cli.Sinks;
 using Monitor.Runners;
 using Monitor.Workloads;
+using Monitor.Model;
 
 namespace Monitor.Tests.Compare;
 

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Monitor.Runners;
 using Monitor.Workloads;
+using Monitor.Model;
 
 namespace Monitor.Tests.Reliability;
 
@@ -24,7 +25,7 @@ public class WorkerCommandLineTests
     [MemberData(nameof(Specs))]
     public void Dotnet_workers_get_an_argument_list_of_plain_tokens_and_no_shell(string mode, int workers)
     {
-        Assert.True(RunModeNames.TryParse(mode, out var parsed));
+        Assert.True(Words.TryParse<RunMode>(mode, out var parsed));
         var spec = new WorkloadSpec(parsed, workers, 123_456_789);
         foreach (var plan in new DotnetWorkerLauncher().Plan(spec))
         {

@@ -1,6 +1,7 @@
 using Monitor.Runners;
 using Monitor.Workloads;
 using Xunit.Abstractions;
+using Monitor.Model;
 
 namespace Monitor.Tests.Runners;
 

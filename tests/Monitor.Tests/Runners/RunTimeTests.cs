@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Monitor.Runners;
 using Monitor.Workloads;
+using Monitor.Model;
 
 namespace Monitor.Tests.Runners;
 

@@ -1,4 +1,4 @@
-using Monitor.Snapshots;
+using Monitor.Model;
 
 namespace Monitor.Tests.Snapshots;
 

@@ -1,4 +1,4 @@
-using Monitor.Snapshots;
+using Monitor.Model;
 
 namespace Monitor.Tests.Tui;
 
@@ -25,7 +25,7 @@ public static class CannedSnapshots
         var processes = new[] { Process(GilPid, 57 * Megabyte, cpu: 200) };
         return new Snapshot(
             DateTimeOffset.UnixEpoch.AddSeconds(t), t, 1.0,
-            new WorkloadInfo("gil", "cpu", ".NET 10.0", 4, 40_000_000_000, t, 18_000_000_000, false),
+            new WorkloadInfo(RunMode.Gil, WorkKind.Cpu, WorkerRuntime.Dotnet, 4, 40_000_000_000, t, 18_000_000_000, false),
             processes, threads,
             new ContentionSample(412, 38.1, locks),
             new Totals(200, 57 * Megabyte, 9 * Megabyte, 4.8e9, 0.45, 1.02, 5000, 460, 3));
@@ -54,14 +54,15 @@ public static class CannedSnapshots
         var processes = pids.Select(pid => Process(pid, 52 * Megabyte, cpu: 100)).ToList();
         return new Snapshot(
             DateTimeOffset.UnixEpoch.AddSeconds(t), t, 1.0,
-            new WorkloadInfo("processes", "cpu", ".NET 10.0", 3, 40_000_000_000, t, 20_000_000_000, false),
+            new WorkloadInfo(RunMode.Processes, WorkKind.Cpu, WorkerRuntime.Dotnet, 3, 40_000_000_000, t, 20_000_000_000, false),
             processes, threads, ContentionSample.None,
             new Totals(300, 3 * 52 * Megabyte, 3 * 2 * Megabyte, 12.3e9, 0.5, 2.9, 0, 0, 0));
     }
 
+    /// <summary>A finished run; <paramref name="mode"/> and <paramref name="work"/> in the command line's words.</summary>
     public static RunSummary Summary(string mode, double elapsedMs, int workers = 4, string work = "cpu", long n = 1_000_000_000) =>
-        new(mode, work, ".NET 10.0", workers, n, elapsedMs, true, elapsedMs * workers, 60 * Megabyte, mode == "gil" ? 5000 : 0,
-            mode == "gil" ? 460 : 0, 2, mode == "single" ? 1.0 : 1.9, null);
+        new(Enum.Parse<RunMode>(mode, ignoreCase: true), Enum.Parse<WorkKind>(work, ignoreCase: true), WorkerRuntime.Dotnet, workers, n, elapsedMs, true,
+            elapsedMs * workers, 60 * Megabyte, mode == "gil" ? 5000 : 0, mode == "gil" ? 460 : 0, 2, mode == "single" ? 1.0 : 1.9, null);
 
     private static ThreadSample Worker(int pid, int tid, string name, int index, double cpu, double iterations) =>
         new(pid, tid, name, ThreadRole.Worker, index, cpu, cpu - 1, 1, 3.0, 120, 4, iterations, cpu * 120, 'R');

@@ -6,7 +6,7 @@ namespace Monitor.Tests.Tui;
 /// </summary>
 public class DiagnosticsStatusTests
 {
-    private static HeadlessDashboard Showing(int width, int height, params Monitor.Snapshots.Snapshot[] snapshots)
+    private static HeadlessDashboard Showing(int width, int height, params Monitor.Model.Snapshot[] snapshots)
     {
         var dashboard = new HeadlessDashboard(width, height);
         foreach (var snapshot in snapshots) dashboard.Controller.RaiseSnapshot(snapshot);

@@ -1,4 +1,4 @@
-using Monitor.Snapshots;
+using Monitor.Model;
 using Monitor.Tui.Control;
 
 namespace Monitor.Tests.Tui;
@@ -11,7 +11,7 @@ public sealed class FakeMonitorController(bool canRunWorkloads = true) : IMonito
     public int RecordingToggles { get; private set; }
 
     public bool CanRunWorkloads { get; } = canRunWorkloads;
-    public WorkloadSettings Settings { get; set; } = new("threads", 4, 1_000_000_000, "cpu");
+    public WorkloadSettings Settings { get; set; } = new(RunMode.Threads, 4, 1_000_000_000, WorkKind.Cpu);
     public bool IsRunning { get; set; }
     public string? RecordingStatus { get; set; }
 

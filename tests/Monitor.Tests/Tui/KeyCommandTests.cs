@@ -1,4 +1,5 @@
 using Terminal.Gui.Input;
+using Monitor.Model;
 
 namespace Monitor.Tests.Tui;
 
@@ -16,7 +17,7 @@ public class KeyCommandTests
         dashboard.Press(new Key(key));
 
         var started = Assert.Single(dashboard.Controller.Started);
-        Assert.Equal(mode, started.Mode);
+        Assert.Equal(mode, started.Mode.Name());
         Assert.Equal(mode == "single" ? 1 : 4, started.Workers);
         Assert.Contains("started " + mode, dashboard.Screen);
     }
@@ -47,6 +48,24 @@ public class KeyCommandTests
         dashboard.Press(Key.D4);
 
         Assert.Equal(5, dashboard.Controller.Started.Single().Workers);
+    }
+
+    /// <summary>The UI keeps the command line's limits (one table of them): `--workers 128` then `+` is 129 threads,
+    /// not the 64 the UI used to clamp to; switching to processes keeps K within what processes allow.</summary>
+    [Fact]
+    public void Workers_keep_the_limits_the_command_line_has()
+    {
+        var controller = new FakeMonitorController { Settings = new(RunMode.Threads, 128, 1_000_000_000, WorkKind.Cpu) };
+        using var dashboard = new HeadlessDashboard(80, 24, controller);
+
+        dashboard.Press(new Key('+'));
+        dashboard.Press(Key.D2);
+        dashboard.Press(Key.D3);
+        dashboard.Press(Key.D4);
+        for (int i = 0; i < 300; i++) dashboard.Press(new Key('+'));
+        dashboard.Press(Key.D4);
+
+        Assert.Equal([129, WorkloadLimits.MaxProcesses, WorkloadLimits.MaxProcesses, WorkloadLimits.MaxThreads], controller.Started.Select(s => s.Workers));
     }
 
     [Fact]
@@ -83,7 +102,7 @@ public class KeyCommandTests
         dashboard.Press(Key.I);
         dashboard.Press(Key.D2);
 
-        Assert.Equal("io", dashboard.Controller.Started.Single().Work);
+        Assert.Equal(WorkKind.Io, dashboard.Controller.Started.Single().Work);
     }
 
     [Fact]
@@ -132,7 +151,7 @@ public class KeyCommandTests
 
         dashboard.Press(Key.D4);
 
-        Assert.Equal("gil", dashboard.Controller.Started.Single().Mode);
+        Assert.Equal(RunMode.Gil, dashboard.Controller.Started.Single().Mode);
     }
 
     [Fact]

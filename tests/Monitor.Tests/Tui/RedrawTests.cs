@@ -1,3 +1,4 @@
+using Monitor.Model;
 namespace Monitor.Tests.Tui;
 
 /// <summary>
@@ -46,7 +47,7 @@ public class RedrawTests
     public void Capture_renders_text_without_a_terminal()
     {
         var lines = Monitor.Tui.ScreenCapture.Render(80, 24, [CannedSnapshots.Gil()], [CannedSnapshots.Summary("gil", 1900)],
-            new("gil", 4, 40_000_000_000, "cpu"), new() { LogicalCpus = 2 });
+            new(RunMode.Gil, 4, 40_000_000_000, WorkKind.Cpu), new() { LogicalCpus = 2 });
 
         Assert.Equal(24, lines.Count);
         Assert.Contains(lines, l => l.Contains("gil-worker-0"));

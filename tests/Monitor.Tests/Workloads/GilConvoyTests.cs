@@ -1,5 +1,6 @@
 using System.Numerics;
 using Monitor.Workloads;
+using Monitor.Model;
 
 namespace Monitor.Tests.Workloads;
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Monitor.Workloads;
+using Monitor.Model;
 
 namespace Monitor.Tests.Workloads;
 

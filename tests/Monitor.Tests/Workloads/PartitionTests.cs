@@ -1,4 +1,5 @@
 using Monitor.Workloads;
+using Monitor.Model;
 
 namespace Monitor.Tests.Workloads;
 

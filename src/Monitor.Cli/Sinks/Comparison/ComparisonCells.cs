@@ -1,6 +1,7 @@
 using System.Globalization;
 using Monitor.Cli.Comparison;
 using Monitor.Runners;
+using Monitor.Model;
 
 namespace Monitor.Cli.Sinks.Comparison;
 

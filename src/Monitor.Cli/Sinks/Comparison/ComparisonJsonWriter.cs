@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Monitor.Cli.Comparison;
 using Monitor.Runners;
+using Monitor.Model;
 
 namespace Monitor.Cli.Sinks.Comparison;
 

@@ -1,5 +1,6 @@
 using Monitor.Cli.Comparison;
 using Monitor.Workloads;
+using Monitor.Model;
 
 namespace Monitor.Cli.Sinks.Comparison;
 

@@ -2,7 +2,7 @@ using Monitor.Diagnostics.Aggregation;
 using Monitor.Diagnostics.Sources;
 using Monitor.Diagnostics.Sources.OsThreads;
 using Monitor.Runners;
-using Monitor.Snapshots;
+using Monitor.Model;
 using static Monitor.Tests.Diagnostics.Aggregation.ScriptedRun;
 using static Monitor.Tests.Diagnostics.Aggregation.ScriptedSampler;
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Monitor.Runners;
 using Monitor.Tests.Runners;
 using Monitor.Workloads;
+using Monitor.Model;
 
 namespace Monitor.Tests.Diagnostics.Aggregation;
 

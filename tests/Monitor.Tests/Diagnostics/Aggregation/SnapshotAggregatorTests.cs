@@ -1,6 +1,6 @@
 using Monitor.Diagnostics.Aggregation;
 using Monitor.Diagnostics.Sources;
-using Monitor.Snapshots;
+using Monitor.Model;
 using static Monitor.Tests.Diagnostics.Aggregation.ScriptedSampler;
 
 namespace Monitor.Tests.Diagnostics.Aggregation;

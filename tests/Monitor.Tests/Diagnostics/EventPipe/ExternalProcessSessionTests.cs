@@ -4,6 +4,7 @@ using Monitor.Diagnostics.Sources.EventPipe;
 using Monitor.Runners;
 using Monitor.Workloads;
 using Xunit.Abstractions;
+using Monitor.Model;
 
 namespace Monitor.Tests.Diagnostics.EventPipe;
 

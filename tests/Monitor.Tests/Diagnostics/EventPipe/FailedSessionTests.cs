@@ -4,7 +4,7 @@ using Monitor.Diagnostics.Sources;
 using Monitor.Diagnostics.Sources.EventPipe;
 using Monitor.Diagnostics.Sources.OsThreads;
 using Monitor.Runners;
-using Monitor.Snapshots;
+using Monitor.Model;
 using Monitor.Tests.Reliability;
 using Monitor.Workloads;
 

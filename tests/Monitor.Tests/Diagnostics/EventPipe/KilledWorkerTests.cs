@@ -2,6 +2,7 @@ using Monitor.Diagnostics.Sources;
 using Monitor.Diagnostics.Sources.EventPipe;
 using Monitor.Runners;
 using Monitor.Workloads;
+using Monitor.Model;
 
 namespace Monitor.Tests.Diagnostics.EventPipe;
 

@@ -2,6 +2,7 @@ using System.Runtime.Versioning;
 using Monitor.Diagnostics.Sources.OsThreads;
 using Monitor.Runners;
 using Monitor.Workloads;
+using Monitor.Model;
 
 namespace Monitor.Tests.Diagnostics.OsThreads;
 

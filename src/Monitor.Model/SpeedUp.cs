@@ -1,4 +1,4 @@
-namespace Monitor.Snapshots;
+namespace Monitor.Model;
 
 /// <summary>
 /// How many times faster a run computed than a single-thread run of the same work, N and runtime: the baseline's
@@ -30,8 +30,8 @@ public static class SpeedUp
     /// the baseline.</summary>
     public static RunSummary? BaselineFor(IReadOnlyList<RunSummary> results, RunSummary run)
     {
-        if (run.Mode == "single") return null;
-        bool Baseline(RunSummary r) => r.Mode == "single" && r.Work == run.Work && r.N == run.N && r.Runtime == run.Runtime
+        if (run.Mode == RunMode.Single) return null;
+        bool Baseline(RunSummary r) => r.Mode == RunMode.Single && r.Work == run.Work && r.N == run.N && r.Runtime == run.Runtime
                                        && r.Outcome == RunOutcome.Completed && r.Correct;
         int at = -1;
         for (int i = 0; i < results.Count; i++)

@@ -1,4 +1,4 @@
-namespace Monitor.Snapshots;
+namespace Monitor.Model;
 
 /// <summary>
 /// Everything known about the watched processes over one interval, immutable. <see cref="T"/> is seconds since the

@@ -1,15 +1,15 @@
-namespace Monitor.Snapshots;
+namespace Monitor.Model;
 
 /// <summary>
-/// One finished run, as the results table shows it. Mode and Work use the command line's words (single, threads,
-/// processes, gil; cpu, io). Measured values are null when the run ended before they were known. Outcome says how it
+/// One finished run, as the results table shows it. Mode is null for a recorded run whose mode is not known. Measured
+/// values are null when the run ended before they were known. Outcome says how it
 /// ended; Failure says why a run did not complete ("stopped", "interrupted" or what failed; null for a completed run,
 /// whose sum may still be wrong: Correct).
 /// </summary>
 public sealed record RunSummary(
-    string Mode,
-    string Work,
-    string Runtime,
+    RunMode? Mode,
+    WorkKind Work,
+    WorkerRuntime Runtime,
     int Workers,
     long N,
     double ElapsedMs,

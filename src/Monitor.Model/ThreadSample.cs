@@ -1,4 +1,4 @@
-namespace Monitor.Snapshots;
+namespace Monitor.Model;
 
 /// <summary>
 /// One thread over one interval, from the operating system's own accounting. CPU % is per core (100 = one core);

@@ -1,4 +1,4 @@
-namespace Monitor.Snapshots;
+namespace Monitor.Model;
 
 /// <summary>One process over one interval. CPU % is per core: 100 = one core busy. <see cref="DiagnosticsStatus"/> says
 /// what is wrong with watching it, e.g. "runtime events stopped: ..." once its EventPipe session failed while it ran on

@@ -1,4 +1,4 @@
-namespace Monitor.Snapshots;
+namespace Monitor.Model;
 
 /// <summary>
 /// Sums over the watched processes, Monitor itself left out. One meaning per field:

@@ -1,4 +1,4 @@
-namespace Monitor.Snapshots;
+namespace Monitor.Model;
 
 /// <summary>
 /// Work throughput in single threads' worth: iterations per second divided by one thread's rate on this machine.

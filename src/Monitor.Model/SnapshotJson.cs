@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Monitor.Snapshots;
+namespace Monitor.Model;
 
 /// <summary>Writes a snapshot as the `{"type":"snapshot",...}` object of `run --json`, `attach --json` and a
 /// recording's snapshots.jsonl; <see cref="SnapshotJsonReader"/> reads it back for replay.</summary>
@@ -17,9 +17,9 @@ public static class SnapshotJson
         {
             w.WritePropertyName("workload");
             w.WriteStartObject();
-            if (work.Mode is not null) w.WriteString("mode", work.Mode);
-            if (work.Work is not null) w.WriteString("work", work.Work);
-            w.WriteString("runtime", work.Runtime);
+            if (work.Mode is { } mode) w.WriteString("mode", mode.Name());
+            if (work.Work is { } kind) w.WriteString("work", kind.Name());
+            w.WriteString("runtime", work.Runtime.Name());
             w.WriteNumber("workers", work.Workers);
             w.WriteNumber("n", work.N);
             w.WriteNumber("elapsedSec", Math.Round(work.ElapsedSeconds, 3));

@@ -1,4 +1,4 @@
-namespace Monitor.Snapshots;
+namespace Monitor.Model;
 
 /// <summary>One lock's contention over an interval: how often threads waited for it, how long, who held it most
 /// often when they started waiting, and who waited.</summary>

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 
-namespace Monitor.Snapshots;
+namespace Monitor.Model;
 
 /// <summary>
 /// Reads back a snapshot written by <see cref="SnapshotJson"/> (a line of a recording's snapshots.jsonl), so a replay
@@ -41,9 +41,9 @@ public static class SnapshotJsonReader
     }
 
     private static WorkloadInfo ReadWorkload(JsonElement w) => new(
-        String(w, "mode"),
-        String(w, "work"),
-        String(w, "runtime") ?? "",
+        Words.TryParse<RunMode>(String(w, "mode"), out var mode) ? mode : null,
+        Words.TryParse<WorkKind>(String(w, "work"), out var work) ? work : null,
+        Words.TryParse<WorkerRuntime>(String(w, "runtime"), out var runtime) ? runtime : WorkerRuntime.Dotnet,
         w.GetProperty("workers").GetInt32(),
         w.GetProperty("n").GetInt64(),
         w.GetProperty("elapsedSec").GetDouble(),

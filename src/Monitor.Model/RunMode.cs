@@ -1,4 +1,4 @@
-namespace Monitor.Workloads;
+namespace Monitor.Model;
 
 /// <summary>The four ways of running the same sum.</summary>
 public enum RunMode
@@ -11,19 +11,4 @@ public enum RunMode
     Processes,
     /// <summary>K worker threads in one process that must hold one global lock to compute (CPython's GIL).</summary>
     Gil,
-}
-
-public static class RunModeNames
-{
-    public static string Name(this RunMode mode) => mode.ToString().ToLowerInvariant();
-
-    public static bool TryParse(string text, out RunMode mode)
-    {
-        foreach (var m in Enum.GetValues<RunMode>())
-        {
-            if (string.Equals(m.Name(), text, StringComparison.OrdinalIgnoreCase)) { mode = m; return true; }
-        }
-        mode = default;
-        return false;
-    }
 }

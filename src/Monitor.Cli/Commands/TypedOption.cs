@@ -1,0 +1,94 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
+using Monitor.Cli.Hosting;
+using Monitor.Model;
+
+namespace Monitor.Cli.Commands;
+
+/// <summary>
+/// Options whose values are parsed and checked where they are declared: the value's type, its words or its range,
+/// its help and its completions come from one declaration. A bad value is a parse error, refused before anything runs
+/// with one line naming it (see <see cref="CommandLineHost"/>). Limits that depend on another option (how many workers
+/// a mode allows) are <see cref="WorkloadSpec.Validate"/>'s, the one place that knows them all.
+/// </summary>
+public static class TypedOption
+{
+    /// <summary>One of an enum's words (<see cref="Words"/>): `--mode threads`.</summary>
+    /// <param name="what">how the error names the value: "unknown mode 'fibers'".</param>
+    public static Option<T> Word<T>(string name, string what, T defaultValue, string description, params string[] aliases) where T : struct, Enum
+    {
+        var option = new Option<T>(name, aliases)
+        {
+            Description = $"{Words.Choices<T>()}: {description}",
+            DefaultValueFactory = _ => defaultValue,
+            CustomParser = result => Parse(result, defaultValue, text =>
+                Words.TryParse<T>(text, out var value) ? value : throw new UsageException($"unknown {what} '{text}': use {Words.Choices<T>(", ")}")),
+        };
+        option.CompletionSources.Add(Enum.GetValues<T>().Select(v => v.Name()).ToArray());
+        return option;
+    }
+
+    /// <summary>A whole number (100000000, 100_000_000, 1e8) in [<paramref name="min"/>, <paramref name="max"/>].</summary>
+    public static Option<long> WholeNumber(string name, long min, long max, long defaultValue, string description, params string[] aliases) => new(name, aliases)
+    {
+        Description = description,
+        DefaultValueFactory = _ => defaultValue,
+        CustomParser = result => Parse(result, defaultValue, text => InRange(NumberParser.ParseCount(text, name), min, max, name, text)),
+    };
+
+    /// <summary>A whole number checked later against other options (null when not given).</summary>
+    public static Option<long?> OptionalWholeNumber(string name, string description, params string[] aliases) => new(name, aliases)
+    {
+        Description = description,
+        CustomParser = result => Parse<long?>(result, null, text => NumberParser.ParseCount(text, name)),
+    };
+
+    /// <summary>N: 1..<see cref="WorkloadLimits.MaxN"/>, or `auto` (null: calibrated so one thread takes ~10 s).</summary>
+    public static Option<long?> N(params string[] aliases) => new("--n", aliases)
+    {
+        // System.CommandLine's help keeps one of aliases that differ only by prefix (shows "-n", hides "--n", the
+        // documented spelling): the description names both.
+        Description = $"(--n or -n) sum 0..N-1, N at most {WorkloadLimits.MaxN:0e0}: 100000000, 100_000_000, 1e8, or auto (~10 s single-threaded here)",
+        DefaultValueFactory = _ => null,
+        CustomParser = result => Parse(result, null, NumberParser.ParseN),
+    };
+
+    /// <summary>A span in milliseconds, within [<paramref name="min"/>, <paramref name="max"/>].</summary>
+    public static Option<TimeSpan> Milliseconds(string name, TimeSpan min, TimeSpan max, TimeSpan defaultValue, string description) => new(name)
+    {
+        Description = $"{description} ({min.TotalMilliseconds:0}..{max.TotalMilliseconds:0} ms)",
+        DefaultValueFactory = _ => defaultValue,
+        CustomParser = result => Parse(result, defaultValue, text => TimeSpan.FromMilliseconds(
+            InRange(NumberParser.ParseCount(text, name), (long)min.TotalMilliseconds, (long)max.TotalMilliseconds, name, text, " ms"))),
+    };
+
+    /// <summary>A number (fractions allowed) of at least 0.</summary>
+    public static Option<double> NonNegative(string name, double defaultValue, string description) => new(name)
+    {
+        Description = description,
+        DefaultValueFactory = _ => defaultValue,
+        CustomParser = result => Parse(result, defaultValue, text =>
+            double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) && double.IsFinite(value) && value >= 0
+                ? value
+                : throw new UsageException($"{name} must be a number >= 0 (got {text})")),
+    };
+
+    private static long InRange(long value, long min, long max, string name, string text, string unit = "") =>
+        value >= min && value <= max ? value : throw new UsageException($"{name} must be {min}..{max}{unit} (got {text})");
+
+    /// <summary>The last token's value through <paramref name="parse"/>; its complaint becomes the parse error.</summary>
+    private static T Parse<T>(ArgumentResult result, T fallback, Func<string, T> parse)
+    {
+        if (result.Tokens.Count == 0) return fallback;
+        try
+        {
+            return parse(result.Tokens[^1].Value);
+        }
+        catch (UsageException e)
+        {
+            result.AddError(e.Message);
+            return fallback;
+        }
+    }
+}
