@@ -32,7 +32,7 @@ public static class AttachCommand
         command.SetAction((parse, cancel) =>
         {
             int target = ReadPid(parse.GetValue(pid) ?? throw new UsageException("attach needs the pid of a .NET process (see monitor ps)"));
-            var every = parse.GetValue(interval);
+            var every = interval.ValueIn(parse);
             TimeSpan? limit = parse.GetValue(duration) is { } d ? ReadDuration(d) : null;
             var request = new AttachRequest(target, every, recording.Read(parse, "attach"), parse.GetValue(recording.TraceDir));
             bool headless = parse.GetValue(json) || parse.GetValue(text) || Console.IsOutputRedirected || Console.IsInputRedirected;

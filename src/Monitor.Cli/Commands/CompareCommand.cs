@@ -26,16 +26,16 @@ public static class CompareCommand
         }
         command.SetAction((parse, cancel) =>
         {
-            var writer = ComparisonFormats.WriterFor(parse.GetValue(format));
+            var writer = ComparisonFormats.WriterFor(format.ValueIn(parse));
             var settings = new ComparisonSettings(
                 workload.WorkersOf(parse, RunMode.Threads),
                 parse.GetValue(workload.N),
-                parse.GetValue(workload.Work),
-                RuntimesOf(parse.GetValue(runtime)),
+                workload.Work.ValueIn(parse),
+                RuntimesOf(runtime.ValueIn(parse)),
                 (int)parse.GetValue(repeat),
                 workload.SwitchMsOf(parse),
                 workload.LockBlockOf(parse),
-                parse.GetValue(diagnostics));
+                diagnostics.ValueIn(parse));
             if (settings.Validate() is { } error) throw new UsageException(error);
             return ExecuteAsync(settings, writer, Console.Out, cancel);
         });

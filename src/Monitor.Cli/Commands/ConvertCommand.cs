@@ -17,7 +17,7 @@ public static class ConvertCommand
         command.Arguments.Add(path);
         command.Options.Add(format);
         command.Options.Add(output);
-        command.SetAction(parse => Execute(parse.GetValue(path)!, parse.GetValue(format)!, parse.GetValue(output), Console.Out, Console.Error));
+        command.SetAction(parse => Execute(parse.GetValue(path)!, format.ValueIn(parse), parse.GetValue(output), Console.Out, Console.Error));
         return command;
     }
 

@@ -9,5 +9,5 @@ public static class IntervalOption
     public static readonly TimeSpan Maximum = TimeSpan.FromMinutes(10);
     public static readonly TimeSpan Default = TimeSpan.FromSeconds(1);
 
-    public static Option<TimeSpan> Create() => TypedOption.Milliseconds("--interval", Minimum, Maximum, Default, "ms between snapshots");
+    public static DefaultedOption<TimeSpan> Create() => TypedOption.Milliseconds("--interval", Minimum, Maximum, Default, "ms between snapshots");
 }

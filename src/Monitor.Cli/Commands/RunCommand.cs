@@ -28,8 +28,8 @@ public static class RunCommand
         command.SetAction((parse, cancel) =>
         {
             var (spec, autoN) = workload.Read(parse);
-            var every = parse.GetValue(interval);
-            var level = parse.GetValue(diagnostics);
+            var every = interval.ValueIn(parse);
+            var level = diagnostics.ValueIn(parse);
             var record = recording.Read(parse, spec.Mode.Name());
             if (record is not null && level == DiagnosticsLevel.None) throw new UsageException("recording needs --diagnostics full or os: with none there is nothing to record");
             bool asJson = parse.GetValue(json);

@@ -18,7 +18,7 @@ public static class TuiCommand
         public WorkloadOptions Workload { get; } = new();
         public UiOptions Ui { get; } = new();
         public RecordingOptions Recording { get; } = new();
-        public Option<TimeSpan> Interval { get; } = IntervalOption.Create();
+        public DefaultedOption<TimeSpan> Interval { get; } = IntervalOption.Create();
 
         public void AddTo(Command command)
         {
@@ -41,7 +41,7 @@ public static class TuiCommand
     private static async Task<int> Execute(Options o, ParseResult parse, CancellationToken cancel)
     {
         var (spec, autoN) = o.Workload.Read(parse);
-        var every = parse.GetValue(o.Interval);
+        var every = o.Interval.ValueIn(parse);
         var options = o.Ui.Read(parse);
         var record = o.Recording.Read(parse, spec.Mode.Name());
         TerminalCheck.RequireInteractive();

@@ -16,13 +16,13 @@ public static class TypedOption
 {
     /// <summary>One of an enum's words (<see cref="Words"/>): `--mode threads`.</summary>
     /// <param name="what">how the error names the value: "unknown mode 'fibers'".</param>
-    public static Option<T> Word<T>(string name, string what, T defaultValue, string description, params string[] aliases) where T : struct, Enum
+    public static DefaultedOption<T> Word<T>(string name, string what, T defaultValue, string description, params string[] aliases) where T : struct, Enum
     {
-        var option = new Option<T>(name, aliases)
+        var option = new DefaultedOption<T>(name, defaultValue, aliases)
         {
-            Description = $"{Words.Choices<T>()}: {description}",
-            DefaultValueFactory = _ => defaultValue,
-            CustomParser = result => Parse(result, defaultValue, text =>
+            Description = $"{description} (default: {defaultValue.Name()})",
+            HelpName = Words.Choices<T>("|"),
+            CustomParser = result => Parse<T?>(result, null, text =>
                 Words.TryParse<T>(text, out var value) ? value : throw new UsageException($"unknown {what} '{text}': use {Words.Choices<T>(", ")}")),
         };
         option.CompletionSources.Add(Enum.GetValues<T>().Select(v => v.Name()).ToArray());
@@ -55,13 +55,14 @@ public static class TypedOption
     };
 
     /// <summary>A span in milliseconds, within [<paramref name="min"/>, <paramref name="max"/>].</summary>
-    public static Option<TimeSpan> Milliseconds(string name, TimeSpan min, TimeSpan max, TimeSpan defaultValue, string description) => new(name)
-    {
-        Description = $"{description} ({min.TotalMilliseconds:0}..{max.TotalMilliseconds:0} ms)",
-        DefaultValueFactory = _ => defaultValue,
-        CustomParser = result => Parse(result, defaultValue, text => TimeSpan.FromMilliseconds(
-            InRange(NumberParser.ParseCount(text, name), (long)min.TotalMilliseconds, (long)max.TotalMilliseconds, name, text, " ms"))),
-    };
+    public static DefaultedOption<TimeSpan> Milliseconds(string name, TimeSpan min, TimeSpan max, TimeSpan defaultValue, string description) =>
+        new(name, defaultValue)
+        {
+            Description = $"{description}, {min.TotalMilliseconds:0}..{max.TotalMilliseconds:0} (default: {defaultValue.TotalMilliseconds:0})",
+            HelpName = "ms",
+            CustomParser = result => Parse<TimeSpan?>(result, null, text => TimeSpan.FromMilliseconds(
+                InRange(NumberParser.ParseCount(text, name), (long)min.TotalMilliseconds, (long)max.TotalMilliseconds, name, text, " ms"))),
+        };
 
     /// <summary>A number (fractions allowed) of at least 0.</summary>
     public static Option<double> NonNegative(string name, double defaultValue, string description) => new(name)
@@ -91,4 +92,13 @@ public static class TypedOption
             return fallback;
         }
     }
+}
+
+/// <summary>An option whose default is applied when it is read (<see cref="ValueIn"/>), not by the parser: the help
+/// then says the default in the option's own words ("threads", "1000") instead of the type's ToString.</summary>
+public sealed class DefaultedOption<T>(string name, T defaultValue, params string[] aliases) : Option<T?>(name, aliases) where T : struct
+{
+    public T Default { get; } = defaultValue;
+
+    public T ValueIn(ParseResult parse) => parse.GetValue(this) ?? Default;
 }

@@ -7,14 +7,14 @@ namespace Monitor.Cli.Commands;
 /// <summary>The options that describe a workload, shared by every command that runs one.</summary>
 public sealed class WorkloadOptions
 {
-    public Option<RunMode> Mode { get; } = TypedOption.Word("--mode", "mode", RunMode.Threads, "how the sum is run", "-m");
+    public DefaultedOption<RunMode> Mode { get; } = TypedOption.Word("--mode", "mode", RunMode.Threads, "how the sum is run", "-m");
 
     public Option<long?> Workers { get; } = TypedOption.OptionalWholeNumber("--workers",
         $"worker threads or processes (default: logical CPUs, at least 2; 1 for single; at most {WorkloadLimits.MaxThreads} threads or {WorkloadLimits.MaxProcesses} processes)", "-k");
 
     public Option<long?> N { get; } = TypedOption.N("-n");
 
-    public Option<WorkKind> Work { get; } = TypedOption.Word("--work", "work", WorkKind.Cpu, "each chunk of the sum only adds, or also blocks on simulated I/O");
+    public DefaultedOption<WorkKind> Work { get; } = TypedOption.Word("--work", "work", WorkKind.Cpu, "each chunk of the sum only adds, or also blocks on simulated I/O");
 
     public Option<long?> SwitchMs { get; } = TypedOption.OptionalWholeNumber("--switch-ms",
         $"gil: switch interval in ms, 0..{WorkloadLimits.MaxSwitchMs}; 0 = lock around every --lock-block iterations (default {WorkloadLimits.DefaultSwitchMs})");
@@ -22,7 +22,7 @@ public sealed class WorkloadOptions
     public Option<long?> LockBlock { get; } = TypedOption.OptionalWholeNumber("--lock-block",
         $"gil --switch-ms 0: iterations per lock hold, 1..{WorkloadLimits.MaxLockBlock:0e0} (default {WorkloadLimits.DefaultLockBlock})");
 
-    public Option<WorkerRuntime> Runtime { get; } = TypedOption.Word("--runtime", "runtime", WorkerRuntime.Dotnet, "python: the machine's python3 runs the seed's own experiment");
+    public DefaultedOption<WorkerRuntime> Runtime { get; } = TypedOption.Word("--runtime", "runtime", WorkerRuntime.Dotnet, "python: the machine's python3 runs the seed's own experiment");
 
     public void AddTo(Command command, bool withRuntime = true)
     {
@@ -33,10 +33,10 @@ public sealed class WorkloadOptions
     /// <summary>Validated values; AutoN when N is to be calibrated. Throws <see cref="UsageException"/>.</summary>
     public (WorkloadSpec Spec, bool AutoN) Read(ParseResult parse)
     {
-        var mode = parse.GetValue(Mode);
+        var mode = Mode.ValueIn(parse);
         long? n = parse.GetValue(N);
-        var spec = new WorkloadSpec(mode, WorkersOf(parse, mode), n ?? 1, parse.GetValue(Work), SwitchMsOf(parse), LockBlockOf(parse),
-            parse.GetResult(Runtime) is null ? WorkerRuntime.Dotnet : parse.GetValue(Runtime));
+        var spec = new WorkloadSpec(mode, WorkersOf(parse, mode), n ?? 1, Work.ValueIn(parse), SwitchMsOf(parse), LockBlockOf(parse),
+            Runtime.ValueIn(parse));
         if (spec.Validate() is { } error) throw new UsageException(error);
         return (spec, n is null);
     }
