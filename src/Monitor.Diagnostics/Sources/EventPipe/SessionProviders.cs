@@ -1,6 +1,7 @@
 using System.Diagnostics.Tracing;
 using System.Globalization;
 using Microsoft.Diagnostics.NETCore.Client;
+using Keywords = Microsoft.Diagnostics.Tracing.Parsers.ClrTraceEventParser.Keywords;
 using Monitor.Workloads;
 
 namespace Monitor.Diagnostics.Sources.EventPipe;
@@ -11,11 +12,6 @@ public static class SessionProviders
     public const string RuntimeProvider = "Microsoft-Windows-DotNETRuntime";
     public const string CountersProvider = "System.Runtime";
 
-    public const long GcKeyword = 0x1;
-    public const long ContentionKeyword = 0x4000;
-    public const long ThreadingKeyword = 0x10000;
-    public const long LoaderKeyword = 0x8;
-    public const long JitKeyword = 0x10;
     public const string SampleProfilerProvider = "Microsoft-DotNETCore-SampleProfiler";
     private const long AllKeywords = -1;
 
@@ -31,8 +27,9 @@ public static class SessionProviders
     {
         if (counterInterval <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(counterInterval), counterInterval, "the counter interval must be positive");
         string seconds = counterInterval.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
-        long runtimeKeywords = GcKeyword | ContentionKeyword | ThreadingKeyword;
-        if (sampleStacks) runtimeKeywords |= LoaderKeyword | JitKeyword;
+        var keywords = Keywords.GC | Keywords.Contention | Keywords.Threading;
+        if (sampleStacks) keywords |= Keywords.Loader | Keywords.Jit;
+        long runtimeKeywords = (long)keywords;
         var providers = new List<EventPipeProvider>
         {
             new(RuntimeProvider, EventLevel.Informational, runtimeKeywords, null),
