@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Drawing;
 using Monitor.Model;
-using Monitor.Tui.Control;
 using Monitor.Tui.Input;
 using Monitor.Tui.Panels;
 using Monitor.Tui.State;

@@ -1,6 +1,5 @@
 using System.Text;
 using Monitor.Model;
-using Monitor.Tui.Control;
 using Terminal.Gui.App;
 using Terminal.Gui.Time;
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Monitor.Cli.Hosting;
-using Monitor.Cli.Sessions;
+using Monitor.Sessions;
 using Monitor.Cli.Sinks;
 using Monitor.Diagnostics.Sources.EventPipe;
 using Monitor.Workloads;

@@ -1,7 +1,7 @@
 using System.CommandLine;
-using Monitor.Cli.Comparison;
+using Monitor.Sessions.Comparison;
 using Monitor.Cli.Hosting;
-using Monitor.Cli.Sessions;
+using Monitor.Sessions;
 using Monitor.Cli.Sinks.Comparison;
 using Monitor.Runners;
 using Monitor.Workloads;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Monitor.Cli.Sinks;
 using Monitor.Diagnostics.Sources.EventPipe;
+using Monitor.Model;
 
 namespace Monitor.Cli.Commands;
 

@@ -1,11 +1,10 @@
 using System.CommandLine;
 using Monitor.Cli.Hosting;
-using Monitor.Cli.Sessions;
+using Monitor.Sessions;
 using Monitor.Runners;
 using Monitor.Tui;
-using Monitor.Tui.Control;
-using Monitor.Workloads;
 using Monitor.Model;
+using Monitor.Workloads;
 
 namespace Monitor.Cli.Commands;
 
@@ -63,7 +62,7 @@ public static class TuiCommand
                 // The UI keeps K for the multi-worker modes while single runs one: starting in single must not make K 1.
                 int k = spec.Mode == RunMode.Single ? WorkloadLimits.DefaultWorkers : spec.Workers;
                 controller = new LiveController(
-                    new WorkloadSettings(spec.Mode, k, spec.N, spec.Work), observation, parse.GetValue(o.Recording.TraceDir));
+                    new WorkloadSettings(spec.Mode, k, spec.N, spec.Work), observation, parse.GetValue(o.Recording.TraceDir), AppLifetime.Stopping);
                 if (record is not null && controller.StartRecording(record.Directory) is { } why) throw new UsageException(why);
                 controller.Start(controller.Settings);
                 return controller;

@@ -1,4 +1,5 @@
 using Monitor.Recording.Analysis;
+using Monitor.Model;
 
 namespace Monitor.Cli.Sinks;
 

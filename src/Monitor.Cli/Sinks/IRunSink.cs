@@ -1,4 +1,4 @@
-using Monitor.Cli.Sessions;
+using Monitor.Sessions;
 using Monitor.Runners;
 using Monitor.Model;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Monitor.Cli.Sessions;
+using Monitor.Sessions;
 using Monitor.Runners;
 using Monitor.Model;
 using Monitor.Workloads;

@@ -1,5 +1,4 @@
 using Monitor.Model;
-using Monitor.Tui.Control;
 
 namespace Monitor.Tui.State;
 

@@ -1,4 +1,4 @@
-using Monitor.Cli.Comparison;
+using Monitor.Sessions.Comparison;
 using Monitor.Runners;
 using Monitor.Workloads;
 using Monitor.Model;

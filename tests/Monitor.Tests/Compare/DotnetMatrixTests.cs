@@ -45,7 +45,7 @@ public class DotnetMatrixTests(DotnetComparison comparison)
     [Fact]
     public void Capacity_and_every_row_are_announced_as_they_are_measured()
     {
-        var capacity = Assert.IsType<Monitor.Cli.Comparison.MachineCapacity>(comparison.AnnouncedCapacity);
+        var capacity = Assert.IsType<Monitor.Sessions.Comparison.MachineCapacity>(comparison.AnnouncedCapacity);
         Assert.Equal(Environment.ProcessorCount, capacity.LogicalCpus);
         Assert.Equal(2, capacity.Workers);
         Assert.True(capacity.Parallelism > 0);

@@ -1,4 +1,4 @@
-using Monitor.Cli.Comparison;
+using Monitor.Sessions.Comparison;
 using Monitor.Workloads;
 
 namespace Monitor.Tests.Compare;

@@ -1,4 +1,4 @@
-using Monitor.Cli.Sessions;
+using Monitor.Sessions;
 using Monitor.Recording.Replay;
 using Monitor.Tests.Tui;
 using Terminal.Gui.Input;

@@ -1,5 +1,5 @@
 using Monitor.Tui;
-using Monitor.Tui.Control;
+using Monitor.Model;
 using Terminal.Gui.App;
 using Terminal.Gui.Input;
 using Terminal.Gui.Testing;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Monitor.Cli.Comparison;
+using Monitor.Sessions.Comparison;
 
 namespace Monitor.Cli.Sinks.Comparison;
 

@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using Monitor.Cli.Comparison;
+using Monitor.Sessions.Comparison;
 using Monitor.Runners;
 using Monitor.Model;
 

@@ -1,4 +1,4 @@
-using Monitor.Cli.Comparison;
+using Monitor.Sessions.Comparison;
 
 namespace Monitor.Cli.Sinks.Comparison;
 

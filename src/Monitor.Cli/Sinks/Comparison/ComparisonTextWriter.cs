@@ -1,4 +1,5 @@
-using Monitor.Cli.Comparison;
+using Monitor.Sessions.Comparison;
+using Monitor.Model;
 
 namespace Monitor.Cli.Sinks.Comparison;
 

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Monitor.Cli.Sessions;
+using Monitor.Sessions;
 
 namespace Monitor.Tests.Diagnostics.EventPipe;
 

@@ -1,7 +1,7 @@
 using Monitor.Recording;
 using Monitor.Recording.Bundles;
 
-namespace Monitor.Cli.Sessions;
+namespace Monitor.Sessions;
 
 /// <summary>
 /// The UI's record key for one observation: starts a bundle (in --trace-dir or the current directory, named after

@@ -4,7 +4,7 @@ using Monitor.Diagnostics.Sources.EventPipe;
 using Monitor.Diagnostics.Sources.OsThreads;
 using Monitor.Model;
 
-namespace Monitor.Cli.Sessions;
+namespace Monitor.Sessions;
 
 /// <summary>
 /// Runs the observation's code once on Monitor itself while the calibration computes, before any worker starts:

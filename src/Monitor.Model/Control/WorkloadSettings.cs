@@ -1,6 +1,6 @@
 using Monitor.Model;
 
-namespace Monitor.Tui.Control;
+namespace Monitor.Model;
 
 /// <summary>What the next run will be. Workers is the K kept for the multi-worker modes (single runs one); its
 /// bounds and N's are <see cref="WorkloadLimits"/>', as on the command line.</summary>

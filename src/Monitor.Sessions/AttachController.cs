@@ -1,8 +1,7 @@
 using Monitor.Diagnostics.Sources.EventPipe;
 using Monitor.Model;
-using Monitor.Tui.Control;
 
-namespace Monitor.Cli.Sessions;
+namespace Monitor.Sessions;
 
 /// <summary>The UI's controller for `monitor attach PID`: snapshots of a process Monitor did not start, no workload
 /// controls; r records.</summary>

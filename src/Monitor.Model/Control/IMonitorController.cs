@@ -1,6 +1,6 @@
 using Monitor.Model;
 
-namespace Monitor.Tui.Control;
+namespace Monitor.Model;
 
 /// <summary>
 /// What the UI needs from the program: run workloads, record, and hear about snapshots and finished runs.

@@ -5,7 +5,7 @@ using Monitor.Runners;
 using Monitor.Workloads;
 using Monitor.Model;
 
-namespace Monitor.Cli.Sessions;
+namespace Monitor.Sessions;
 
 /// <summary>What a bundle's manifest says from the start: who recorded what, how, on which machine.</summary>
 public static class BundleHeader

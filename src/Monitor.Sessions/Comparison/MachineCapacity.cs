@@ -2,7 +2,7 @@ using Monitor.Runners;
 using Monitor.Model;
 using Monitor.Workloads;
 
-namespace Monitor.Cli.Comparison;
+namespace Monitor.Sessions.Comparison;
 
 /// <summary>
 /// What this machine gives K independent busy workers: K calibration workers at once, in separate processes that

@@ -1,4 +1,3 @@
-using Monitor.Cli.Sinks;
 using Monitor.Diagnostics.Aggregation;
 using Monitor.Diagnostics.Sources.EventPipe;
 using Monitor.Diagnostics.Sources.OsThreads;
@@ -8,7 +7,7 @@ using Monitor.Runners;
 using Monitor.Model;
 using Monitor.Workloads;
 
-namespace Monitor.Cli.Sessions;
+namespace Monitor.Sessions;
 
 /// <summary>
 /// Wires the sources to the aggregator for one command: the EventPipe observer that holds each worker at start, the

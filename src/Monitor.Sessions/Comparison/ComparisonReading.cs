@@ -1,10 +1,9 @@
 using System.Globalization;
-using Monitor.Cli.Sinks;
 using Monitor.Runners;
 using Monitor.Workloads;
 using Monitor.Model;
 
-namespace Monitor.Cli.Comparison;
+namespace Monitor.Sessions.Comparison;
 
 /// <summary>
 /// Reads a comparison's figures in plain words: which mode won and why, per runtime; what processes cost; what the

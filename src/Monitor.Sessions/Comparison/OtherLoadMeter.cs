@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Monitor.Diagnostics.Sources.Machine;
 
-namespace Monitor.Cli.Comparison;
+namespace Monitor.Sessions.Comparison;
 
 /// <summary>
 /// How much CPU the rest of the machine used over a window: the machine's busy time (/proc/stat) minus our own,

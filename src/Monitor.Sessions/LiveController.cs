@@ -1,10 +1,9 @@
-using Monitor.Cli.Comparison;
+using Monitor.Sessions.Comparison;
 using Monitor.Runners;
 using Monitor.Model;
-using Monitor.Tui.Control;
 using Monitor.Workloads;
 
-namespace Monitor.Cli.Sessions;
+namespace Monitor.Sessions;
 
 /// <summary>
 /// The UI's controller for `monitor tui`: runs workloads one at a time under one observation, forwards snapshots and
@@ -22,8 +21,13 @@ public sealed class LiveController : IMonitorController, IAsyncDisposable
 
     private readonly SessionRecording _recording;
 
-    public LiveController(WorkloadSettings initial, Observation observation, string? traceDir = null)
+    private readonly CancellationToken _stopping;
+
+    /// <param name="stopping">set when Monitor was told to end (a signal): the run then ends as interrupted, not as
+    /// stopped by the user.</param>
+    public LiveController(WorkloadSettings initial, Observation observation, string? traceDir = null, CancellationToken stopping = default)
     {
+        _stopping = stopping;
         _settings = initial;
         _observation = observation;
         _observation.SnapshotTaken += s => SnapshotReady?.Invoke(s);
@@ -177,7 +181,7 @@ public sealed class LiveController : IMonitorController, IAsyncDisposable
         try
         {
             // q stops the run; SIGTERM or SIGHUP (a dropped SSH connection) interrupt it.
-            await StopCurrentAsync(Hosting.AppLifetime.Stopping.IsCancellationRequested ? RunOutcome.Interrupted : RunOutcome.Stopped).ConfigureAwait(false);
+            await StopCurrentAsync(_stopping.IsCancellationRequested ? RunOutcome.Interrupted : RunOutcome.Stopped).ConfigureAwait(false);
             Task[] reports;
             lock (_reports) reports = _reports.ToArray();
             // Bounded: a run whose sessions do not settle must not keep Monitor from quitting.

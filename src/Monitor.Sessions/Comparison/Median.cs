@@ -1,4 +1,4 @@
-namespace Monitor.Cli.Comparison;
+namespace Monitor.Sessions.Comparison;
 
 /// <summary>The middle value of repeated measurements (the mean of the two middle ones for an even count).</summary>
 public static class Median

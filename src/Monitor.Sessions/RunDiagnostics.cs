@@ -1,6 +1,6 @@
 using Monitor.Runners;
 
-namespace Monitor.Cli.Sessions;
+namespace Monitor.Sessions;
 
 /// <summary>What the diagnostics saw over a whole run, for the result line. Null fields were not observed.</summary>
 public sealed record RunDiagnostics(long? ContentionCount, double? ContentionWaitMs, int? GcCount, RunParallelism Parallelism)

@@ -1,7 +1,7 @@
 using Monitor.Runners;
 using Monitor.Model;
 
-namespace Monitor.Cli.Comparison;
+namespace Monitor.Sessions.Comparison;
 
 /// <summary>A finished comparison: the machine's capacity, one thread's rate per runtime, the rows in matrix order,
 /// and notes (rows skipped and why).</summary>

@@ -1,6 +1,6 @@
 using Monitor.Runners;
 
-namespace Monitor.Cli.Sessions;
+namespace Monitor.Sessions;
 
 /// <summary>A finished run and what the diagnostics saw of it.</summary>
 public sealed record ObservedResult(RunResult Result, RunDiagnostics Diagnostics);

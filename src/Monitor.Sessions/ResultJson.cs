@@ -1,10 +1,10 @@
 using System.Text.Json;
-using Monitor.Cli.Sessions;
+using Monitor.Sessions;
 using Monitor.Runners;
 using Monitor.Model;
 using Monitor.Workloads;
 
-namespace Monitor.Cli.Sinks;
+namespace Monitor.Sessions;
 
 /// <summary>Writes a run's result as the `{"type":"result",...}` object: the last line of `run --json` and the
 /// `result` of a recording's manifest. Field names are a contract for scripts: add, never rename.</summary>

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Monitor.Cli.Sinks;
+namespace Monitor.Model;
 
 /// <summary>Number formats shared by the text outputs.</summary>
 public static class Format

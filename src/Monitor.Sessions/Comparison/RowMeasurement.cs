@@ -1,6 +1,6 @@
-using Monitor.Cli.Sessions;
+using Monitor.Sessions;
 
-namespace Monitor.Cli.Comparison;
+namespace Monitor.Sessions.Comparison;
 
 /// <summary>One run of one row: its result, what the diagnostics saw, and how much CPU other processes on the
 /// machine used meanwhile (per core: 100 = one core; null where it cannot be measured).</summary>

@@ -1,9 +1,8 @@
 using System.Globalization;
 using Monitor.Recording.Replay;
 using Monitor.Model;
-using Monitor.Tui.Control;
 
-namespace Monitor.Cli.Sessions;
+namespace Monitor.Sessions;
 
 /// <summary>
 /// The UI's controller for `monitor replay BUNDLE`: plays the recorded snapshots into the same panels, paced as they

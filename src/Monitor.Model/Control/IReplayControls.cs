@@ -1,4 +1,4 @@
-namespace Monitor.Tui.Control;
+namespace Monitor.Model;
 
 /// <summary>What a controller that plays a recording back offers besides the live ones: moving through time.</summary>
 public interface IReplayControls

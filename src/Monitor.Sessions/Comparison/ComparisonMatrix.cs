@@ -1,10 +1,10 @@
-using Monitor.Cli.Sessions;
+using Monitor.Sessions;
 using Monitor.Recording;
 using Monitor.Runners;
 using Monitor.Model;
 using Monitor.Workloads;
 
-namespace Monitor.Cli.Comparison;
+namespace Monitor.Sessions.Comparison;
 
 /// <summary>
 /// Runs the comparison matrix (single; threads, processes and gil with K workers; per runtime) one run after

@@ -2,7 +2,7 @@ using Monitor.Runners;
 using Monitor.Model;
 using Monitor.Workloads;
 
-namespace Monitor.Cli.Sessions;
+namespace Monitor.Sessions;
 
 /// <summary>A finished run as a results-table row.</summary>
 public static class RunSummaries

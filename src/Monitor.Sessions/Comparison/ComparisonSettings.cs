@@ -1,9 +1,9 @@
-using Monitor.Cli.Sessions;
+using Monitor.Sessions;
 using Monitor.Runners;
 using Monitor.Workloads;
 using Monitor.Model;
 
-namespace Monitor.Cli.Comparison;
+namespace Monitor.Sessions.Comparison;
 
 /// <summary>
 /// What `monitor compare` (or the UI's compare key) asks for: K workers for the threads, processes and gil rows, the

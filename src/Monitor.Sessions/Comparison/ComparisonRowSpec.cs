@@ -2,7 +2,7 @@ using Monitor.Runners;
 using Monitor.Workloads;
 using Monitor.Model;
 
-namespace Monitor.Cli.Comparison;
+namespace Monitor.Sessions.Comparison;
 
 /// <summary>One line of the matrix: a mode, a runtime and its worker count.</summary>
 public sealed record ComparisonRowSpec(RunMode Mode, WorkerRuntime Runtime, int Workers)

@@ -1,7 +1,7 @@
 using Monitor.Model;
 using Monitor.Workloads;
 
-namespace Monitor.Cli.Comparison;
+namespace Monitor.Sessions.Comparison;
 
 /// <summary>
 /// One row of the comparison table: the medians of its runs so far and their spread. Speed-up is this row's compute
