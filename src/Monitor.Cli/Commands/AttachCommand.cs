@@ -55,29 +55,6 @@ public static class AttachCommand
     private static TimeSpan ReadDuration(long seconds) =>
         seconds is >= 1 and <= 7 * 24 * 3600 ? TimeSpan.FromSeconds(seconds) : throw new UsageException($"--duration must be 1..604800 seconds (got {seconds})");
 
-    private sealed record AttachRequest(int Pid, TimeSpan Interval, RecordingRequest? Record, string? TraceDir);
-
-    /// <summary>Observes <paramref name="request"/>'s process: recording first when asked (so the session's bytes reach
-    /// the bundle), then the session. A process that cannot be watched (gone, not .NET, another user's) is the user's
-    /// input to fix.</summary>
-    private static async Task<ExternalProcessSession> AttachAsync(
-        Observation observation, SessionRecording recording, AttachRequest request, CancellationToken stop)
-    {
-        if (request.Record is { } record && recording.Start(BundleHeader.ForAttach(request.Pid), "attach", record.Directory) is { } why)
-        {
-            throw new UsageException(why);
-        }
-        try
-        {
-            return await observation.AttachAsync(request.Pid, request.Interval, stop);
-        }
-        catch (AttachFailedException e)
-        {
-            recording.Stop();
-            throw new UsageException(e.Message);
-        }
-    }
-
     /// <summary>The terminal UI on the attached process; it stays after the process exits so its last state can
     /// be read, until q.</summary>
     private static async Task<int> ExecuteUiAsync(AttachRequest request, Monitor.Tui.MonitorAppOptions options, CancellationToken cancel)
@@ -85,7 +62,7 @@ public static class AttachCommand
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel, AppLifetime.Stopping);
         await using var observation = new Observation(DiagnosticsLevel.Full, request.Interval, singleThreadRate: null, request.Record?.Stacks ?? false);
         var controller = new AttachController(request.Pid, observation, request.TraceDir);
-        await using (var session = await AttachAsync(observation, controller.Recording, request, stop.Token))
+        await using (var session = await AttachSession.AttachAsync(observation, controller.Recording, request, stop.Token))
         {
             controller.Watch(session.Session);
             Monitor.Tui.MonitorApp.Run(controller, options, stop.Token);
@@ -97,26 +74,7 @@ public static class AttachCommand
     private static async Task<int> ExecuteAsync(AttachRequest request, TimeSpan? limit, IRunSink sink, CancellationToken cancel)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel, AppLifetime.Stopping);
-        await using var observation = new Observation(DiagnosticsLevel.Full, request.Interval, singleThreadRate: null, request.Record?.Stacks ?? false);
-        observation.SnapshotTaken += sink.OnSnapshot;
-        var recording = new SessionRecording(observation, request.TraceDir, message => Console.Error.WriteLine($"monitor: {message}"));
-        await using (var session = await AttachAsync(observation, recording, request, stop.Token))
-        {
-            var timeout = limit is { } l ? Task.Delay(l, stop.Token) : Task.Delay(Timeout.Infinite, stop.Token);
-            var ended = await Task.WhenAny(session.Completion, timeout);
-            if (ended == session.Completion && session.Session.Ended is { ProcessRunsOn: true })
-            {
-                // As a run does: the OS figures go on until the process exits or the attach is ended; every snapshot
-                // says why the runtime's are missing (the text output prints it once).
-                ended = await Task.WhenAny(ProcessLiveness.WaitForExitAsync(request.Pid, stop.Token), timeout);
-            }
-            await observation.FinishAsync();
-            if (ended != timeout && !stop.IsCancellationRequested)
-            {
-                Console.Error.WriteLine($"monitor: process {request.Pid} has exited; attach ends");
-            }
-        }
-        recording.Stop();
+        await AttachSession.ExecuteAsync(request, limit, sink, stop.Token);
         // Ending an attach (Ctrl+C, --duration, the target exiting) is the normal way out.
         return ExitCodes.Ok;
     }

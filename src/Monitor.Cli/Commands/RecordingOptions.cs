@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Monitor.Cli.Hosting;
 using Monitor.Recording.Bundles;
+using Monitor.Sessions;
 
 namespace Monitor.Cli.Commands;
 
@@ -38,5 +39,3 @@ public sealed class RecordingOptions
     }
 }
 
-/// <summary>A recording asked for on the command line.</summary>
-public sealed record RecordingRequest(string Directory, bool Stacks);

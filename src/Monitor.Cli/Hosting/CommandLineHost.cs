@@ -27,6 +27,10 @@ public static class CommandLineHost
         {
             return Usage(e.Message);
         }
+        catch (Model.RequestRefusedException e)
+        {
+            return Usage(e.Message);
+        }
         catch (OperationCanceledException) when (AppLifetime.Stopping.IsCancellationRequested)
         {
             return ExitCodes.Interrupted;

@@ -1,8 +1,7 @@
-using Monitor.Sessions;
 using Monitor.Runners;
 using Monitor.Model;
 
-namespace Monitor.Cli.Sinks;
+namespace Monitor.Sessions;
 
 /// <summary>A headless output of `monitor run`: told when the run starts, of every snapshot (or, without
 /// diagnostics, of progress at every interval), and of the result. Sinks only format; they never start, stop or
