@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Monitor.Diagnostics.Sources;
 using Monitor.Diagnostics.Sources.Machine;
 using Monitor.Diagnostics.Sources.OsThreads;
@@ -319,8 +318,7 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
                     if (usage is not null && !w.FinalRecorded)
                     {
                         w.FinalRecorded = true;
-                        finals.Add(new ProcessCounters(w.Pid, name, Stopwatch.GetTimestamp(), workingSet, peak,
-                            usage.UserMs ?? usage.CpuMs, usage.SystemMs ?? 0, []) { Final = true });
+                        finals.Add(ProcessCounters.Last(w.Pid, name, workingSet, peak, usage.UserMs ?? usage.CpuMs, usage.SystemMs ?? 0));
                     }
                 }
                 else

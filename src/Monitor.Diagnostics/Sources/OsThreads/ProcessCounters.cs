@@ -25,6 +25,10 @@ public sealed record ProcessCounters(
     /// <summary>The process's last figures, as it reported them itself from the OS just before it exited (CPU time
     /// and peak memory; no threads): what a sampler outside cannot read any more once the process is gone.</summary>
     public bool Final { get; init; }
+
+    /// <summary>A <see cref="Final"/> reading, now, of what a process reported of itself as it exited.</summary>
+    public static ProcessCounters Last(int pid, string name, long workingSetBytes, long peakWorkingSetBytes, double userMs, double systemMs) =>
+        new(pid, name, System.Diagnostics.Stopwatch.GetTimestamp(), workingSetBytes, peakWorkingSetBytes, userMs, systemMs, []) { Final = true };
 }
 
 /// <summary>The threads of a reading the sampler made: an array it can refill when the reading is handed back.</summary>

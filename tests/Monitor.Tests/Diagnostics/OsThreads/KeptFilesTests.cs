@@ -20,7 +20,8 @@ public sealed class KeptFilesTests
         {
             Volatile.Write(ref tid, Monitor.Workloads.OsThreadId.Current());
             release.Wait();
-        }) { Name = "short-lived" };
+        })
+        { Name = "short-lived" };
         thread.Start();
         SpinWait.SpinUntil(() => Volatile.Read(ref tid) != 0);
 
