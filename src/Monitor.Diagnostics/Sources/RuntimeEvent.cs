@@ -1,8 +1,8 @@
 namespace Monitor.Diagnostics.Sources;
 
 /// <summary>
-/// What an EventPipe session tells the aggregator, reduced to plain data. <c>Tid</c> is the OS thread id of the thread
-/// that emitted the event; <c>TimestampTicks</c> is in Stopwatch ticks of this process's clock when known.
+/// What an EventPipe session tells its sink (the live aggregator, or analyze's reader of a recording), reduced to plain
+/// data. <c>Tid</c> is the OS thread id of the thread that emitted the event.
 /// </summary>
 public abstract record RuntimeEvent(int Pid, int Tid);
 
@@ -23,12 +23,11 @@ public sealed record CounterValue(int Pid, string Name, double Value, string Uni
 /// <summary>The workload's own events (provider Monitor-Sum).</summary>
 public sealed record SumWorkerStarted(int Pid, int Tid, int Worker, long Start, long End) : RuntimeEvent(Pid, Tid);
 
+/// <summary>A worker's iterations so far. analyze counts them from a recording; the live view takes progress from the
+/// worker's own lines instead, which also carry its CPU time.</summary>
 public sealed record SumProgress(int Pid, int Tid, int Worker, long Iterations) : RuntimeEvent(Pid, Tid);
 
 public sealed record SumWorkerFinished(int Pid, int Tid, int Worker, string Total) : RuntimeEvent(Pid, Tid);
-
-/// <summary>The copy of the session's stream (a recording) failed and stopped; the live session goes on.</summary>
-public sealed record RecordingFailed(int Pid, string Error) : RuntimeEvent(Pid, 0);
 
 /// <summary>The session of <see cref="Pid"/> ended; <see cref="Error"/> says why when it was not a normal exit.
 /// <see cref="ProcessRunsOn"/>: the session failed while its process went on running (not stopped by Monitor, and the

@@ -93,7 +93,7 @@ public sealed class TraceRecorder
             // nothing it had already parsed.
             file = OwnerOnlyFiles.CreateNew(Path.Combine(Directory, name), bufferSize: 0);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e)
         {
             Fail($"creating {name}: {e.Message}");
             return null;

@@ -84,9 +84,9 @@ public sealed class ExternalProcessSession : IAsyncDisposable
             {
                 recording = recordingFor(pid);
             }
-            catch (Exception e)
+            catch (Exception)
             {
-                sink.Post(new RecordingFailed(pid, $"could not open the recording: {e.Message}"));
+                // The recorder says why it cannot record this process (TraceRecorder.StreamFor fails itself); watching goes on.
             }
         }
         var live = new LiveSession(pid, eventPipe, sink, recording, endedByItself => endedByItself ? ProcessLiveness.ExitsWithin(pid, DiagnosticPortAttachment.ExitGrace) : null);

@@ -33,7 +33,8 @@ public sealed class LiveSession
         _session = session;
         _sink = sink;
         _onEnded = onEnded;
-        _stream = new ReadThroughCopyStream(session.EventStream, copy, e => Report(new RecordingFailed(pid, $"{e.GetType().Name}: {e.Message}")));
+        // A copy that fails stops; the live session goes on. The recording's own stream has told the recorder why.
+        _stream = new ReadThroughCopyStream(session.EventStream, copy, _ => { });
         _thread = new Thread(Read) { IsBackground = true, Name = $"EventPipe {pid}" };
     }
 

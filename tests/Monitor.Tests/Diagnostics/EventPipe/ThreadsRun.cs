@@ -9,5 +9,8 @@ public sealed class ThreadsRun : ObservedRun
 {
     public ThreadsRun() : base(new WorkloadSpec(RunMode.Threads, 2, 2_000_000_000), TimeSpan.FromSeconds(1)) { }
 
-    protected override Stream? RecordingFor(int pid) => new DiskFullStream();
+    /// <summary>The recording's stream, to see how often the session wrote to it.</summary>
+    public DiskFullStream Recording { get; } = new();
+
+    protected override Stream? RecordingFor(int pid) => Recording;
 }

@@ -28,11 +28,11 @@ public sealed class ThreadsRunTests : IClassFixture<ThreadsRun>
     public void Free_threads_barely_contend() => Assert.True(_run.Of<ContentionStarted>().Length <= 5, $"{_run.Of<ContentionStarted>().Length} contentions");
 
     [Fact]
-    public void A_recording_that_fails_is_reported_once_and_the_session_goes_on()
+    public void A_recording_that_fails_is_given_up_after_its_first_failure_and_the_session_goes_on()
     {
-        var failed = Assert.Single(_run.Of<RecordingFailed>());
-        Assert.Equal(_run.Pid, failed.Pid);
-        Assert.Contains("No space left", failed.Error);
+        // The recorder's own stream tells it why (RecordedProcessStream fails the recorder; FullDiskTests show what the
+        // user reads); the session stops copying at once and reads every event to the end.
+        Assert.Equal(1, _run.Recording.Writes);
         Assert.Equal(_run.Workers.Count, _run.Of<SumWorkerFinished>().Length);
     }
 }
