@@ -14,11 +14,6 @@ public static class Calibration
     /// <summary>Long enough for a steady rate, short enough not to delay a run noticeably.</summary>
     public static readonly TimeSpan DefaultDuration = TimeSpan.FromMilliseconds(250);
 
-    /// <summary>Iterations per second of wall time: what one busy worker got from the machine just now (the capacity
-    /// measurement compares these of K workers at once against one alone).</summary>
-    public static async Task<double> MeasureIterationsPerSecondAsync(TimeSpan duration, CancellationToken cancel = default, WorkerRuntime runtime = WorkerRuntime.Dotnet) =>
-        (await MeasureAsync(duration, cancel, runtime).ConfigureAwait(false)).IterationsPerSec;
-
     /// <summary>One thread's rate, the unit of effective parallelism and the basis of N auto: per second of the
     /// calibrating thread's own CPU time where the worker can tell it, so that other load while calibrating (the
     /// worker computes at nice 10) does not shrink the unit; else per second of wall time.</summary>

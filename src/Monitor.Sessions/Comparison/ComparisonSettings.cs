@@ -15,8 +15,8 @@ public sealed record ComparisonSettings(
     WorkKind Work,
     IReadOnlyList<WorkerRuntime> Runtimes,
     int Repeat = 1,
-    int SwitchMs = WorkerOptions.DefaultSwitchMs,
-    long LockBlock = WorkerOptions.DefaultLockBlock,
+    int SwitchMs = WorkloadLimits.DefaultSwitchMs,
+    long LockBlock = WorkloadLimits.DefaultLockBlock,
     DiagnosticsLevel Diagnostics = DiagnosticsLevel.Full)
 {
     public const int MaxRepeat = 100;

@@ -174,17 +174,5 @@ public sealed class WatchedMonitorRun : IDisposable
     public override string ToString() =>
         $"monitor pid {Pid}\nstdout (last lines):\n{string.Join('\n', Lines.TakeLast(3))}\nstderr:\n{string.Join('\n', StderrLines)}";
 
-    public void Dispose()
-    {
-        try
-        {
-            if (!_process.HasExited) PosixSignals.Send(Pid, PosixSignals.SIGTERM);
-            if (!_process.WaitForExit(TimeSpan.FromSeconds(15))) _process.Kill(entireProcessTree: true);
-        }
-        catch (InvalidOperationException)
-        {
-        }
-        Leftovers.KillProcessesOf(Pid);
-        _process.Dispose();
-    }
+    public void Dispose() => Leftovers.EndMonitor(_process);
 }

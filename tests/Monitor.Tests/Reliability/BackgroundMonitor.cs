@@ -96,18 +96,5 @@ public sealed class BackgroundMonitor : IDisposable
 
     public override string ToString() => $"stdout:\n{string.Join('\n', StdoutLines.TakeLast(5))}\nstderr:\n{string.Join('\n', StderrLines)}";
 
-    public void Dispose()
-    {
-        try
-        {
-            // An orderly stop first: killing Monitor and its workers at once would leave their sockets behind.
-            if (!_process.HasExited) PosixSignals.Send(Pid, PosixSignals.SIGTERM);
-            if (!_process.WaitForExit(TimeSpan.FromSeconds(15))) _process.Kill(entireProcessTree: true);
-        }
-        catch (InvalidOperationException)
-        {
-        }
-        Leftovers.KillProcessesOf(Pid);
-        _process.Dispose();
-    }
+    public void Dispose() => Leftovers.EndMonitor(_process);
 }

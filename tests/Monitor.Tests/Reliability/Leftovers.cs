@@ -128,4 +128,21 @@ public static class Leftovers
             }
         }
     }
+
+    /// <summary>Ends a Monitor a test started, orderly first (SIGTERM: killing Monitor and its workers at once would
+    /// leave their sockets behind), then by force after 15 s; then whatever it left, and the process object.</summary>
+    public static void EndMonitor(System.Diagnostics.Process monitor)
+    {
+        int pid = monitor.Id;
+        try
+        {
+            if (!monitor.HasExited) PosixSignals.Send(pid, PosixSignals.SIGTERM);
+            if (!monitor.WaitForExit(TimeSpan.FromSeconds(15))) monitor.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+        }
+        KillProcessesOf(pid);
+        monitor.Dispose();
+    }
 }
