@@ -32,7 +32,7 @@ public static class CompareCommand
                 parse.GetValue(workload.N),
                 workload.Work.ValueIn(parse),
                 RuntimesOf(runtime.ValueIn(parse)),
-                (int)parse.GetValue(repeat),
+                (int)repeat.ValueIn(parse),
                 workload.SwitchMsOf(parse),
                 workload.LockBlockOf(parse),
                 diagnostics.ValueIn(parse));

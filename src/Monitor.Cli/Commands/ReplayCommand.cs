@@ -30,7 +30,7 @@ public static class ReplayCommand
         {
             bool headless = parse.GetValue(json) || parse.GetValue(text) || Console.IsOutputRedirected || Console.IsInputRedirected;
             return headless
-                ? ExecuteAsync(parse.GetValue(path)!, parse.GetValue(json), parse.GetValue(speed), cancel)
+                ? ExecuteAsync(parse.GetValue(path)!, parse.GetValue(json), speed.ValueIn(parse), cancel)
                 : Task.FromResult(ExecuteUi(parse.GetValue(path)!, ui.Read(parse)));
         });
         return command;

@@ -30,12 +30,12 @@ public static class TypedOption
     }
 
     /// <summary>A whole number (100000000, 100_000_000, 1e8) in [<paramref name="min"/>, <paramref name="max"/>].</summary>
-    public static Option<long> WholeNumber(string name, long min, long max, long defaultValue, string description, params string[] aliases) => new(name, aliases)
-    {
-        Description = description,
-        DefaultValueFactory = _ => defaultValue,
-        CustomParser = result => Parse(result, defaultValue, text => InRange(NumberParser.ParseCount(text, name), min, max, name, text)),
-    };
+    public static DefaultedOption<long> WholeNumber(string name, long min, long max, long defaultValue, string description, params string[] aliases) =>
+        new(name, defaultValue, aliases)
+        {
+            Description = $"{description}, {min}..{max} (default: {defaultValue})",
+            CustomParser = result => Parse<long?>(result, null, text => InRange(NumberParser.ParseCount(text, name), min, max, name, text)),
+        };
 
     /// <summary>A whole number checked later against other options (null when not given).</summary>
     public static Option<long?> OptionalWholeNumber(string name, string description, params string[] aliases) => new(name, aliases)
@@ -65,11 +65,10 @@ public static class TypedOption
         };
 
     /// <summary>A number (fractions allowed) of at least 0.</summary>
-    public static Option<double> NonNegative(string name, double defaultValue, string description) => new(name)
+    public static DefaultedOption<double> NonNegative(string name, double defaultValue, string description) => new(name, defaultValue)
     {
-        Description = description,
-        DefaultValueFactory = _ => defaultValue,
-        CustomParser = result => Parse(result, defaultValue, text =>
+        Description = $"{description} (default: {defaultValue.ToString(CultureInfo.InvariantCulture)})",
+        CustomParser = result => Parse<double?>(result, null, text =>
             double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) && double.IsFinite(value) && value >= 0
                 ? value
                 : throw new UsageException($"{name} must be a number >= 0 (got {text})")),
