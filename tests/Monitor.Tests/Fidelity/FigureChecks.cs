@@ -204,23 +204,7 @@ public static class FigureChecks
         foreach (var t in s.WorkerThreads)
         {
             var earlier = basis?.Threads.FirstOrDefault(b => b.Pid == t.Pid && b.Tid == t.Tid);
-            double shown = t.CpuPercent * s.IntervalSec * 10;
-            double tolerance = RoundingOfPercentTimesInterval(t.CpuPercent, s.IntervalSec) + 2 * Tolerances.RoundingStep;
-            if (earlier is not null)
-            {
-                double used = t.CpuMs - earlier.CpuMs;
-                report.Spread("|thread cpuPercent x interval - cpuMs used in it| (ms)", Math.Abs(shown - used));
-                report.Check(Math.Abs(shown - used) <= tolerance,
-                    $"{at}: worker thread {t.Tid}: cpuPercent {t.CpuPercent} over {s.IntervalSec} s is {shown:0.##} ms, but its cpuMs grew by {used:0.##} ms (from {earlier.CpuMs} to {t.CpuMs})");
-            }
-            else
-            {
-                // First seen: a thread started just before the interval began (the run's first reading) has CPU from
-                // then in cpuMs (since it started) but not in the interval's %.
-                report.Spread("first seen: thread cpuPercent x interval - cpuMs (ms)", shown - t.CpuMs);
-                report.Check(shown <= t.CpuMs + tolerance,
-                    $"{at}: worker thread {t.Tid} first seen: cpuPercent {t.CpuPercent} over {s.IntervalSec} s is {shown:0.##} ms, more than its whole cpuMs {t.CpuMs}");
-            }
+            CheckCpuOverInterval($"{at}: worker thread {t.Tid}", "thread", t.CpuPercent, t.CpuMs, earlier?.CpuMs, s.IntervalSec, report);
             if (first && t.CpuMs >= 1)
             {
                 report.Check(t.CpuPercent > 0, $"{at}: worker thread {t.Tid} ran {t.CpuMs} ms by the first snapshot but shows cpuPercent {t.CpuPercent}");
@@ -229,22 +213,29 @@ public static class FigureChecks
         foreach (var p in s.Processes.Where(p => p.Role == "worker"))
         {
             var earlier = basis?.Processes.FirstOrDefault(b => b.Pid == p.Pid);
-            double shown = p.CpuPercent * s.IntervalSec * 10;
-            double tolerance = RoundingOfPercentTimesInterval(p.CpuPercent, s.IntervalSec) + 2 * Tolerances.RoundingStep;
-            if (earlier is not null)
-            {
-                double used = p.CpuMs - earlier.CpuMs;
-                report.Spread("|process cpuPercent x interval - cpuMs used in it| (ms)", Math.Abs(shown - used));
-                report.Check(Math.Abs(shown - used) <= tolerance,
-                    $"{at}: worker process {p.Pid}: cpuPercent {p.CpuPercent} over {s.IntervalSec} s is {shown:0.##} ms, but its cpuMs grew by {used:0.##} ms (from {earlier.CpuMs} to {p.CpuMs})");
-            }
-            else
-            {
-                // First seen: the CPU it used before the interval began (start-up before the run's first reading) is
-                // in cpuMs (since the process started) but not in the interval's %.
-                report.Check(shown <= p.CpuMs + tolerance,
-                    $"{at}: worker process {p.Pid} first seen: cpuPercent {p.CpuPercent} over {s.IntervalSec} s is {shown:0.##} ms, more than its whole cpuMs {p.CpuMs}");
-            }
+            CheckCpuOverInterval($"{at}: worker process {p.Pid}", "process", p.CpuPercent, p.CpuMs, earlier?.CpuMs, s.IntervalSec, report);
+        }
+    }
+
+    /// <summary>One thread's or process's CPU % against the cpuMs it gained since <paramref name="earlierCpuMs"/>; first
+    /// seen (null), what it used before the interval began (start-up before the run's first reading) is in cpuMs but not
+    /// in the interval's %, so the % can only be less.</summary>
+    private static void CheckCpuOverInterval(string what, string kind, double cpuPercent, double cpuMs, double? earlierCpuMs, double intervalSec, FigureReport report)
+    {
+        double shown = cpuPercent * intervalSec * 10;
+        double tolerance = RoundingOfPercentTimesInterval(cpuPercent, intervalSec) + 2 * Tolerances.RoundingStep;
+        if (earlierCpuMs is { } before)
+        {
+            double used = cpuMs - before;
+            report.Spread($"|{kind} cpuPercent x interval - cpuMs used in it| (ms)", Math.Abs(shown - used));
+            report.Check(Math.Abs(shown - used) <= tolerance,
+                $"{what}: cpuPercent {cpuPercent} over {intervalSec} s is {shown:0.##} ms, but its cpuMs grew by {used:0.##} ms (from {before} to {cpuMs})");
+        }
+        else
+        {
+            report.Spread($"first seen: {kind} cpuPercent x interval - cpuMs (ms)", shown - cpuMs);
+            report.Check(shown <= cpuMs + tolerance,
+                $"{what} first seen: cpuPercent {cpuPercent} over {intervalSec} s is {shown:0.##} ms, more than its whole cpuMs {cpuMs}");
         }
     }
 
