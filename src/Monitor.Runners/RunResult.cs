@@ -2,9 +2,6 @@ using Monitor.Model;
 
 namespace Monitor.Runners;
 
-/// <summary>One worker thread's share of a finished run.</summary>
-public sealed record WorkerThreadResult(int Pid, int Tid, int Worker, long Iterations, Int128 Sum, double? CpuMs);
-
 /// <summary>What a run produced, checked against n(n-1)/2. CpuMs and PeakWorkingSetBytes are sums over the run's
 /// processes as each reported them before exiting (null when a process ended without reporting). Outcome says how the
 /// run ended; Failure words it (null for a completed run).</summary>

@@ -8,11 +8,12 @@ namespace Monitor.Sessions;
 public sealed class AttachController : IMonitorController
 {
     private readonly int _pid;
+    private readonly Observation _observation;
 
     public AttachController(int pid, Observation observation, string? traceDir)
     {
         _pid = pid;
-        observation.SnapshotTaken += s => SnapshotReady?.Invoke(s);
+        _observation = observation;
         Recording = new SessionRecording(observation, traceDir, message => StatusChanged?.Invoke(message));
     }
 
@@ -33,8 +34,8 @@ public sealed class AttachController : IMonitorController
 
     public string? RecordingStatus => Recording.Status;
 
-    public event Action<Snapshot>? SnapshotReady;
-    public event Action<RunSummary>? RunFinished { add { } remove { } }
+    public void Connect(IMonitorSink sink) => _observation.Sinks.Add(sink);
+    public void Disconnect(IMonitorSink sink) => _observation.Sinks.Remove(sink);
     public event Action<string>? StatusChanged;
 
     public void Start(WorkloadSettings settings) => StatusChanged?.Invoke($"watching process {_pid}: no workloads to run");

@@ -33,10 +33,21 @@ public static class AttachSession
 
     /// <summary>Headless: snapshots to <paramref name="sink"/> until the process exits, <paramref name="limit"/> passes
     /// or <paramref name="stop"/> fires, all normal ways out.</summary>
-    public static async Task ExecuteAsync(AttachRequest request, TimeSpan? limit, IRunSink sink, CancellationToken stop)
+    /// <exception cref="SinkFailedException">the output failed (stdout closed by its reader, a full disk): the attach
+    /// ended for it.</exception>
+    public static async Task ExecuteAsync(AttachRequest request, TimeSpan? limit, IMonitorSink sink, CancellationToken cancel)
     {
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+        var stop = stopping.Token;
+        Exception? lost = null;
         await using var observation = new Observation(DiagnosticsLevel.Full, request.Interval, singleThreadRate: null, request.Record?.Stacks ?? false);
-        observation.SnapshotTaken += sink.OnSnapshot;
+        observation.Sinks.Add(sink);
+        observation.Sinks.Failed += (failed, e) =>
+        {
+            if (!ReferenceEquals(failed, sink)) return;
+            lost = e;
+            stopping.Cancel();
+        };
         var recording = new SessionRecording(observation, request.TraceDir, message => Console.Error.WriteLine($"monitor: {message}"));
         await using (var session = await AttachAsync(observation, recording, request, stop).ConfigureAwait(false))
         {
@@ -55,5 +66,6 @@ public static class AttachSession
             }
         }
         recording.Stop();
+        if (lost is not null) throw new SinkFailedException(lost);
     }
 }

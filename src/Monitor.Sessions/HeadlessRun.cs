@@ -13,10 +13,12 @@ public static class HeadlessRun
 {
     /// <summary>Runs <paramref name="spec"/>; returns its result, or null when <paramref name="stop"/> fired before the
     /// run started. Throws <see cref="RequestRefusedException"/> when the recording cannot be made.</summary>
-    public static async Task<RunResult?> ExecuteAsync(
-        WorkloadSpec spec, bool autoN, DiagnosticsLevel level, TimeSpan interval, IRunSink sink, CancellationToken stop,
+    public static async Task<RunSummary?> ExecuteAsync(
+        WorkloadSpec spec, bool autoN, DiagnosticsLevel level, TimeSpan interval, IMonitorSink sink, CancellationToken stop,
         RecordingRequest? record = null, TextWriter? notes = null)
     {
+        using var sinkLost = CancellationTokenSource.CreateLinkedTokenSource(stop);
+        Exception? lost = null;
         try
         {
             // The single-thread rate serves both N auto and effective parallelism; without diagnostics it is only
@@ -27,23 +29,32 @@ public static class HeadlessRun
                 ? new SingleThreadRate(await Calibration.MeasureSingleThreadRateAsync(Calibration.DefaultDuration, stop, spec.Runtime).ConfigureAwait(false))
                 : null;
             await warmUp.ConfigureAwait(false);
-            if (autoN)
-            {
-                spec = spec with { N = Calibration.AutoN(rate!.Calibrated, spec.Work, spec.Runtime) };
-                sink.OnCalibrated(spec.N, rate.Calibrated);
-            }
+            if (autoN) spec = spec with { N = Calibration.AutoN(rate!.Calibrated, spec.Work, spec.Runtime) };
             await using var observation = new Observation(level, interval, rate, record?.Stacks ?? false);
-            observation.SnapshotTaken += sink.OnSnapshot;
+            observation.Sinks.Add(sink);
+            observation.Sinks.Failed += (failed, e) =>
+            {
+                if (!ReferenceEquals(failed, sink)) return;
+                lost = e;
+                sinkLost.Cancel();
+            };
             var recorder = record is null ? null : StartRecording(observation, record, spec, rate);
             try
             {
-                return await RunAsync(spec, level, interval, sink, observation, recorder, notes, stop).ConfigureAwait(false);
+                var result = await observation.RunToEndAsync(spec, started: null, sinkLost.Token, autoN ? rate!.Calibrated : null).ConfigureAwait(false);
+                if (lost is not null) throw new SinkFailedException(lost);
+                if (recorder is not null) FinishRecording(observation, recorder, result, notes);
+                return result;
             }
             finally
             {
                 // The run failed to start or broke: the bundle still gets its manifest, saying it has no result.
                 if (observation.Recording.Stop() is not null) notes?.WriteLine($"monitor: recorded {record!.Directory} without a result");
             }
+        }
+        catch (OperationCanceledException) when (lost is not null)
+        {
+            throw new SinkFailedException(lost);
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
@@ -67,41 +78,12 @@ public static class HeadlessRun
         return recorder;
     }
 
-    private static async Task<RunResult> RunAsync(
-        WorkloadSpec spec, DiagnosticsLevel level, TimeSpan interval, IRunSink sink, Observation observation,
-        TraceRecorder? recorder, TextWriter? notes, CancellationToken stop)
+    private static void FinishRecording(Observation observation, TraceRecorder recorder, RunSummary result, TextWriter? notes)
     {
-        Task ticking = Task.CompletedTask;
-        using var timer = new PeriodicTimer(interval);
-        var (result, totals) = await observation.RunToEndAsync(spec, run =>
-        {
-            sink.OnStarted(run);
-            if (level == DiagnosticsLevel.None) ticking = Tick(run, timer, sink, stop);
-        }, stop).ConfigureAwait(false);
-        timer.Dispose();
-        await ticking.ConfigureAwait(false);
-        sink.OnResult(result, totals);
-        if (recorder is not null) FinishRecording(observation, recorder, result, totals, notes);
-        return result;
-    }
-
-    private static void FinishRecording(Observation observation, TraceRecorder recorder, RunResult result, RunDiagnostics totals, TextWriter? notes)
-    {
-        double? parallelism = totals.EffectiveParallelism is { } p ? Math.Round(p, 2) : null;
-        var manifest = observation.Recording.Stop(ResultJson.ToElement(result, totals), parallelism)!;
+        double? parallelism = result.EffectiveParallelism is { } p ? Math.Round(p, 2) : null;
+        var manifest = observation.Recording.Stop(ResultJson.ToElement(result), parallelism)!;
         notes?.WriteLine(manifest.Complete
             ? $"monitor: recorded {recorder.Directory} ({recorder.BytesWritten:N0} bytes); see monitor analyze"
             : $"monitor: recording {recorder.Directory} is incomplete: {manifest.Failure}");
-    }
-
-    private static async Task Tick(WorkloadRun run, PeriodicTimer timer, IRunSink sink, CancellationToken cancel)
-    {
-        try
-        {
-            while (await timer.WaitForNextTickAsync(cancel).ConfigureAwait(false) && !run.IsCompleted) sink.OnTick(run);
-        }
-        catch (OperationCanceledException)
-        {
-        }
     }
 }

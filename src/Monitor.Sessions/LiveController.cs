@@ -30,7 +30,6 @@ public sealed class LiveController : IMonitorController, IAsyncDisposable
         _stopping = stopping;
         _settings = initial;
         _observation = observation;
-        _observation.SnapshotTaken += s => SnapshotReady?.Invoke(s);
         _recording = new SessionRecording(observation, traceDir, message => StatusChanged?.Invoke(message));
     }
 
@@ -46,8 +45,20 @@ public sealed class LiveController : IMonitorController, IAsyncDisposable
 
     public string? RecordingStatus => _recording.Status;
 
-    public event Action<Snapshot>? SnapshotReady;
-    public event Action<RunSummary>? RunFinished;
+    private readonly SinkSet _ui = new();
+
+    /// <summary>The UI hears of this session's runs and snapshots, and of a comparison's (whose rows are its finished runs).</summary>
+    public void Connect(IMonitorSink sink)
+    {
+        _observation.Sinks.Add(sink);
+        _ui.Add(sink);
+    }
+
+    public void Disconnect(IMonitorSink sink)
+    {
+        _observation.Sinks.Remove(sink);
+        _ui.Remove(sink);
+    }
     public event Action<string>? StatusChanged;
 
     public void Start(WorkloadSettings settings)
@@ -100,8 +111,8 @@ public sealed class LiveController : IMonitorController, IAsyncDisposable
                 TimeOrigin = _observation.TimeOrigin,
             };
             matrix.Progress += s => StatusChanged?.Invoke(s);
-            matrix.SnapshotTaken += s => SnapshotReady?.Invoke(s);
-            matrix.RowMeasured += row => RunFinished?.Invoke(RowSummary(row));
+            matrix.SnapshotTaken += _ui.SnapshotTaken;
+            matrix.RowMeasured += row => _ui.RunFinished(RowSummary(row), started: null);
             using var cancel = new CancellationTokenSource();
             _comparison = cancel;
             _observation.Muted = true;
@@ -122,10 +133,28 @@ public sealed class LiveController : IMonitorController, IAsyncDisposable
         });
     }
 
-    private static RunSummary RowSummary(ComparisonRow row) => new(
-        row.Spec.Mode, row.Work, row.Spec.Runtime, row.Spec.Workers, row.N, row.ElapsedMs, row.Correct,
-        row.CpuMs, row.PeakWorkingSetBytes, row.ContentionCount, row.ContentionWaitMs, row.GcCount, row.EffectiveParallelism, row.Failure,
-        row.StartupMs, row.ParallelismUncertain);
+    /// <summary>A comparison row as a finished run: the medians of its runs, no sum of its own.</summary>
+    private static RunSummary RowSummary(ComparisonRow row) => new()
+    {
+        Mode = row.Spec.Mode,
+        Work = row.Work,
+        Runtime = row.Spec.Runtime,
+        Workers = row.Spec.Workers,
+        N = row.N,
+        Correct = row.Correct,
+        ElapsedMs = row.ElapsedMs,
+        StartupMs = row.StartupMs,
+        ProcessCount = row.ProcessCount,
+        CpuMs = row.CpuMs,
+        PeakWorkingSetBytes = row.PeakWorkingSetBytes,
+        ContentionCount = row.ContentionCount,
+        ContentionWaitMs = row.ContentionWaitMs,
+        GcCount = row.GcCount,
+        EffectiveParallelism = row.EffectiveParallelism,
+        ParallelismUncertain = row.ParallelismUncertain,
+        OtherCpuPercent = row.OtherCpuPercent,
+        Failure = row.Failure,
+    };
 
     public void ToggleRecording()
     {
@@ -138,11 +167,9 @@ public sealed class LiveController : IMonitorController, IAsyncDisposable
         var result = await run.Completion.ConfigureAwait(false);
         await _observation.SettleAsync(run).ConfigureAwait(false);
         result = _observation.WithObservedPeak(run, result);
-        var totals = _observation.Totals(run);
         // Also while disposing: the bundle, stopped only after this, lists how the last run ended.
-        _observation.RunEnded(run, result, totals);
+        _observation.RunEnded(run, result, _observation.Totals(run));
         if (_disposed) return;
-        RunFinished?.Invoke(RunSummaries.From(result, totals));
         StatusChanged?.Invoke(result.Outcome switch
         {
             RunOutcome.Completed when result.Correct => $"{result.Spec.Mode.Name()} finished in {result.ElapsedMs / 1000:0.00} s, sum correct",

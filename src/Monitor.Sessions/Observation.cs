@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Monitor.Diagnostics.Aggregation;
 using Monitor.Diagnostics.Sources.EventPipe;
 using Monitor.Diagnostics.Sources.OsThreads;
@@ -11,14 +12,15 @@ namespace Monitor.Sessions;
 
 /// <summary>
 /// Wires the sources to the aggregator for one command: the EventPipe observer that holds each worker at start, the
-/// OS sampler, and the clock that emits a snapshot every interval. Sinks subscribe to <see cref="SnapshotTaken"/>.
-/// A recording, when one is started through <see cref="Recording"/>, receives the very bytes, readings and snapshots
-/// the live view uses.
+/// OS sampler, and the clock that emits a snapshot every interval; its <see cref="Sinks"/> hear of every run's start,
+/// each snapshot and every run's end. A recording, when one is started through <see cref="Recording"/> (always one of
+/// the sinks), receives the very bytes, readings and snapshots the live view uses.
 /// </summary>
 public sealed class Observation : IAsyncDisposable
 {
     private readonly DiagnosticPortObserver? _eventPipe;
-    private readonly SnapshotClock? _clock;
+    private readonly SnapshotClock _clock;
+    private readonly ConcurrentDictionary<WorkloadRun, RunStart> _starts = new();
 
     /// <param name="sampleStacks">Sessions also sample stacks (for flame graphs of a recording); decided here because
     /// a session's providers are fixed when a worker is attached.</param>
@@ -35,17 +37,19 @@ public sealed class Observation : IAsyncDisposable
         SampleStacks = sampleStacks;
         SingleThreadRate = singleThreadRate;
         Recording = recording ?? new RecorderSwitch();
-        if (level == DiagnosticsLevel.None) return;
-        Aggregator = new SnapshotAggregator(ThreadSamplers.ForCurrentOs(), singleThreadRate, origin: timeOrigin);
-        Aggregator.Watch(Environment.ProcessId, ProcessRole.Monitor);
+        Sinks.Add(Recording);
+        // Without diagnostics the snapshots carry the run's own progress only: nothing is sampled or attached.
+        bool observed = level != DiagnosticsLevel.None;
+        Aggregator = observed
+            ? new SnapshotAggregator(ThreadSamplers.ForCurrentOs(), singleThreadRate, origin: timeOrigin)
+            : new SnapshotAggregator(sampler: null, singleThreadRate: null, origin: timeOrigin, machineBusyMs: () => null);
+        if (observed) Aggregator.Watch(Environment.ProcessId, ProcessRole.Monitor);
         Aggregator.CountersRead += Recording.WriteOsSample;
         if (level == DiagnosticsLevel.Full) _eventPipe = new DiagnosticPortObserver(Aggregator, interval, Recording.StreamFor, sampleStacks: sampleStacks);
         _clock = new SnapshotClock(Aggregator, interval, firstSnapshot);
         _clock.SnapshotTaken += s =>
         {
-            if (Muted) return;
-            Recording.WriteSnapshot(s);
-            SnapshotTaken?.Invoke(s);
+            if (!Muted) Sinks.SnapshotTaken(s);
         };
     }
 
@@ -64,58 +68,42 @@ public sealed class Observation : IAsyncDisposable
     /// their own), this one's periodic snapshots are dropped: the screen and the recording show one run at a time.</summary>
     public bool Muted { get; set; }
 
-    public SnapshotAggregator? Aggregator { get; }
+    public SnapshotAggregator Aggregator { get; }
 
-    /// <summary>When this observation's snapshots count their T from (a timestamp of the system clock), or null
-    /// without diagnostics.</summary>
-    public long? TimeOrigin => Aggregator?.Origin;
+    /// <summary>When this observation's snapshots count their T from (a timestamp of the system clock).</summary>
+    public long TimeOrigin => Aggregator.Origin;
 
-    public event Action<Snapshot>? SnapshotTaken;
+    /// <summary>Who hears of runs and snapshots: the recording first, then whatever the command adds.</summary>
+    public SinkSet Sinks { get; } = new();
 
-    public async Task<WorkloadRun> StartRunAsync(WorkloadSpec spec, CancellationToken cancel)
+    /// <param name="autoNRate">the single-thread rate N was chosen from, when it was chosen for this machine.</param>
+    public async Task<WorkloadRun> StartRunAsync(WorkloadSpec spec, CancellationToken cancel, double? autoNRate = null)
     {
         var run = await WorkloadRunner.StartAsync(spec, _eventPipe, cancel).ConfigureAwait(false);
-        Aggregator?.Follow(run);
-        _clock?.Start();
-        Recording.RunStarted(run, BundleRunOf(run));
+        Aggregator.Follow(run);
+        _clock.Start();
+        var start = new RunStart(spec, run.StartedAt, run.Processes.Select(p => p.Pid).ToArray(), autoNRate);
+        _starts[run] = start;
+        Sinks.RunStarted(start);
         return run;
     }
 
-    /// <summary>Tells the recording (if any, now or later while the run lasts) how <paramref name="run"/> ended; call it
-    /// once the run is settled, with the totals its result reports.</summary>
-    public void RunEnded(WorkloadRun run, RunResult result, RunDiagnostics totals)
+    /// <summary>Tells the sinks how <paramref name="run"/> ended, once it is settled; returns what they were told.</summary>
+    public RunSummary RunEnded(WorkloadRun run, RunResult result, RunDiagnostics totals)
     {
-        var line = ResultJson.ToElement(result, totals);
-        Recording.RunEnded(run, started => started with
-        {
-            EndedAt = started.StartedAt + TimeSpan.FromMilliseconds(result.ElapsedMs),
-            Pids = started.Pids.Union(result.Pids).ToArray(),
-            Correct = result.Correct,
-            Failure = RunSummaries.FailureOf(result),
-            Result = line,
-        });
+        var summary = RunSummaries.From(result, totals);
+        if (_starts.TryRemove(run, out var start)) Sinks.RunFinished(summary, start);
+        return summary;
     }
-
-    private static BundleRun BundleRunOf(WorkloadRun run) => new()
-    {
-        Mode = run.Spec.Mode.Name(),
-        Work = run.Spec.Work.Name(),
-        Runtime = run.Spec.RuntimeName,
-        Workers = run.Spec.Workers,
-        N = run.Spec.N,
-        SwitchMs = run.Spec.Mode == RunMode.Gil ? run.Spec.SwitchMs : null,
-        StartedAt = run.StartedAt,
-        Pids = run.Processes.Select(p => p.Pid).ToArray(),
-    };
 
     /// <summary>Watches a running .NET process Monitor did not start; throws AttachFailedException saying why not.</summary>
     public async Task<ExternalProcessSession> AttachAsync(int pid, TimeSpan interval, CancellationToken cancel)
     {
-        if (Aggregator is null) throw new InvalidOperationException("attach needs diagnostics");
+        if (Level != DiagnosticsLevel.Full) throw new InvalidOperationException("attach needs diagnostics");
         var session = await ExternalProcessSession.StartAsync(pid, Aggregator, interval, p => Recording.StreamFor(p, ProcessRole.External.Name()), cancel: cancel).ConfigureAwait(false);
         Aggregator.Watch(pid, ProcessRole.External);
         Aggregator.Prime();
-        _clock?.Start();
+        _clock.Start();
         return session;
     }
 
@@ -124,9 +112,9 @@ public sealed class Observation : IAsyncDisposable
     /// <paramref name="stop"/> fires), finished (see <see cref="FinishAsync"/>), and the run's totals read.
     /// <paramref name="started"/> sees the run once its workers are going.
     /// </summary>
-    public async Task<ObservedResult> RunToEndAsync(WorkloadSpec spec, Action<WorkloadRun>? started, CancellationToken stop)
+    public async Task<RunSummary> RunToEndAsync(WorkloadSpec spec, Action<WorkloadRun>? started, CancellationToken stop, double? autoNRate = null)
     {
-        await using var run = await StartRunAsync(spec, stop).ConfigureAwait(false);
+        await using var run = await StartRunAsync(spec, stop, autoNRate).ConfigureAwait(false);
         started?.Invoke(run);
         RunResult result;
         try
@@ -140,9 +128,7 @@ public sealed class Observation : IAsyncDisposable
         }
         await FinishAsync().ConfigureAwait(false);
         result = WithObservedPeak(run, result);
-        var totals = Totals(run);
-        RunEnded(run, result, totals);
-        return new ObservedResult(result, totals);
+        return RunEnded(run, result, Totals(run));
     }
 
     /// <summary>
@@ -153,24 +139,22 @@ public sealed class Observation : IAsyncDisposable
     /// </summary>
     public RunResult WithObservedPeak(WorkloadRun run, RunResult result)
     {
-        if (Aggregator is null || result.PeakWorkingSetBytes is null) return result;
+        if (result.PeakWorkingSetBytes is null) return result;
         long peak = run.Processes.Sum(p => p.Usage.Sum(u => Math.Max(u.PeakWorkingSetBytes, Aggregator.MostResidentBytes(u.Pid) ?? 0)));
         return peak > result.PeakWorkingSetBytes ? result with { PeakWorkingSetBytes = peak } : result;
     }
 
     /// <summary>Ends <paramref name="run"/>'s processes, reading what they used first (the sampler sees the children
     /// they made too), so that the result of a stopped or interrupted run still gives its CPU time.</summary>
-    public Task StopRunAsync(WorkloadRun run, RunOutcome why) =>
-        run.StopAsync(why, Aggregator is { } aggregator ? () => aggregator.ReadBeforeEnding(run) : null);
+    public Task StopRunAsync(WorkloadRun run, RunOutcome why) => run.StopAsync(why, () => Aggregator.ReadBeforeEnding(run));
 
     /// <summary>Ends observing a finished run: waits until every session has read its process's last event (a
     /// worker's stream is still draining when its result arrives on the pipe), stops the periodic snapshots, and takes
     /// a last one covering the end of the run. Totals and recordings then hold everything, and no snapshot follows the
     /// result.</summary>
-    public async Task<Snapshot?> FinishAsync()
+    public async Task<Snapshot> FinishAsync()
     {
         if (_eventPipe is not null) await _eventPipe.StopAsync().ConfigureAwait(false);
-        if (_clock is null) return null;
         await _clock.StopAsync().ConfigureAwait(false);
         return _clock.TakeNow();
     }
@@ -178,21 +162,21 @@ public sealed class Observation : IAsyncDisposable
     /// <summary>For a session that goes on after a run (the UI): waits until the sessions of <paramref name="run"/>'s
     /// processes have read their last event, then takes a snapshot covering the end of the run; the periodic
     /// snapshots go on.</summary>
-    public async Task<Snapshot?> SettleAsync(WorkloadRun run)
+    public async Task<Snapshot> SettleAsync(WorkloadRun run)
     {
         if (_eventPipe is not null) await _eventPipe.StopAsync(run.Processes.Select(p => p.Pid).ToArray()).ConfigureAwait(false);
-        return _clock?.TakeNow();
+        return _clock.TakeNow();
     }
 
     /// <summary>What was observed over <paramref name="run"/>, once it has ended and its last snapshot was taken:
     /// its effective parallelism is the one that snapshot gave.</summary>
     public RunDiagnostics Totals(WorkloadRun run)
     {
-        var parallelism = Aggregator?.CompletedRun
+        var parallelism = Aggregator.CompletedRun
             ?? (SingleThreadRate is { } rate && run.Completion.IsCompletedSuccessfully
                 ? RunParallelism.Of(run.Completion.Result, rate, Environment.ProcessorCount, otherCpuPercent: null)
                 : RunParallelism.None);
-        if (Aggregator is null) return RunDiagnostics.None with { Parallelism = parallelism };
+        if (Level == DiagnosticsLevel.None) return RunDiagnostics.None with { Parallelism = parallelism };
         // Runtime events come from EventPipe, which only .NET workers speak: a Python run has no contention count,
         // not a count of zero.
         bool runtime = Level == DiagnosticsLevel.Full && run.Spec.Runtime == WorkerRuntime.Dotnet;
@@ -205,7 +189,7 @@ public sealed class Observation : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (_clock is not null) await _clock.DisposeAsync().ConfigureAwait(false);
+        await _clock.DisposeAsync().ConfigureAwait(false);
         if (_eventPipe is not null) await _eventPipe.DisposeAsync().ConfigureAwait(false);
     }
 }

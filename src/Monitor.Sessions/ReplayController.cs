@@ -34,8 +34,17 @@ public sealed class ReplayController : IMonitorController, IReplayControls, IDis
 
     public string? RecordingStatus => null;
 
-    public event Action<Snapshot>? SnapshotReady;
-    public event Action<RunSummary>? RunFinished;
+    private readonly SinkSet _sinks = new();
+
+    private readonly TaskCompletionSource _connected = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public void Connect(IMonitorSink sink)
+    {
+        _sinks.Add(sink);
+        _connected.TrySetResult();
+    }
+
+    public void Disconnect(IMonitorSink sink) => _sinks.Remove(sink);
     public event Action<string>? StatusChanged;
 
     public void Start(WorkloadSettings settings) => StatusChanged?.Invoke("replaying a recording: no workloads to run");
@@ -69,8 +78,8 @@ public sealed class ReplayController : IMonitorController, IReplayControls, IDis
     {
         try
         {
-            // The UI subscribes as it starts; a frame raised before that would be lost.
-            while (SnapshotReady is null) await Task.Delay(20, _stop.Token);
+            // The UI connects as it starts; a frame shown before that would be lost.
+            await _connected.Task.WaitAsync(_stop.Token);
             lock (_gate) _index = 0;
             Show();
             var waited = TimeSpan.Zero;
@@ -110,7 +119,7 @@ public sealed class ReplayController : IMonitorController, IReplayControls, IDis
             frame = _replay.Frames[_index];
             last = _index == _replay.Frames.Count - 1;
         }
-        SnapshotReady?.Invoke(frame.Snapshot);
+        _sinks.SnapshotTaken(frame.Snapshot);
         Report();
         // Each run's result joins the table once the replay has passed the run's end (at the last frame for one
         // whose end is not known): a UI recording's runs appear one after another, as they did live.
@@ -124,7 +133,7 @@ public sealed class ReplayController : IMonitorController, IReplayControls, IDis
                 due.Add(Row(results[_resultsShown++].Summary));
             }
         }
-        foreach (var row in due) RunFinished?.Invoke(row);
+        foreach (var row in due) _sinks.RunFinished(row, started: null);
     }
 
     private void Report()
@@ -139,16 +148,31 @@ public sealed class ReplayController : IMonitorController, IReplayControls, IDis
         StatusChanged?.Invoke(_replay.IsComplete ? position : position + "  [incomplete recording]");
     }
 
-    /// <summary>A recorded result as a results-table row.</summary>
+    /// <summary>A recorded result as a finished run.</summary>
     private static RunSummary Row(Recording.Replay.RecordedRunSummary s)
     {
-        var summary = new RunSummary(
-            Words.TryParse<RunMode>(s.Mode, out var mode) ? mode : null,
-            Words.TryParse<WorkKind>(s.Work, out var work) ? work : WorkKind.Cpu,
-            Words.TryParse<WorkerRuntime>(s.Runtime, out var runtime) ? runtime : WorkerRuntime.Dotnet,
-            s.Workers ?? 0, s.N ?? 0, s.ElapsedMs ?? 0,
-            s.Correct == true, s.CpuMs, s.PeakWorkingSetBytes, s.ContentionCount, s.ContentionWaitMs, s.GcCount, s.EffectiveParallelism, s.Failure,
-            s.StartupMs, s.EffectiveParallelismUncertain);
+        var summary = new RunSummary
+        {
+            Mode = Words.TryParse<RunMode>(s.Mode, out var mode) ? mode : null,
+            Work = Words.TryParse<WorkKind>(s.Work, out var work) ? work : WorkKind.Cpu,
+            Runtime = Words.TryParse<WorkerRuntime>(s.Runtime, out var runtime) ? runtime : WorkerRuntime.Dotnet,
+            Workers = s.Workers ?? 0,
+            N = s.N ?? 0,
+            SwitchMs = s.SwitchMs,
+            Sum = Int128.TryParse(s.Sum, CultureInfo.InvariantCulture, out var sum) ? sum : null,
+            Correct = s.Correct == true,
+            ElapsedMs = s.ElapsedMs ?? 0,
+            StartupMs = s.StartupMs,
+            ProcessCount = s.ProcessCount,
+            CpuMs = s.CpuMs,
+            PeakWorkingSetBytes = s.PeakWorkingSetBytes,
+            ContentionCount = s.ContentionCount,
+            ContentionWaitMs = s.ContentionWaitMs,
+            GcCount = s.GcCount,
+            EffectiveParallelism = s.EffectiveParallelism,
+            ParallelismUncertain = s.EffectiveParallelismUncertain,
+            Failure = s.Failure,
+        };
         // Bundles made before results said "outcome" worded a stopped or interrupted run as its failure.
         return Enum.TryParse<RunOutcome>(s.Outcome ?? s.Failure, ignoreCase: true, out var outcome) && Enum.IsDefined(outcome)
             ? summary with { Outcome = outcome }

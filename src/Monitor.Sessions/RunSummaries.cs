@@ -1,33 +1,35 @@
-using Monitor.Runners;
 using Monitor.Model;
-using Monitor.Workloads;
+using Monitor.Runners;
 
 namespace Monitor.Sessions;
 
-/// <summary>A finished run as a results-table row.</summary>
+/// <summary>The one place a runner's result and what the diagnostics saw of the run become its <see cref="RunSummary"/>.</summary>
 public static class RunSummaries
 {
-    public static RunSummary From(RunResult r, RunDiagnostics d) => new(
-        r.Spec.Mode,
-        r.Spec.Work,
-        r.Spec.Runtime,
-        r.Spec.Workers,
-        r.Spec.N,
-        r.ElapsedMs,
-        r.Correct,
-        r.CpuMs,
-        r.PeakWorkingSetBytes,
-        d.ContentionCount,
-        d.ContentionWaitMs,
-        d.GcCount,
-        d.EffectiveParallelism,
-        FailureOf(r),
-        r.StartupMs,
-        d.Parallelism.Uncertain)
+    public static RunSummary From(RunResult r, RunDiagnostics d) => new()
     {
+        Mode = r.Spec.Mode,
+        Work = r.Spec.Work,
+        Runtime = r.Spec.Runtime,
+        Workers = r.Spec.Workers,
+        N = r.Spec.N,
+        SwitchMs = r.Spec.Mode == RunMode.Gil ? r.Spec.SwitchMs : null,
+        Sum = r.Sum,
+        Correct = r.Correct,
+        ElapsedMs = r.ElapsedMs,
+        StartupMs = r.StartupMs,
+        ProcessCount = r.ProcessCount,
+        Pids = r.Pids,
+        CpuMs = r.CpuMs,
+        PeakWorkingSetBytes = r.PeakWorkingSetBytes,
+        ContentionCount = d.ContentionCount,
+        ContentionWaitMs = d.ContentionWaitMs,
+        GcCount = d.GcCount,
+        EffectiveParallelism = d.EffectiveParallelism,
+        ParallelismUncertain = d.Parallelism.Uncertain,
+        OtherCpuPercent = d.Parallelism.OtherCpuPercent,
+        WorkerThreads = r.WorkerThreads,
         Outcome = r.Outcome,
+        Failure = r.Failure ?? (r.Correct ? null : $"wrong sum: expected {r.Expected}, got {r.Sum}"),
     };
-
-    /// <summary>Why the run is not correct (its failure, or a wrong sum), or null.</summary>
-    public static string? FailureOf(RunResult r) => r.Failure ?? (r.Correct ? null : $"wrong sum: expected {r.Expected}, got {r.Sum}");
 }

@@ -17,7 +17,7 @@ namespace Monitor.Tui;
 /// loop, whatever thread raised them), turns keys into commands through <see cref="KeyMap"/>, and refreshes only the
 /// panels whose text changed.
 /// </summary>
-public sealed class MonitorApp : IDisposable
+public sealed class MonitorApp : IMonitorSink, IDisposable
 {
     private readonly IApplication _app;
     private readonly IMonitorController _controller;
@@ -62,8 +62,7 @@ public sealed class MonitorApp : IDisposable
         _scrollable[0].Selected = true;
 
         _app.Keyboard.KeyDown += OnKeyDown;
-        _controller.SnapshotReady += OnSnapshotReady;
-        _controller.RunFinished += OnRunFinished;
+        _controller.Connect(this);
         _controller.StatusChanged += OnStatusChanged;
     }
 
@@ -267,8 +266,7 @@ public sealed class MonitorApp : IDisposable
     {
         _disposed = true;
         _app.Keyboard.KeyDown -= OnKeyDown;
-        _controller.SnapshotReady -= OnSnapshotReady;
-        _controller.RunFinished -= OnRunFinished;
+        _controller.Disconnect(this);
         _controller.StatusChanged -= OnStatusChanged;
     }
 
@@ -366,7 +364,7 @@ public sealed class MonitorApp : IDisposable
     }
 
     // Snapshots: only the newest one pending is drawn, so a slow terminal never builds a backlog.
-    private void OnSnapshotReady(Snapshot snapshot)
+    public void SnapshotTaken(Snapshot snapshot)
     {
         if (Interlocked.Exchange(ref _pendingSnapshot, snapshot) is null)
         {
@@ -380,7 +378,9 @@ public sealed class MonitorApp : IDisposable
         }
     }
 
-    private void OnRunFinished(RunSummary summary)
+    public void RunStarted(RunStart run) { }
+
+    public void RunFinished(RunSummary summary, RunStart? started)
     {
         _pendingResults.Enqueue(summary);
         OnUiLoop(() =>

@@ -76,8 +76,8 @@ public static class ScreenCapture
         public void Stop() { }
         public void Compare(WorkloadSettings settings) { }
         public void ToggleRecording() { }
-        public event Action<Snapshot>? SnapshotReady { add { } remove { } }
-        public event Action<RunSummary>? RunFinished { add { } remove { } }
+        public void Connect(IMonitorSink sink) { }
+        public void Disconnect(IMonitorSink sink) { }
         public event Action<string>? StatusChanged { add { } remove { } }
     }
 }

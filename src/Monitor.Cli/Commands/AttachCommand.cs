@@ -37,10 +37,7 @@ public static class AttachCommand
             var request = new AttachRequest(target, every, recording.Read(parse, "attach"), parse.GetValue(recording.TraceDir));
             bool headless = parse.GetValue(json) || parse.GetValue(text) || Console.IsOutputRedirected || Console.IsInputRedirected;
             if (!headless) return ExecuteUiAsync(request, ui.Read(parse), cancel);
-            IRunSink sink = parse.GetValue(json)
-                ? new JsonLinesSink(Console.OpenStandardOutput())
-                : new ConsoleTextSink(Console.Out, !Console.IsOutputRedirected);
-            return ExecuteAsync(request, limit, sink, cancel);
+            return ExecuteAsync(request, limit, OutputSinks.ForStdout(parse.GetValue(json)), cancel);
         });
         return command;
     }
@@ -71,10 +68,19 @@ public static class AttachCommand
         return ExitCodes.Ok;
     }
 
-    private static async Task<int> ExecuteAsync(AttachRequest request, TimeSpan? limit, IRunSink sink, CancellationToken cancel)
+    private static async Task<int> ExecuteAsync(AttachRequest request, TimeSpan? limit, OutputSinks output, CancellationToken cancel)
     {
+        await using var _ = output;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel, AppLifetime.Stopping);
-        await AttachSession.ExecuteAsync(request, limit, sink, stop.Token);
+        try
+        {
+            await AttachSession.ExecuteAsync(request, limit, output.Sink, stop.Token);
+        }
+        catch (SinkFailedException e)
+        {
+            Console.Error.WriteLine($"monitor: {e.Message}; attach ended");
+            return ExitCodes.Failed;
+        }
         // Ending an attach (Ctrl+C, --duration, the target exiting) is the normal way out.
         return ExitCodes.Ok;
     }

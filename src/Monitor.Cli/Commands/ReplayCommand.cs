@@ -87,7 +87,7 @@ public static class ReplayCommand
             {
                 ResultsUpTo(frame.Snapshot.Time);
                 if (asJson) Line(stdout, w => SnapshotJson.Write(w, frame.Snapshot));
-                else text.OnSnapshot(frame.Snapshot);
+                else text.SnapshotTaken(frame.Snapshot);
             }
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)

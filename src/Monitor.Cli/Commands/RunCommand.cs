@@ -33,22 +33,28 @@ public static class RunCommand
             var record = recording.Read(parse, spec.Mode.Name());
             if (record is not null && level == DiagnosticsLevel.None) throw new UsageException("recording needs --diagnostics full or os: with none there is nothing to record");
             bool asJson = parse.GetValue(json);
-            IRunSink sink = asJson
-                ? new JsonLinesSink(Console.OpenStandardOutput())
-                : new ConsoleTextSink(Console.Out, !Console.IsOutputRedirected);
-            // With --json, stdout is a contract of JSON lines: what Monitor says about the recording goes to stderr.
-            var notes = asJson ? Console.Error : Console.Out;
-            return ExecuteAsync(spec, autoN, level, every, sink, cancel, record, notes);
+            var output = OutputSinks.ForStdout(asJson, progressOnly: level == DiagnosticsLevel.None);
+            return ExecuteAsync(spec, autoN, level, every, output, cancel, record);
         });
         return command;
     }
 
     public static async Task<int> ExecuteAsync(
-        WorkloadSpec spec, bool autoN, DiagnosticsLevel level, TimeSpan interval, IRunSink sink, CancellationToken cancel,
-        RecordingRequest? record = null, TextWriter? notes = null)
+        WorkloadSpec spec, bool autoN, DiagnosticsLevel level, TimeSpan interval, OutputSinks output, CancellationToken cancel,
+        RecordingRequest? record = null)
     {
+        await using var _ = output;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel, AppLifetime.Stopping);
-        var result = await HeadlessRun.ExecuteAsync(spec, autoN, level, interval, sink, stop.Token, record, notes);
+        RunSummary? result;
+        try
+        {
+            result = await HeadlessRun.ExecuteAsync(spec, autoN, level, interval, output.Sink, stop.Token, record, output.Notes);
+        }
+        catch (SinkFailedException e)
+        {
+            Console.Error.WriteLine($"monitor: {e.Message}; the run was ended");
+            return ExitCodes.Failed;
+        }
         if (result is null || stop.IsCancellationRequested) return ExitCodes.Interrupted;
         return result.Correct ? ExitCodes.Ok : ExitCodes.Failed;
     }

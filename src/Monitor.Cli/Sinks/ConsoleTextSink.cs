@@ -1,4 +1,3 @@
-using Monitor.Sessions;
 using Monitor.Runners;
 using Monitor.Model;
 using Monitor.Workloads;
@@ -7,26 +6,33 @@ namespace Monitor.Cli.Sinks;
 
 /// <summary>
 /// `monitor run` for people: a progress line (rewritten in place on a terminal, one line a tick when stdout is a pipe
-/// or a file), then a summary table.
+/// or a file), then a summary table. Without diagnostics (<paramref name="progressOnly"/>) the progress line has the
+/// run's own figures only.
 /// </summary>
-public sealed class ConsoleTextSink(TextWriter output, bool interactive) : IRunSink
+public sealed class ConsoleTextSink(TextWriter output, bool interactive, bool progressOnly = false) : IMonitorSink
 {
     private readonly HashSet<int> _announced = [];
-    private long _lastIterations;
-    private TimeSpan _lastElapsed;
     private int _lastWidth;
+    private int _processes;
 
-    public void OnCalibrated(long n, double iterationsPerSecond) =>
-        output.WriteLine($"N auto = {Format.Count(n)} (one thread adds {Format.Short(iterationsPerSecond)} integers/s here; aiming at ~{Calibration.TargetRunTime.TotalSeconds:0} s single-threaded)");
-
-    public void OnStarted(WorkloadRun run)
+    public void RunStarted(RunStart run)
     {
         var s = run.Spec;
+        _processes = run.Pids.Count;
+        if (run.AutoNRate is { } rate)
+        {
+            output.WriteLine($"N auto = {Format.Count(s.N)} (one thread adds {Format.Short(rate)} integers/s here; aiming at ~{Calibration.TargetRunTime.TotalSeconds:0} s single-threaded)");
+        }
         output.WriteLine($"summing 0..N-1, N = {Format.Count(s.N)}: mode {s.Mode.Name()}, {s.Workers} worker(s), work {s.Work.Name()}, runtime {s.RuntimeName}");
     }
 
-    public void OnSnapshot(Snapshot s)
+    public void SnapshotTaken(Snapshot s)
     {
+        if (progressOnly)
+        {
+            if (s.Workload is { } run) Write(ProgressLine(s, run));
+            return;
+        }
         AnnounceDiagnostics(s);
         var t = s.Totals;
         if (s.Workload is null)
@@ -55,16 +61,9 @@ public sealed class ConsoleTextSink(TextWriter output, bool interactive) : IRunS
                $"contentions {Format.Short(s.Contention.Count / s.IntervalSeconds)}/s  threads {s.Threads.Count}: {string.Join(", ", busiest)}";
     }
 
-    public void OnTick(WorkloadRun run)
-    {
-        long iterations = run.Iterations;
-        var elapsed = run.Elapsed;
-        double seconds = (elapsed - _lastElapsed).TotalSeconds;
-        double rate = seconds > 0 ? (iterations - _lastIterations) / seconds : 0;
-        _lastIterations = iterations;
-        _lastElapsed = elapsed;
-        Write($"[{Format.Bar(run.Progress, 30)}] {Format.Percent(run.Progress),6}  {Format.Short(rate),7} it/s  {Format.Duration(elapsed.TotalMilliseconds),8}  processes {run.Processes.Count}");
-    }
+    private string ProgressLine(Snapshot s, WorkloadInfo run) =>
+        $"[{Format.Bar(s.Totals.Progress, 30)}] {Format.Percent(s.Totals.Progress),6}  {Format.Short(s.Totals.IterationsPerSec),7} it/s  " +
+        $"{Format.Duration(run.ElapsedSeconds * 1000),8}  processes {_processes}";
 
     /// <summary>A process whose watching broke (its runtime events stopped) is said once, on a line of its own: the
     /// progress line goes on with the figures the OS still gives.</summary>
@@ -95,28 +94,28 @@ public sealed class ConsoleTextSink(TextWriter output, bool interactive) : IRunS
         }
     }
 
-    public void OnResult(RunResult r, RunDiagnostics d)
+    public void RunFinished(RunSummary r, RunStart? started)
     {
         if (interactive) output.WriteLine();
         output.WriteLine();
         var summary = Format.Table(
             ["mode", "work", "runtime", "workers", "N", "elapsed", "processes", "sum", "correct"],
-            [[r.Spec.Mode.Name(), r.Spec.Work.Name(), r.Spec.RuntimeName, r.Spec.Workers.ToString(), Format.Count(r.Spec.N),
-              Format.Duration(r.ElapsedMs), r.ProcessCount.ToString(), r.Sum.ToString(), r.Correct ? "yes" : "NO"]]);
+            [[r.Mode?.Name() ?? "?", r.Work.Name(), r.Runtime.Name(), r.Workers.ToString(), Format.Count(r.N),
+              Format.Duration(r.ElapsedMs), r.ProcessCount?.ToString() ?? "-", r.Sum?.ToString() ?? "-", r.Correct ? "yes" : "NO"]]);
         foreach (var line in summary) output.WriteLine(line);
         var observed = new List<string>();
         if (r.CpuMs is { } cpu) observed.Add($"CPU {Format.Duration(cpu)}");
         if (r.PeakWorkingSetBytes is { } peak) observed.Add($"peak memory {Format.Short(peak)}B");
-        if (d.ContentionCount is { } count) observed.Add($"contentions {Format.Count(count)} ({Format.Duration(d.ContentionWaitMs ?? 0)} waiting)");
-        if (d.GcCount is { } gc) observed.Add($"GCs {gc}");
-        if (d.EffectiveParallelism is { } parallelism)
-            observed.Add($"effective parallelism {parallelism:0.00}" + (d.Parallelism.Uncertain is { } why ? $" (uncertain: {why})" : ""));
+        if (r.ContentionCount is { } count) observed.Add($"contentions {Format.Count(count)} ({Format.Duration(r.ContentionWaitMs ?? 0)} waiting)");
+        if (r.GcCount is { } gc) observed.Add($"GCs {gc}");
+        if (r.EffectiveParallelism is { } parallelism)
+            observed.Add($"effective parallelism {parallelism:0.00}" + (r.ParallelismUncertain is { } why ? $" (uncertain: {why})" : ""));
         if (observed.Count > 0) output.WriteLine(string.Join(", ", observed));
         output.WriteLine();
         var workers = Format.Table(
             ["worker", "pid", "tid", "iterations", "share", "CPU"],
             r.WorkerThreads.Select(w => (IReadOnlyList<string>)[w.Worker.ToString(), w.Pid.ToString(), w.Tid.ToString(), Format.Count(w.Iterations),
-                Format.Percent(r.Spec.N == 0 ? 0 : (double)w.Iterations / r.Spec.N), w.CpuMs is { } ms ? Format.Duration(ms) : "-"]));
+                Format.Percent(r.N == 0 ? 0 : (double)w.Iterations / r.N), w.CpuMs is { } ms ? Format.Duration(ms) : "-"]));
         foreach (var line in workers) output.WriteLine(line);
         if (!r.Correct)
         {
@@ -125,7 +124,7 @@ public sealed class ConsoleTextSink(TextWriter output, bool interactive) : IRunS
             {
                 RunOutcome.Interrupted => "INTERRUPTED: the run was ended before it finished",
                 RunOutcome.Stopped => "STOPPED: the run was ended before it finished",
-                _ => r.Failure is not null ? $"FAILED: {r.Failure}" : $"WRONG: expected {r.Expected}, got {r.Sum}",
+                _ => r.EndedBecause is { } failure ? $"FAILED: {failure}" : $"WRONG: expected {r.Expected}, got {r.Sum}",
             });
         }
         output.Flush();

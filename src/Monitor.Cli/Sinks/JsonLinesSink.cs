@@ -1,41 +1,50 @@
 using System.Text.Json;
-using Monitor.Sessions;
 using Monitor.Runners;
 using Monitor.Model;
-using Monitor.Workloads;
 
 namespace Monitor.Cli.Sinks;
 
 /// <summary>
 /// `monitor run --json`: one JSON object per line (NDJSON) on stdout; the last line is the result. Field names are a
-/// contract for scripts: later versions add fields, never rename them.
+/// contract for scripts: later versions add fields, never rename them. Without diagnostics (<paramref name="progressOnly"/>)
+/// a snapshot holds the run's progress only, and is written as a `{"type":"progress",...}` line.
 /// </summary>
-public sealed class JsonLinesSink(Stream output) : IRunSink
+public sealed class JsonLinesSink(Stream output, bool progressOnly = false) : IMonitorSink
 {
     private readonly Utf8JsonWriter _json = new(output, new JsonWriterOptions { SkipValidation = false });
     private static readonly byte[] NewLine = "\n"u8.ToArray();
 
-    public void OnCalibrated(long n, double iterationsPerSecond) => Line(w =>
+    public void RunStarted(RunStart run)
     {
-        w.WriteString("type", "calibration");
-        w.WriteNumber("n", n);
-        w.WriteNumber("iterationsPerSec", Math.Round(iterationsPerSecond));
-        w.WriteNumber("targetSeconds", Calibration.TargetRunTime.TotalSeconds);
-    });
+        if (run.AutoNRate is not { } rate) return;
+        Line(w =>
+        {
+            w.WriteString("type", "calibration");
+            w.WriteNumber("n", run.Spec.N);
+            w.WriteNumber("iterationsPerSec", Math.Round(rate));
+            w.WriteNumber("targetSeconds", Calibration.TargetRunTime.TotalSeconds);
+        });
+    }
 
-    public void OnStarted(WorkloadRun run) { }
-
-    public void OnTick(WorkloadRun run) => Line(w =>
+    public void SnapshotTaken(Snapshot snapshot)
     {
-        w.WriteString("type", "progress");
-        w.WriteNumber("t", Math.Round(run.Elapsed.TotalSeconds, 3));
-        w.WriteNumber("progress", Math.Round(run.Progress, 4));
-        w.WriteNumber("iterations", run.Iterations);
-    });
+        if (!progressOnly)
+        {
+            Line(w => SnapshotJson.Write(w, snapshot));
+        }
+        else if (snapshot.Workload is { } run)
+        {
+            Line(w =>
+            {
+                w.WriteString("type", "progress");
+                w.WriteNumber("t", Math.Round(run.ElapsedSeconds, 3));
+                w.WriteNumber("progress", Math.Round(snapshot.Totals.Progress, 4));
+                w.WriteNumber("iterations", run.Iterations);
+            });
+        }
+    }
 
-    public void OnSnapshot(Snapshot snapshot) => Line(w => SnapshotJson.Write(w, snapshot));
-
-    public void OnResult(RunResult r, RunDiagnostics d) => Line(w => ResultJson.Write(w, r, d));
+    public void RunFinished(RunSummary result, RunStart? started) => Line(w => ResultJson.Write(w, result));
 
     private readonly object _gate = new();
 

@@ -3,8 +3,8 @@ using Monitor.Model;
 namespace Monitor.Model;
 
 /// <summary>
-/// What the UI needs from the program: run workloads, record, and hear about snapshots and finished runs.
-/// Events may be raised on any thread; the UI marshals them onto its own loop.
+/// What the UI needs from the program: run workloads, record, and hear about runs and snapshots as a sink
+/// (<see cref="Connect"/>). Sinks and events may be called on any thread; the UI marshals them onto its own loop.
 /// </summary>
 public interface IMonitorController
 {
@@ -25,15 +25,16 @@ public interface IMonitorController
     void Stop();
 
     /// <summary>Runs the comparison matrix (single; threads, processes, gil with the settings' K and N); each row
-    /// arrives through <see cref="RunFinished"/>. Stop ends it.</summary>
+    /// arrives as a finished run. Stop ends it.</summary>
     void Compare(WorkloadSettings settings);
 
     /// <summary>May answer "recording not available" through <see cref="StatusChanged"/>.</summary>
     void ToggleRecording();
 
-    event Action<Snapshot>? SnapshotReady;
+    /// <summary>From now on <paramref name="sink"/> hears of runs and snapshots (finished runs are the results table's rows).</summary>
+    void Connect(IMonitorSink sink);
 
-    event Action<RunSummary>? RunFinished;
+    void Disconnect(IMonitorSink sink);
 
     /// <summary>One-line messages for the status line.</summary>
     event Action<string>? StatusChanged;

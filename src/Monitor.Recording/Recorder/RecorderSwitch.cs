@@ -7,12 +7,12 @@ namespace Monitor.Recording;
 /// <summary>
 /// The one place a session's sources hand their data to whichever recorder is running, so recording can start and
 /// stop in the middle of a session (the TUI's record key) without rewiring anything: wire <see cref="StreamFor"/> as
-/// the EventPipe observer's copy tap, <see cref="WriteOsSample"/> to the aggregator's raw readings and
-/// <see cref="WriteSnapshot"/> to the snapshot clock, once. With no recorder running they do nothing.
+/// the EventPipe observer's copy tap and <see cref="WriteOsSample"/> to the aggregator's raw readings, and add it to the
+/// session's sinks, once. With no recorder running they do nothing.
 /// </summary>
-/// <remarks>It also keeps the runs going on (<see cref="RunStarted"/>, <see cref="RunEnded"/>), so that a recording
+/// <remarks>It also keeps the runs going on (<see cref="RunStarted"/>, <see cref="RunFinished"/>), so that a recording
 /// started in the middle of a run lists that run too.</remarks>
-public sealed class RecorderSwitch
+public sealed class RecorderSwitch : IMonitorSink
 {
     private readonly object _runsGate = new();
     private readonly List<(object Key, BundleRun Run)> _running = new();
@@ -45,30 +45,50 @@ public sealed class RecorderSwitch
     public BundleManifest? Stop(System.Text.Json.JsonElement? result = null, double? effectiveParallelism = null) =>
         Interlocked.Exchange(ref _current, null)?.Stop(result, effectiveParallelism);
 
-    /// <summary>A run has started (<paramref name="key"/> stands for it until it ends): the running recording lists it,
-    /// and so will one started before it ends.</summary>
-    public void RunStarted(object key, BundleRun run)
+    /// <summary>A run has started: the running recording lists it, and so will one started before it ends.</summary>
+    public void RunStarted(RunStart run)
     {
         lock (_runsGate)
         {
-            _running.Add((key, run));
-            Current?.Run(key, run);
+            var listed = BundleRunOf(run);
+            _running.Add((run, listed));
+            Current?.Run(run, listed);
         }
     }
 
-    /// <summary>The run <paramref name="key"/> has ended: <paramref name="end"/> completes what was known of it at the
-    /// start. The running recording, if any, lists the run as ended.</summary>
-    public void RunEnded(object key, Func<BundleRun, BundleRun> end)
+    /// <summary>The run has ended: the running recording, if any, lists how, with its result line.</summary>
+    public void RunFinished(RunSummary result, RunStart? started)
     {
+        if (started is null) return;
         lock (_runsGate)
         {
-            int i = _running.FindIndex(r => ReferenceEquals(r.Key, key));
+            int i = _running.FindIndex(r => ReferenceEquals(r.Key, started));
             if (i < 0) return;
-            var ended = end(_running[i].Run);
+            var listed = _running[i].Run;
+            var ended = listed with
+            {
+                EndedAt = listed.StartedAt + TimeSpan.FromMilliseconds(result.ElapsedMs),
+                Pids = listed.Pids.Union(result.Pids).ToArray(),
+                Correct = result.Correct,
+                Failure = result.Failure,
+                Result = ResultJson.ToElement(result),
+            };
             _running.RemoveAt(i);
-            Current?.Run(key, ended);
+            Current?.Run(started, ended);
         }
     }
+
+    private static BundleRun BundleRunOf(RunStart run) => new()
+    {
+        Mode = run.Spec.Mode.Name(),
+        Work = run.Spec.Work.Name(),
+        Runtime = run.Spec.RuntimeName,
+        Workers = run.Spec.Workers,
+        N = run.Spec.N,
+        SwitchMs = run.Spec.Mode == RunMode.Gil ? run.Spec.SwitchMs : null,
+        StartedAt = run.StartedAt,
+        Pids = run.Pids,
+    };
 
     public Stream? StreamFor(int pid) => Current?.StreamFor(pid);
 
@@ -77,5 +97,5 @@ public sealed class RecorderSwitch
 
     public void WriteOsSample(ProcessCounters counters) => Current?.WriteOsSample(counters);
 
-    public void WriteSnapshot(Snapshot snapshot) => Current?.WriteSnapshot(snapshot);
+    public void SnapshotTaken(Snapshot snapshot) => Current?.WriteSnapshot(snapshot);
 }

@@ -118,9 +118,9 @@ public sealed class ComparisonMatrix(ComparisonSettings settings)
         var spec = new WorkloadSpec(row.MeasuredAs, row.Workers, n, Settings.Work, Settings.SwitchMs, Settings.LockBlock, row.Runtime);
         var meter = OtherLoadMeter.Start();
         await using var observation = new Observation(Settings.Diagnostics, SnapshotInterval, rate, SampleStacks, recording: Recording, timeOrigin: TimeOrigin);
-        observation.SnapshotTaken += s => SnapshotTaken?.Invoke(s);
+        observation.Sinks.Add(new SnapshotRelay(s => SnapshotTaken?.Invoke(s)));
         var observed = await observation.RunToEndAsync(spec, null, cancel).ConfigureAwait(false);
-        double? others = observed.Result.CpuMs is { } workersCpu ? meter?.OthersPercent(workersCpu) : null;
+        double? others = observed.CpuMs is { } workersCpu ? meter?.OthersPercent(workersCpu) : null;
         return new RowMeasurement(observed, others);
     }
 

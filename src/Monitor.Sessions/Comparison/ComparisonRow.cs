@@ -19,9 +19,9 @@ public sealed record ComparisonRow(
 {
     public int Repeats => Runs.Count;
 
-    public double ElapsedMs => Median.Of(Runs.Select(r => (double?)r.Observed.Result.ElapsedMs)) ?? 0;
-    public double ElapsedMinMs => Runs.Min(r => r.Observed.Result.ElapsedMs);
-    public double ElapsedMaxMs => Runs.Max(r => r.Observed.Result.ElapsedMs);
+    public double ElapsedMs => Median.Of(Runs.Select(r => (double?)r.Run.ElapsedMs)) ?? 0;
+    public double ElapsedMinMs => Runs.Min(r => r.Run.ElapsedMs);
+    public double ElapsedMaxMs => Runs.Max(r => r.Run.ElapsedMs);
 
     /// <summary>The speed-up over the single row, when it is one K workers can make; null otherwise (and for single).</summary>
     public double? Speedup => SpeedUpFigure?.Certain;
@@ -29,28 +29,25 @@ public sealed record ComparisonRow(
     /// <summary>Why the quotient over the single row is not shown as a speed-up, or null.</summary>
     public string? SpeedupUncertain => SpeedUpFigure?.Uncertain;
 
-    public double? EffectiveParallelism => Median.Of(Runs.Select(r => r.Observed.Diagnostics.EffectiveParallelism));
+    public double? EffectiveParallelism => Median.Of(Runs.Select(r => r.Run.EffectiveParallelism));
 
     /// <summary>Why a run's effective parallelism cannot be read as the mode's (the first run that says so), or null.</summary>
-    public string? ParallelismUncertain => Runs.Select(r => r.Observed.Diagnostics.Parallelism.Uncertain).FirstOrDefault(u => u is not null);
+    public string? ParallelismUncertain => Runs.Select(r => r.Run.ParallelismUncertain).FirstOrDefault(u => u is not null);
 
-    public double? CpuMs => Median.Of(Runs.Select(r => r.Observed.Result.CpuMs));
-    public long? PeakWorkingSetBytes => (long?)Median.Of(Runs.Select(r => (double?)r.Observed.Result.PeakWorkingSetBytes));
-    public double? StartupMs => Median.Of(Runs.Select(r => r.Observed.Result.StartupMs));
-    public int ProcessCount => Runs.Max(r => r.Observed.Result.ProcessCount);
-    public long? ContentionCount => (long?)Median.Of(Runs.Select(r => (double?)r.Observed.Diagnostics.ContentionCount));
-    public double? ContentionWaitMs => Median.Of(Runs.Select(r => r.Observed.Diagnostics.ContentionWaitMs));
-    public int? GcCount => (int?)Median.Of(Runs.Select(r => (double?)r.Observed.Diagnostics.GcCount));
+    public double? CpuMs => Median.Of(Runs.Select(r => r.Run.CpuMs));
+    public long? PeakWorkingSetBytes => (long?)Median.Of(Runs.Select(r => (double?)r.Run.PeakWorkingSetBytes));
+    public double? StartupMs => Median.Of(Runs.Select(r => r.Run.StartupMs));
+    public int ProcessCount => Runs.Max(r => r.Run.ProcessCount ?? 0);
+    public long? ContentionCount => (long?)Median.Of(Runs.Select(r => (double?)r.Run.ContentionCount));
+    public double? ContentionWaitMs => Median.Of(Runs.Select(r => r.Run.ContentionWaitMs));
+    public int? GcCount => (int?)Median.Of(Runs.Select(r => (double?)r.Run.GcCount));
     public double? OtherCpuPercent => Median.Of(Runs.Select(r => r.OtherCpuPercent));
     public double? OtherCpuMaxPercent => Runs.Max(r => r.OtherCpuPercent);
 
     /// <summary>Every run completed with the exact sum.</summary>
-    public bool Correct => Runs.Count > 0 && Runs.All(r => r.Observed.Result.Correct);
+    public bool Correct => Runs.Count > 0 && Runs.All(r => r.Run.Correct);
 
-    public string? Failure => Runs.Select(r => r.Observed.Result)
-        .Where(r => !r.Correct)
-        .Select(r => r.Failure ?? $"wrong sum: expected {r.Expected}, got {r.Sum}")
-        .FirstOrDefault();
+    public string? Failure => Runs.Select(r => r.Run).Where(r => !r.Correct).Select(r => r.Failure).FirstOrDefault();
 
     /// <param name="single">the same runtime's single row so far; null for the single row itself, which has no
     /// speed-up: it is the baseline.</param>

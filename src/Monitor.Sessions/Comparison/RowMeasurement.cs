@@ -1,7 +1,7 @@
-using Monitor.Sessions;
+using Monitor.Model;
 
 namespace Monitor.Sessions.Comparison;
 
-/// <summary>One run of one row: its result, what the diagnostics saw, and how much CPU other processes on the
-/// machine used meanwhile (per core: 100 = one core; null where it cannot be measured).</summary>
-public sealed record RowMeasurement(ObservedResult Observed, double? OtherCpuPercent);
+/// <summary>One run of one row, and how much CPU other processes on the machine used meanwhile (per core: 100 = one
+/// core; null where it cannot be measured).</summary>
+public sealed record RowMeasurement(RunSummary Run, double? OtherCpuPercent);

@@ -15,8 +15,8 @@ public class DiagnosticsStatusOutputTests
     {
         using var buffer = new MemoryStream();
         var sink = new JsonLinesSink(buffer);
-        sink.OnSnapshot(CannedSnapshots.Gil(11));
-        sink.OnSnapshot(CannedSnapshots.GilWithEventsStopped(12));
+        sink.SnapshotTaken(CannedSnapshots.Gil(11));
+        sink.SnapshotTaken(CannedSnapshots.GilWithEventsStopped(12));
 
         var lines = Encoding.UTF8.GetString(buffer.ToArray()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(2, lines.Length);
@@ -31,7 +31,7 @@ public class DiagnosticsStatusOutputTests
     public void A_recorded_snapshot_reads_back_with_its_status()
     {
         using var buffer = new MemoryStream();
-        new JsonLinesSink(buffer).OnSnapshot(CannedSnapshots.GilWithEventsStopped());
+        new JsonLinesSink(buffer).SnapshotTaken(CannedSnapshots.GilWithEventsStopped());
 
         var read = SnapshotJsonReader.Parse(Encoding.UTF8.GetString(buffer.ToArray()).Trim());
 
@@ -45,9 +45,9 @@ public class DiagnosticsStatusOutputTests
     {
         var output = new StringWriter();
         var sink = new ConsoleTextSink(output, interactive);
-        sink.OnSnapshot(CannedSnapshots.Gil(11));
-        sink.OnSnapshot(CannedSnapshots.GilWithEventsStopped(12));
-        sink.OnSnapshot(CannedSnapshots.GilWithEventsStopped(13));
+        sink.SnapshotTaken(CannedSnapshots.Gil(11));
+        sink.SnapshotTaken(CannedSnapshots.GilWithEventsStopped(12));
+        sink.SnapshotTaken(CannedSnapshots.GilWithEventsStopped(13));
 
         string text = output.ToString();
         string announcement = $"process {CannedSnapshots.GilPid}: {CannedSnapshots.EventsStopped}";

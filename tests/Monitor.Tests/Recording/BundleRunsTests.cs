@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Monitor.Recording;
+using Monitor.Model;
 using Monitor.Recording.Bundles;
 
 namespace Monitor.Tests.Recording;
@@ -12,9 +13,14 @@ public sealed class BundleRunsTests : IDisposable
 
     public void Dispose() => _dir.Dispose();
 
-    private static BundleRun Started(string mode, int workers, int pid) => new()
+    private static RunStart Started(RunMode mode, int workers, int pid) =>
+        new(new WorkloadSpec(mode, workers, 1_000_000), DateTimeOffset.Now, [pid]);
+
+    private static RunSummary Ended(RunStart run, RunOutcome outcome = RunOutcome.Completed) => new()
     {
-        Mode = mode, Work = "cpu", Runtime = "dotnet", Workers = workers, N = 1_000_000, StartedAt = DateTimeOffset.Now, Pids = [pid],
+        Mode = run.Spec.Mode, Work = run.Spec.Work, Workers = run.Spec.Workers, N = run.Spec.N, ElapsedMs = 5,
+        Correct = outcome == RunOutcome.Completed, Outcome = outcome, Failure = outcome == RunOutcome.Completed ? null : outcome.Name(),
+        Sum = outcome == RunOutcome.Completed ? run.Spec.Expected : 0,
     };
 
     private static BundleManifest Read(string bundle, string file) =>
@@ -24,22 +30,22 @@ public sealed class BundleRunsTests : IDisposable
     public void A_recording_lists_the_run_going_when_it_started_the_runs_during_it_and_the_one_going_when_it_stopped()
     {
         var recording = new RecorderSwitch();
-        object before = new(), during = new(), after = new();
-        recording.RunStarted(before, Started("gil", 2, 10));
+        RunStart before = Started(RunMode.Gil, 2, 10), during = Started(RunMode.Threads, 2, 11), after = Started(RunMode.Processes, 2, 12);
+        recording.RunStarted(before);
 
         string bundle = _dir.Combine("bundle");
         recording.Start(bundle, new BundleManifest { Mode = "gil" });
         Assert.Equal(["gil"], Read(bundle, BundleLayout.PartialManifest).Runs!.Select(r => r.Mode));
 
-        recording.RunEnded(before, r => r with { EndedAt = DateTimeOffset.Now, Correct = false, Failure = "stopped" });
-        recording.RunStarted(during, Started("threads", 2, 11));
-        recording.RunEnded(during, r => r with { EndedAt = DateTimeOffset.Now, Correct = true });
-        recording.RunStarted(after, Started("processes", 2, 12));
+        recording.RunFinished(Ended(before, RunOutcome.Stopped), before);
+        recording.RunStarted(during);
+        recording.RunFinished(Ended(during), during);
+        recording.RunStarted(after);
         // While recording, the partial manifest already says what a killed Monitor could no longer write.
         Assert.Equal(["gil", "threads", "processes"], Read(bundle, BundleLayout.PartialManifest).Runs!.Select(r => r.Mode));
 
         var manifest = recording.Stop()!;
-        recording.RunEnded(after, r => r with { EndedAt = DateTimeOffset.Now, Correct = true });
+        recording.RunFinished(Ended(after), after);
 
         var written = Read(bundle, BundleLayout.Manifest);
         Assert.Equal(BundleManifest.CurrentFormatVersion, written.FormatVersion);
@@ -57,9 +63,9 @@ public sealed class BundleRunsTests : IDisposable
     public void A_run_that_ended_before_recording_started_is_not_listed()
     {
         var recording = new RecorderSwitch();
-        object run = new();
-        recording.RunStarted(run, Started("single", 1, 20));
-        recording.RunEnded(run, r => r with { EndedAt = DateTimeOffset.Now, Correct = true });
+        var run = Started(RunMode.Single, 1, 20);
+        recording.RunStarted(run);
+        recording.RunFinished(Ended(run), run);
 
         string bundle = _dir.Combine("bundle");
         recording.Start(bundle, new BundleManifest { Mode = "single" });

@@ -61,8 +61,13 @@ public static class CannedSnapshots
 
     /// <summary>A finished run; <paramref name="mode"/> and <paramref name="work"/> in the command line's words.</summary>
     public static RunSummary Summary(string mode, double elapsedMs, int workers = 4, string work = "cpu", long n = 1_000_000_000) =>
-        new(Enum.Parse<RunMode>(mode, ignoreCase: true), Enum.Parse<WorkKind>(work, ignoreCase: true), WorkerRuntime.Dotnet, workers, n, elapsedMs, true,
-            elapsedMs * workers, 60 * Megabyte, mode == "gil" ? 5000 : 0, mode == "gil" ? 460 : 0, 2, mode == "single" ? 1.0 : 1.9, null);
+        new()
+        {
+            Mode = Enum.Parse<RunMode>(mode, ignoreCase: true), Work = Enum.Parse<WorkKind>(work, ignoreCase: true), Workers = workers, N = n,
+            ElapsedMs = elapsedMs, Correct = true, CpuMs = elapsedMs * workers, PeakWorkingSetBytes = 60 * Megabyte,
+            ContentionCount = mode == "gil" ? 5000 : 0, ContentionWaitMs = mode == "gil" ? 460 : 0, GcCount = 2,
+            EffectiveParallelism = mode == "single" ? 1.0 : 1.9,
+        };
 
     private static ThreadSample Worker(int pid, int tid, string name, int index, double cpu, double iterations) =>
         new(pid, tid, name, ThreadRole.Worker, index, cpu, cpu - 1, 1, 3.0, 120, 4, iterations, cpu * 120, 'R');

@@ -2,7 +2,7 @@ using Monitor.Model;
 
 namespace Monitor.Tests.Tui;
 
-/// <summary>Records what the UI asked for and lets a test raise the controller's events.</summary>
+/// <summary>Records what the UI asked for and lets a test tell the connected UI of snapshots, runs and status.</summary>
 public sealed class FakeMonitorController(bool canRunWorkloads = true) : IMonitorController
 {
     public List<WorkloadSettings> Started { get; } = [];
@@ -14,8 +14,10 @@ public sealed class FakeMonitorController(bool canRunWorkloads = true) : IMonito
     public bool IsRunning { get; set; }
     public string? RecordingStatus { get; set; }
 
-    public event Action<Snapshot>? SnapshotReady;
-    public event Action<RunSummary>? RunFinished;
+    private readonly SinkSet _sinks = new();
+
+    public void Connect(IMonitorSink sink) => _sinks.Add(sink);
+    public void Disconnect(IMonitorSink sink) => _sinks.Remove(sink);
     public event Action<string>? StatusChanged;
 
     public void Start(WorkloadSettings settings)
@@ -45,9 +47,9 @@ public sealed class FakeMonitorController(bool canRunWorkloads = true) : IMonito
         RecordingStatus = RecordingStatus is null ? "REC ./monitor-gil-20261125-101010 1.2 MB" : null;
     }
 
-    public void RaiseSnapshot(Snapshot snapshot) => SnapshotReady?.Invoke(snapshot);
+    public void RaiseSnapshot(Snapshot snapshot) => _sinks.SnapshotTaken(snapshot);
 
-    public void RaiseRunFinished(RunSummary summary) => RunFinished?.Invoke(summary);
+    public void RaiseRunFinished(RunSummary summary) => _sinks.RunFinished(summary, started: null);
 
     public void RaiseStatus(string message) => StatusChanged?.Invoke(message);
 }

@@ -1,0 +1,57 @@
+using System.Text;
+using Microsoft.Win32.SafeHandles;
+using Monitor.Cli.Hosting;
+using Monitor.Model;
+
+namespace Monitor.Cli.Sinks;
+
+/// <summary>
+/// The sink a headless command writes stdout through (JSON lines when asked, else text for people), over a
+/// <see cref="QueuedOutput"/> on stdout's own descriptor: .NET's console stream takes a closed pipe (EPIPE) for
+/// success, so `monitor run --json | head -1` would compute on for nobody. Disposing waits a moment for the last lines.
+/// </summary>
+public sealed class OutputSinks : IAsyncDisposable
+{
+    /// <summary>How long the last lines may take to reach a slow reader once the command is done.</summary>
+    public static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(1);
+
+    private readonly QueuedOutput _output;
+
+    private OutputSinks(bool json, bool progressOnly)
+    {
+        _output = new QueuedOutput(OpenStdout(), AppLifetime.Stopping);
+        if (json)
+        {
+            Sink = new JsonLinesSink(_output, progressOnly);
+            // stdout is a contract of JSON lines: what Monitor says besides goes to stderr.
+            Notes = Console.Error;
+        }
+        else
+        {
+            var text = TextWriter.Synchronized(new StreamWriter(_output, new UTF8Encoding(false)) { AutoFlush = true });
+            Sink = new ConsoleTextSink(text, !Console.IsOutputRedirected, progressOnly);
+            Notes = text;
+        }
+    }
+
+    public IMonitorSink Sink { get; }
+
+    /// <summary>Where what Monitor says besides the sink's lines goes, in order with them.</summary>
+    public TextWriter Notes { get; }
+
+    public static OutputSinks ForStdout(bool json, bool progressOnly = false) => new(json, progressOnly);
+
+    /// <summary>A pipe or a device is written through a stream that reports every error; a regular file through the
+    /// console's (which only hides EPIPE, which a file never gives): a FileStream writes a file at offsets of its
+    /// own, over what the shell and others append to the same descriptor.</summary>
+    private static Stream OpenStdout()
+    {
+        if (OperatingSystem.IsWindows()) return Console.OpenStandardOutput();
+        var stream = new FileStream(new SafeFileHandle(1, ownsHandle: false), FileAccess.Write, bufferSize: 0);
+        if (!stream.CanSeek) return stream;
+        stream.Dispose();
+        return Console.OpenStandardOutput();
+    }
+
+    public async ValueTask DisposeAsync() => await _output.DrainAsync(DrainTimeout).ConfigureAwait(false);
+}
