@@ -41,6 +41,28 @@ public sealed class OutputFailureTests
     }
 
     [Fact]
+    public async Task An_attach_whose_reader_closed_the_pipe_ends_and_leaves_its_target_running()
+    {
+        using var target = BusyDotnetTarget.Start();
+        await target.WaitForDiagnosticSocket();
+        var monitor = Start(["attach", target.Pid.ToString(), "--json", "--interval", "200"]);
+        try
+        {
+            Assert.NotNull(await monitor.StandardOutput.ReadLineAsync().WaitAsync(Bound));
+            monitor.StandardOutput.Dispose();
+
+            Assert.True(monitor.WaitForExit(Bound), "attach went on after its reader had gone");
+            Assert.Equal(1, monitor.ExitCode);
+            Assert.Contains("output failed", await monitor.StandardError.ReadToEndAsync());
+            Assert.False(target.Process.HasExited);
+        }
+        finally
+        {
+            Leftovers.EndMonitor(monitor);
+        }
+    }
+
+    [Fact]
     public async Task A_full_device_ends_the_run_with_one_line()
     {
         var start = new ProcessStartInfo("bash") { UseShellExecute = false, RedirectStandardError = true };
