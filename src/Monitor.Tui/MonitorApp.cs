@@ -22,11 +22,11 @@ public sealed class MonitorApp : IDisposable
     private readonly IApplication _app;
     private readonly IMonitorController _controller;
     private readonly Glyphs _glyphs;
-    private readonly List<PanelView> _scrollable;
+    private readonly IReadOnlyList<PanelDefinition> _panels;
     private readonly ConcurrentQueue<RunSummary> _pendingResults = new();
     private Snapshot? _pendingSnapshot;
     private int _selectedPanel;
-    private PanelDemand? _lastDemand;
+    private int[] _lastWanted = [];
     private volatile bool _disposed;
 
     public MonitorApp(IApplication app, IMonitorController controller, MonitorAppOptions? options = null)
@@ -35,6 +35,7 @@ public sealed class MonitorApp : IDisposable
         _app = app;
         _controller = controller;
         _glyphs = options.Ascii ? Glyphs.Ascii : Glyphs.Unicode;
+        _panels = options.Panels;
         var palette = options.Monochrome ? Palette.Monochrome() : Palette.Colored();
         State = new DashboardState(controller.Settings, controller.CanRunWorkloads, options.LogicalCpus)
         {
@@ -46,20 +47,16 @@ public sealed class MonitorApp : IDisposable
         PanelView Panel(string? title, Func<DashboardState, int, Glyphs, PanelContent> render) =>
             new(title, width => render(State, width, _glyphs), palette, _glyphs);
         Dashboard = new DashboardView(
-            size => DashboardLayout.Compute(size, Demand(), HelpPanel.LineCount),
+            size => DashboardLayout.Compute(size, _panels, WantedRows(), HelpPanel.LineCount),
             Panel(null, HeaderPanel.Render),
-            Panel("Threads", ThreadsPanel.Render),
-            Panel("Lock contention", ContentionPanel.Render),
-            Panel("Memory", MemoryPanel.Render),
-            Panel("Results", ResultsPanel.Render),
+            [.. _panels.Select(p => Panel(p.Title, p.Render))],
             Panel(null, KeyBarPanel.Render),
             Panel(null, HelpPanel.Render),
-            new TooSmallView(palette));
+            new TooSmallView(palette, DashboardLayout.MinHeightFor(_panels)));
         Dashboard.Help.BorderStyle = Terminal.Gui.Drawing.LineStyle.Single;
         Dashboard.Help.Title = "Help";
         Dashboard.SetScheme(palette.Scheme);
-        _scrollable = [Dashboard.Threads, Dashboard.Contention, Dashboard.Memory, Dashboard.Results];
-        _scrollable[0].Selected = true;
+        Dashboard.Registered[0].Selected = true;
 
         _app.Keyboard.KeyDown += OnKeyDown;
         _controller.SnapshotReady += OnSnapshotReady;
@@ -150,7 +147,13 @@ public sealed class MonitorApp : IDisposable
     {
         State.AddResult(summary);
         Refresh();
-        Dashboard.Results.ScrollToEnd();
+        for (int i = 0; i < _panels.Count; i++)
+        {
+            if (_panels[i].ScrollsToEndOnResult)
+            {
+                Dashboard.Registered[i].ScrollToEnd();
+            }
+        }
     }
 
     public void ShowStatus(string message)
@@ -272,7 +275,7 @@ public sealed class MonitorApp : IDisposable
         _controller.StatusChanged -= OnStatusChanged;
     }
 
-    private PanelView SelectedPanel => _scrollable[_selectedPanel];
+    private PanelView SelectedPanel => Dashboard.Registered[_selectedPanel];
 
     /// <summary>Space, arrows left/right and &lt; &gt; move through a recording; true when the key was one of them.</summary>
     private static bool ExecuteReplay(IReplayControls replay, MonitorCommand command)
@@ -307,7 +310,7 @@ public sealed class MonitorApp : IDisposable
     private void SelectPanel(int index)
     {
         SelectedPanel.Selected = false;
-        _selectedPanel = (index + _scrollable.Count) % _scrollable.Count;
+        _selectedPanel = (index + Dashboard.Registered.Count) % Dashboard.Registered.Count;
         SelectedPanel.Selected = true;
     }
 
@@ -329,10 +332,10 @@ public sealed class MonitorApp : IDisposable
     {
         State.IsRunning = _controller.IsRunning;
         State.RecordingStatus = _controller.RecordingStatus;
-        var demand = Demand();
-        if (demand != _lastDemand)
+        var wanted = WantedRows();
+        if (!wanted.SequenceEqual(_lastWanted))
         {
-            _lastDemand = demand;
+            _lastWanted = wanted;
             Dashboard.SetNeedsLayout();
         }
         foreach (var panel in Dashboard.Panels)
@@ -341,11 +344,7 @@ public sealed class MonitorApp : IDisposable
         }
     }
 
-    private PanelDemand Demand() => new(
-        ThreadsPanel.RowCount(State),
-        ContentionPanel.RowCount(State),
-        MemoryPanel.RowCount(State),
-        ResultsPanel.RowCount(State));
+    private int[] WantedRows() => [.. _panels.Select(p => p.WantedRows(State))];
 
     // Controller threads may still raise an event while the application shuts down; drop it rather than throw there.
     private void OnUiLoop(Action action)
