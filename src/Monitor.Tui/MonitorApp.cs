@@ -9,13 +9,15 @@ using Monitor.Tui.Views;
 using Terminal.Gui.App;
 using Terminal.Gui.Drivers;
 using Terminal.Gui.Input;
+using KeyBinding = Monitor.Tui.Input.KeyBinding;
 
 namespace Monitor.Tui;
 
 /// <summary>
 /// The dashboard on one <see cref="IApplication"/>: applies snapshots and finished runs from the controller (on the UI
-/// loop, whatever thread raised them), turns keys into commands through <see cref="KeyMap"/>, and refreshes only the
-/// panels whose text changed.
+/// loop, whatever thread raised them), turns keys into commands through its <see cref="KeyMap"/>, and refreshes only
+/// the panels whose text changed. Which panels there are, where they go and their own keys come from
+/// <see cref="MonitorAppOptions.Panels"/> (<see cref="PanelRegistry"/>).
 /// </summary>
 public sealed class MonitorApp : IDisposable
 {
@@ -23,6 +25,7 @@ public sealed class MonitorApp : IDisposable
     private readonly IMonitorController _controller;
     private readonly Glyphs _glyphs;
     private readonly IReadOnlyList<PanelDefinition> _panels;
+    private readonly KeyMap _keys;
     private readonly ConcurrentQueue<RunSummary> _pendingResults = new();
     private Snapshot? _pendingSnapshot;
     private int _selectedPanel;
@@ -36,18 +39,20 @@ public sealed class MonitorApp : IDisposable
         _controller = controller;
         _glyphs = options.Ascii ? Glyphs.Ascii : Glyphs.Unicode;
         _panels = options.Panels;
+        _keys = new KeyMap(_panels);
         var palette = options.Monochrome ? Palette.Monochrome() : Palette.Colored();
         State = new DashboardState(controller.Settings, controller.CanRunWorkloads, options.LogicalCpus)
         {
             IsRunning = controller.IsRunning,
             RecordingStatus = controller.RecordingStatus,
             Status = controller.CanRunWorkloads ? "press ? for help" : "watching: workload keys are off; press ? for help",
+            Keys = _keys,
         };
 
         PanelView Panel(string? title, Func<DashboardState, int, Glyphs, PanelContent> render) =>
             new(title, width => render(State, width, _glyphs), palette, _glyphs);
         Dashboard = new DashboardView(
-            size => DashboardLayout.Compute(size, _panels, WantedRows(), HelpPanel.LineCount),
+            size => DashboardLayout.Compute(size, _panels, WantedRows(), HelpPanel.LineCount(_keys)),
             Panel(null, HeaderPanel.Render),
             [.. _panels.Select(p => Panel(p.Title, p.Render))],
             Panel(null, KeyBarPanel.Render),
@@ -162,8 +167,9 @@ public sealed class MonitorApp : IDisposable
         Refresh();
     }
 
-    public void Execute(MonitorCommand command)
+    private void Execute(KeyBinding binding)
     {
+        var command = binding.Command;
         if (IsHelpOpen)
         {
             if (command is MonitorCommand.Help or MonitorCommand.Quit or MonitorCommand.Dismiss)
@@ -181,7 +187,7 @@ public sealed class MonitorApp : IDisposable
             ShowStatus("arrows left/right and < > move through a replay (monitor replay BUNDLE)");
             return;
         }
-        if (KeyMap.For(command).NeedsWorkloads && !State.CanRunWorkloads)
+        if (binding.NeedsWorkloads && !State.CanRunWorkloads)
         {
             ShowStatus("not running workloads while watching another process or a replay");
             return;
@@ -227,8 +233,8 @@ public sealed class MonitorApp : IDisposable
                 _controller.ToggleRecording();
                 Refresh();
                 break;
-            case MonitorCommand.ToggleRuntimeThreads:
-                State.RuntimeThreadsExpanded = !State.RuntimeThreadsExpanded;
+            case MonitorCommand.PanelKey:
+                binding.Press!(State);
                 Refresh();
                 break;
             case MonitorCommand.NextPanel:
@@ -357,9 +363,9 @@ public sealed class MonitorApp : IDisposable
 
     private void OnKeyDown(object? sender, Key key)
     {
-        if (KeyMap.CommandFor(key) is { } command)
+        if (_keys.BindingFor(key) is { } binding)
         {
-            Execute(command);
+            Execute(binding);
             key.Handled = true;
         }
     }
