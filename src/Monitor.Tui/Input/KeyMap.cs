@@ -58,7 +58,7 @@ public sealed class KeyMap
             {
                 throw new ArgumentException($"the key {key.Char} of a panel is already bound ({taken.Keys})", nameof(panels));
             }
-            bindings.Add(new(MonitorCommand.PanelKey, key.Char.ToString(), key.Help, $"{key.Char} {key.BarWord}", chars, [], key.Press));
+            bindings.Add(new(MonitorCommand.PanelKey, key.Char.ToString(), key.Help, key.BarWord is null ? null : $"{key.Char} {key.BarWord}", chars, [], key.Press));
         }
         bindings.AddRange(Navigation);
         Bindings = bindings;
