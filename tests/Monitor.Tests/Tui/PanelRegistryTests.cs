@@ -1,6 +1,7 @@
 using Monitor.Tui.Input;
 using Monitor.Tui.Panels;
 using Monitor.Tui.Text;
+using Monitor.Tui.Views;
 using Terminal.Gui.Input;
 
 namespace Monitor.Tests.Tui;
@@ -18,12 +19,14 @@ public class PanelRegistryTests
             _ => 1, PanelPlacement.Small, Key: new('z', "zap", "count a press on the probe panel", _ => Presses++));
     }
 
-    /// <summary>The registry with the probe between memory and results.</summary>
-    private static IReadOnlyList<PanelDefinition> WithProbe(Probe probe) =>
-        [.. PanelRegistry.All.Where(p => p.Title != "Results"), probe.Definition, .. PanelRegistry.All.Where(p => p.Title == "Results")];
+    /// <summary>The registry with the probe before its last panel.</summary>
+    private static IReadOnlyList<PanelDefinition> WithProbe(PanelDefinition probe) =>
+        [.. PanelRegistry.All.Take(PanelRegistry.All.Count - 1), probe, PanelRegistry.All[^1]];
 
+    /// <summary>The dashboard at this size, or as much taller as the panels need, after a gil snapshot.</summary>
     private static HeadlessDashboard Dashboard(int width, int height, IReadOnlyList<PanelDefinition> panels)
     {
+        height = Math.Max(height, DashboardLayout.MinHeightFor(panels));
         var dashboard = new HeadlessDashboard(width, height, options: new() { LogicalCpus = 2, Panels = panels });
         dashboard.Controller.RaiseSnapshot(CannedSnapshots.Gil());
         dashboard.Settle();
@@ -88,25 +91,29 @@ public class PanelRegistryTests
     public void A_panel_added_to_the_registry_gets_its_place_its_tab_stop_and_its_key(int width, int height)
     {
         var probe = new Probe();
-        using var dashboard = Dashboard(width, height, WithProbe(probe));
+        var panels = WithProbe(probe.Definition);
+        using var dashboard = Dashboard(width, height, panels);
 
-        var memory = TitleAt(dashboard, "Memory");
+        var before = TitleAt(dashboard, PanelRegistry.All[^2].Title);
         var at = TitleAt(dashboard, "Probe");
-        var results = TitleAt(dashboard, "Results");
-        Assert.True(at.Row > memory.Row || (at.Row == memory.Row && at.Column > memory.Column), dashboard.Screen);
-        Assert.True(at.Row < results.Row, dashboard.Screen);
+        var after = TitleAt(dashboard, PanelRegistry.All[^1].Title);
+        Assert.True(at.Row > before.Row || (at.Row == before.Row && at.Column > before.Column), dashboard.Screen);
+        Assert.True(at.Row < after.Row, dashboard.Screen);
         Assert.Contains("probe pressed 0", dashboard.Screen);
         Assert.Contains("gil-worker-0", dashboard.Screen);
-        // In the registry's order, between what runs and how to move around (at 80 columns "q quit" is cut off).
-        Assert.Contains("r rec e expand z zap tab panel ? help", dashboard.Lines[^1]);
+        // After the registry's other keys, before how to move around.
+        string bar = dashboard.Lines[^1];
+        int zap = bar.IndexOf("z zap ", StringComparison.Ordinal);
+        Assert.True(zap > bar.IndexOf("r rec ", StringComparison.Ordinal) && zap < bar.IndexOf("tab panel", StringComparison.Ordinal), bar);
 
         dashboard.Press(Key.Z);
         dashboard.Press(Key.Z.WithShift);
         Assert.Contains("probe pressed 2", dashboard.Screen);
 
-        dashboard.Press(Key.Tab);
-        dashboard.Press(Key.Tab);
-        dashboard.Press(Key.Tab);
+        for (int i = 0; i < panels.Count - 2; i++)
+        {
+            dashboard.Press(Key.Tab);
+        }
         Assert.True(dashboard.Monitor.Dashboard.Panel("Probe").Selected);
 
         dashboard.Press(new Key('?'));
@@ -118,9 +125,10 @@ public class PanelRegistryTests
     {
         var probe = new Probe();
         var quiet = probe.Definition with { Key = probe.Definition.Key! with { BarWord = null } };
+        using var without = Dashboard(80, 24, PanelRegistry.All);
         using var dashboard = Dashboard(80, 24, [.. PanelRegistry.All, quiet]);
 
-        Assert.StartsWith("1-4 mode +/- K ]/[ N i io spc run c cmp r rec e expand tab panel ? help q quit", dashboard.Lines[^1]);
+        Assert.Equal(without.Lines[^1], dashboard.Lines[^1]);
         dashboard.Press(Key.Z);
         Assert.Contains("probe pressed 1", dashboard.Screen);
         dashboard.Press(Key.F1);
@@ -130,16 +138,17 @@ public class PanelRegistryTests
     [Fact]
     public void Panels_that_need_more_than_24_rows_raise_the_minimum_height_rather_than_overlap()
     {
+        // Six panels of four body rows and a title: 30 rows, with the header and the key bar 34.
         var tall = new PanelDefinition("Tall", (_, _, _) => PanelContent.Lines(StyledLine.Plain("tall")), _ => 1, PanelPlacement.FullWidth(minRows: 4));
-        IReadOnlyList<PanelDefinition> panels = [.. PanelRegistry.All, tall, tall with { Title = "Taller" }];
+        IReadOnlyList<PanelDefinition> panels = [.. Enumerable.Range(1, 6).Select(i => tall with { Title = $"Tall {i}" })];
 
-        using (var dashboard = Dashboard(80, 29, panels))
+        using (var dashboard = new HeadlessDashboard(80, 33, options: new() { LogicalCpus = 2, Panels = panels }))
         {
-            Assert.Contains("terminal too small: 80x29, need 80x30", dashboard.Screen);
+            Assert.Contains("terminal too small: 80x33, need 80x34", dashboard.Screen);
         }
-        using (var dashboard = Dashboard(80, 30, panels))
+        using (var dashboard = new HeadlessDashboard(80, 34, options: new() { LogicalCpus = 2, Panels = panels }))
         {
-            Assert.True(TitleAt(dashboard, "Taller").Row < dashboard.Lines.Count - 2, dashboard.Screen);
+            Assert.Equal(2 + 5 * 5, TitleAt(dashboard, "Tall 6").Row);
             Assert.StartsWith("1-4 mode", dashboard.Lines[^1]);
         }
     }
