@@ -2,7 +2,8 @@ namespace Monitor.Tui.Panels;
 
 /// <summary>
 /// The dashboard's panels, top to bottom and in Tab's order: the layout, the selection, the refresh and the panels'
-/// own keys go through this list and name no panel. The header, the key bar and the help are the frame around every set of panels.
+/// own keys go through this list and name no panel. The header, the key bar and the help are not panels: they frame
+/// whatever this list holds.
 /// </summary>
 public static class PanelRegistry
 {

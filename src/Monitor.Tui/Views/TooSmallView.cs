@@ -3,7 +3,7 @@ using Terminal.Gui.ViewBase;
 
 namespace Monitor.Tui.Views;
 
-/// <summary>Shown instead of the dashboard when the terminal is smaller than the layout needs (its minimum height).</summary>
+/// <summary>Shown instead of the dashboard when the terminal is smaller than the layout needs.</summary>
 public sealed class TooSmallView(Palette palette, int minHeight) : View
 {
     public static string Message(int width, int height, int minHeight) =>
