@@ -9,24 +9,27 @@ using Monitor.Tui.Views;
 using Terminal.Gui.App;
 using Terminal.Gui.Drivers;
 using Terminal.Gui.Input;
+using KeyBinding = Monitor.Tui.Input.KeyBinding;
 
 namespace Monitor.Tui;
 
 /// <summary>
 /// The dashboard on one <see cref="IApplication"/>: applies snapshots and finished runs from the controller (on the UI
-/// loop, whatever thread raised them), turns keys into commands through <see cref="KeyMap"/>, and refreshes only the
-/// panels whose text changed.
+/// loop, whatever thread raised them), turns keys into commands through its <see cref="KeyMap"/>, and refreshes only
+/// the panels whose text changed. Which panels there are, where they go and their own keys come from
+/// <see cref="MonitorAppOptions.Panels"/> (<see cref="PanelRegistry"/>).
 /// </summary>
 public sealed class MonitorApp : IMonitorSink, IDisposable
 {
     private readonly IApplication _app;
     private readonly IMonitorController _controller;
     private readonly Glyphs _glyphs;
-    private readonly List<PanelView> _scrollable;
+    private readonly IReadOnlyList<PanelDefinition> _panels;
+    private readonly KeyMap _keys;
     private readonly ConcurrentQueue<RunSummary> _pendingResults = new();
     private Snapshot? _pendingSnapshot;
     private int _selectedPanel;
-    private PanelDemand? _lastDemand;
+    private int[] _lastWanted = [];
     private volatile bool _disposed;
 
     public MonitorApp(IApplication app, IMonitorController controller, MonitorAppOptions? options = null)
@@ -35,31 +38,30 @@ public sealed class MonitorApp : IMonitorSink, IDisposable
         _app = app;
         _controller = controller;
         _glyphs = options.Ascii ? Glyphs.Ascii : Glyphs.Unicode;
+        _panels = options.Panels;
+        _keys = new KeyMap(_panels);
         var palette = options.Monochrome ? Palette.Monochrome() : Palette.Colored();
         State = new DashboardState(controller.Settings, controller.CanRunWorkloads, options.LogicalCpus)
         {
             IsRunning = controller.IsRunning,
             RecordingStatus = controller.RecordingStatus,
             Status = controller.CanRunWorkloads ? "press ? for help" : "watching: workload keys are off; press ? for help",
+            Keys = _keys,
         };
 
         PanelView Panel(string? title, Func<DashboardState, int, Glyphs, PanelContent> render) =>
             new(title, width => render(State, width, _glyphs), palette, _glyphs);
         Dashboard = new DashboardView(
-            size => DashboardLayout.Compute(size, Demand(), HelpPanel.LineCount),
+            size => DashboardLayout.Compute(size, _panels, WantedRows(), HelpPanel.LineCount(_keys)),
             Panel(null, HeaderPanel.Render),
-            Panel("Threads", ThreadsPanel.Render),
-            Panel("Lock contention", ContentionPanel.Render),
-            Panel("Memory", MemoryPanel.Render),
-            Panel("Results", ResultsPanel.Render),
+            [.. _panels.Select(p => Panel(p.Title, p.Render))],
             Panel(null, KeyBarPanel.Render),
             Panel(null, HelpPanel.Render),
-            new TooSmallView(palette));
+            new TooSmallView(palette, DashboardLayout.MinHeightFor(_panels)));
         Dashboard.Help.BorderStyle = Terminal.Gui.Drawing.LineStyle.Single;
         Dashboard.Help.Title = "Help";
         Dashboard.SetScheme(palette.Scheme);
-        _scrollable = [Dashboard.Threads, Dashboard.Contention, Dashboard.Memory, Dashboard.Results];
-        _scrollable[0].Selected = true;
+        Dashboard.Registered[0].Selected = true;
 
         _app.Keyboard.KeyDown += OnKeyDown;
         _controller.Connect(this);
@@ -149,7 +151,13 @@ public sealed class MonitorApp : IMonitorSink, IDisposable
     {
         State.AddResult(summary);
         Refresh();
-        Dashboard.Results.ScrollToEnd();
+        for (int i = 0; i < _panels.Count; i++)
+        {
+            if (_panels[i].ScrollsToEndOnResult)
+            {
+                Dashboard.Registered[i].ScrollToEnd();
+            }
+        }
     }
 
     public void ShowStatus(string message)
@@ -158,8 +166,9 @@ public sealed class MonitorApp : IMonitorSink, IDisposable
         Refresh();
     }
 
-    public void Execute(MonitorCommand command)
+    private void Execute(KeyBinding binding)
     {
+        var command = binding.Command;
         if (IsHelpOpen)
         {
             if (command is MonitorCommand.Help or MonitorCommand.Quit or MonitorCommand.Dismiss)
@@ -177,7 +186,7 @@ public sealed class MonitorApp : IMonitorSink, IDisposable
             ShowStatus("arrows left/right and < > move through a replay (monitor replay BUNDLE)");
             return;
         }
-        if (KeyMap.For(command).NeedsWorkloads && !State.CanRunWorkloads)
+        if (binding.NeedsWorkloads && !State.CanRunWorkloads)
         {
             ShowStatus("not running workloads while watching another process or a replay");
             return;
@@ -223,8 +232,8 @@ public sealed class MonitorApp : IMonitorSink, IDisposable
                 _controller.ToggleRecording();
                 Refresh();
                 break;
-            case MonitorCommand.ToggleRuntimeThreads:
-                State.RuntimeThreadsExpanded = !State.RuntimeThreadsExpanded;
+            case MonitorCommand.PanelKey:
+                binding.Press!(State);
                 Refresh();
                 break;
             case MonitorCommand.NextPanel:
@@ -270,7 +279,7 @@ public sealed class MonitorApp : IMonitorSink, IDisposable
         _controller.StatusChanged -= OnStatusChanged;
     }
 
-    private PanelView SelectedPanel => _scrollable[_selectedPanel];
+    private PanelView SelectedPanel => Dashboard.Registered[_selectedPanel];
 
     /// <summary>Space, arrows left/right and &lt; &gt; move through a recording; true when the key was one of them.</summary>
     private static bool ExecuteReplay(IReplayControls replay, MonitorCommand command)
@@ -305,7 +314,7 @@ public sealed class MonitorApp : IMonitorSink, IDisposable
     private void SelectPanel(int index)
     {
         SelectedPanel.Selected = false;
-        _selectedPanel = (index + _scrollable.Count) % _scrollable.Count;
+        _selectedPanel = (index + Dashboard.Registered.Count) % Dashboard.Registered.Count;
         SelectedPanel.Selected = true;
     }
 
@@ -327,10 +336,10 @@ public sealed class MonitorApp : IMonitorSink, IDisposable
     {
         State.IsRunning = _controller.IsRunning;
         State.RecordingStatus = _controller.RecordingStatus;
-        var demand = Demand();
-        if (demand != _lastDemand)
+        var wanted = WantedRows();
+        if (!wanted.SequenceEqual(_lastWanted))
         {
-            _lastDemand = demand;
+            _lastWanted = wanted;
             Dashboard.SetNeedsLayout();
         }
         foreach (var panel in Dashboard.Panels)
@@ -339,11 +348,7 @@ public sealed class MonitorApp : IMonitorSink, IDisposable
         }
     }
 
-    private PanelDemand Demand() => new(
-        ThreadsPanel.RowCount(State),
-        ContentionPanel.RowCount(State),
-        MemoryPanel.RowCount(State),
-        ResultsPanel.RowCount(State));
+    private int[] WantedRows() => [.. _panels.Select(p => p.WantedRows(State))];
 
     // Controller threads may still raise an event while the application shuts down; drop it rather than throw there.
     private void OnUiLoop(Action action)
@@ -356,9 +361,9 @@ public sealed class MonitorApp : IMonitorSink, IDisposable
 
     private void OnKeyDown(object? sender, Key key)
     {
-        if (KeyMap.CommandFor(key) is { } command)
+        if (_keys.BindingFor(key) is { } binding)
         {
-            Execute(command);
+            Execute(binding);
             key.Handled = true;
         }
     }

@@ -1,3 +1,5 @@
+using Monitor.Tui.Panels;
+
 namespace Monitor.Tui;
 
 /// <summary>
@@ -13,6 +15,9 @@ public sealed record MonitorAppOptions
 
     /// <summary>Shown in the header; the machine's count unless a test pins it.</summary>
     public int LogicalCpus { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>The panels, in their order: the registry's unless a test adds one.</summary>
+    public IReadOnlyList<PanelDefinition> Panels { get; init; } = PanelRegistry.All;
 
     /// <summary>Terminal.Gui driver name ("ansi", "dotnet", "windows"); null for the platform default.</summary>
     public string? Driver { get; init; }

@@ -1,3 +1,4 @@
+using Monitor.Tui.State;
 using Terminal.Gui.Drivers;
 using Terminal.Gui.Input;
 
@@ -6,9 +7,10 @@ namespace Monitor.Tui.Input;
 /// <summary>
 /// Keys that trigger one command. Printable keys match by the character typed (so '+' and '?' work whatever the
 /// keyboard layout needs to produce them); the others by key code. BarLabel is shown in the key bar and Help in the
-/// help when set (bindings without Help are described by a sibling's line).
+/// help when set (bindings without Help are described by a sibling's line). Press is what a panel's key does.
 /// </summary>
-public sealed record KeyBinding(MonitorCommand Command, string Keys, string? Help, string? BarLabel, string Chars, KeyCode[] Codes)
+public sealed record KeyBinding(
+    MonitorCommand Command, string Keys, string? Help, string? BarLabel, string Chars, KeyCode[] Codes, Action<DashboardState>? Press = null)
 {
     public bool NeedsWorkloads => Command is >= MonitorCommand.ModeSingle and <= MonitorCommand.Compare;
 

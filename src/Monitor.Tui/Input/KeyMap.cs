@@ -1,12 +1,16 @@
+using Monitor.Tui.Panels;
 using Terminal.Gui.Drivers;
 using Terminal.Gui.Input;
 
 namespace Monitor.Tui.Input;
 
-/// <summary>The one place that says which key does what; the key bar and the help are drawn from it.</summary>
-public static class KeyMap
+/// <summary>
+/// The one place that says which key does what: the keys of the dashboard, and between what runs and how to move
+/// around, the keys its panels bring (<see cref="PanelDefinition.Key"/>). The key bar and the help are drawn from it.
+/// </summary>
+public sealed class KeyMap
 {
-    public static readonly IReadOnlyList<KeyBinding> Bindings =
+    private static readonly KeyBinding[] Workload =
     [
         new(MonitorCommand.ModeSingle, "1", "run single: one thread", "1-4 mode", "1", []),
         new(MonitorCommand.ModeThreads, "2", "run threads: K threads in one process", null, "2", []),
@@ -20,7 +24,10 @@ public static class KeyMap
         new(MonitorCommand.StartStop, "space", "start the next run, or stop the current one", "spc run", "", [KeyCode.Space]),
         new(MonitorCommand.Compare, "c", "compare: single, threads, processes, gil into results", "c cmp", "cC", []),
         new(MonitorCommand.ToggleRecording, "r", "start or stop recording a trace", "r rec", "rR", []),
-        new(MonitorCommand.ToggleRuntimeThreads, "e", "expand or fold the runtime's own threads", "e expand", "eE", []),
+    ];
+
+    private static readonly KeyBinding[] Navigation =
+    [
         new(MonitorCommand.NextPanel, "Tab S-Tab", "select the next or previous panel", "tab panel", "", [KeyCode.Tab]),
         new(MonitorCommand.PreviousPanel, "Shift+Tab", null, null, "", [KeyCode.Tab | KeyCode.ShiftMask]),
         new(MonitorCommand.ScrollUp, "arrows PgUp..", "scroll the selected panel (also PgDn Home End)", null, "k", [KeyCode.CursorUp]),
@@ -40,7 +47,24 @@ public static class KeyMap
         new(MonitorCommand.Dismiss, "Esc", null, null, "", [KeyCode.Esc]),
     ];
 
-    public static MonitorCommand? CommandFor(Key key) => Bindings.FirstOrDefault(b => b.Matches(key))?.Command;
+    /// <exception cref="ArgumentException">A panel's key is taken: it would silently shadow the other binding.</exception>
+    public KeyMap(IEnumerable<PanelDefinition> panels)
+    {
+        var bindings = new List<KeyBinding>(Workload);
+        foreach (var key in panels.Select(p => p.Key).OfType<PanelKey>())
+        {
+            string chars = $"{char.ToLowerInvariant(key.Char)}{char.ToUpperInvariant(key.Char)}";
+            if (bindings.Concat(Navigation).FirstOrDefault(b => b.Chars.IndexOfAny(chars.ToCharArray()) >= 0) is { } taken)
+            {
+                throw new ArgumentException($"the key {key.Char} of a panel is already bound ({taken.Keys})", nameof(panels));
+            }
+            bindings.Add(new(MonitorCommand.PanelKey, key.Char.ToString(), key.Help, key.BarWord is null ? null : $"{key.Char} {key.BarWord}", chars, [], key.Press));
+        }
+        bindings.AddRange(Navigation);
+        Bindings = bindings;
+    }
 
-    public static KeyBinding For(MonitorCommand command) => Bindings.First(b => b.Command == command);
+    public IReadOnlyList<KeyBinding> Bindings { get; }
+
+    public KeyBinding? BindingFor(Key key) => Bindings.FirstOrDefault(b => b.Matches(key));
 }

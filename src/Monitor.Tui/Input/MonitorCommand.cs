@@ -15,7 +15,8 @@ public enum MonitorCommand
     StartStop,
     Compare,
     ToggleRecording,
-    ToggleRuntimeThreads,
+    /// <summary>A key a panel brought (<see cref="Panels.PanelKey"/>): its binding says what it does.</summary>
+    PanelKey,
     NextPanel,
     PreviousPanel,
     ScrollUp,

@@ -12,7 +12,7 @@ public static class HelpPanel
     public static PanelContent Render(DashboardState state, int width, Glyphs glyphs)
     {
         var lines = new List<StyledLine>();
-        foreach (var binding in KeyMap.Bindings.Where(b => b.Help is not null))
+        foreach (var binding in state.Keys.Bindings.Where(b => b.Help is not null))
         {
             bool off = binding.NeedsWorkloads && !state.CanRunWorkloads;
             lines.Add(new LineBuilder(width).Gap().Left(binding.Keys, KeyColumn, Tone.Accent)
@@ -25,5 +25,5 @@ public static class HelpPanel
         return PanelContent.Lines([.. lines]);
     }
 
-    public static int LineCount => KeyMap.Bindings.Count(b => b.Help is not null) + 4;
+    public static int LineCount(KeyMap keys) => keys.Bindings.Count(b => b.Help is not null) + 4;
 }

@@ -1,4 +1,3 @@
-using Monitor.Tui.Input;
 using Monitor.Tui.State;
 using Monitor.Tui.Text;
 
@@ -11,7 +10,7 @@ public static class KeyBarPanel
     {
         var status = new LineBuilder(width).Gap().Add(state.Status, Tone.Warn).Build();
         var keys = new LineBuilder(width);
-        foreach (var binding in KeyMap.Bindings.Where(b => b.BarLabel is not null))
+        foreach (var binding in state.Keys.Bindings.Where(b => b.BarLabel is not null))
         {
             string label = binding.BarLabel!;
             int split = label.IndexOf(' ');

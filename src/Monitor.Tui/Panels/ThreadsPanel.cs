@@ -11,6 +11,9 @@ public static class ThreadsPanel
     private static readonly Widths Narrow = new(6, 6, 15, 5, 5, false, 4, 5, 6);
     private static readonly Widths Wide = new(7, 7, 16, 6, 16, true, 6, 7, 7);
 
+    /// <summary>The panel's key: one row for the runtime's threads of each process, or a row per thread.</summary>
+    public static void ToggleRuntimeThreads(DashboardState state) => state.RuntimeThreadsExpanded = !state.RuntimeThreadsExpanded;
+
     public static int RowCount(DashboardState state) =>
         state.Latest is null ? 1 : Math.Max(1, Rows(state, Glyphs.Ascii).Count);
 

@@ -1,4 +1,5 @@
 using Monitor.Model;
+using Monitor.Tui.Input;
 
 namespace Monitor.Tui.State;
 
@@ -19,6 +20,9 @@ public sealed class DashboardState(WorkloadSettings settings, bool canRunWorkloa
     public string? RecordingStatus { get; set; }
     public string Status { get; set; } = "";
     public bool RuntimeThreadsExpanded { get; set; }
+
+    /// <summary>The keys, for the key bar and the help.</summary>
+    public required KeyMap Keys { get; init; }
 
     public IReadOnlyList<RunSummary> Results => _results;
     public SeriesHistory ContentionPerSec { get; } = new();

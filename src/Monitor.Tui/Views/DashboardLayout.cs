@@ -1,24 +1,17 @@
 using System.Drawing;
+using Monitor.Tui.Panels;
 
 namespace Monitor.Tui.Views;
 
-/// <summary>How many body rows each panel would like to show.</summary>
-public sealed record PanelDemand(int ThreadRows, int ContentionRows, int MemoryRows, int ResultRows);
-
-public sealed record DashboardFrames(
-    bool TooSmall,
-    Rectangle Header,
-    Rectangle Threads,
-    Rectangle Contention,
-    Rectangle Memory,
-    Rectangle Results,
-    Rectangle KeyBar,
-    Rectangle Help);
+/// <summary>Where everything goes; <see cref="Panels"/> in the order of the panels the layout was given.</summary>
+public sealed record DashboardFrames(bool TooSmall, Rectangle Header, IReadOnlyList<Rectangle> Panels, Rectangle KeyBar, Rectangle Help);
 
 /// <summary>
-/// Where the panels go. At 80x24 everything is stacked with two body rows for contention and memory and two result
-/// rows; extra height goes first to threads, then results, then contention and memory, as far as each has rows to
-/// show, and the rest to results; extra width puts contention and memory side by side. Below 80x24 nothing fits readably.
+/// Where the panels go: stacked in their order between the header and the key bar, each with the rows its
+/// <see cref="PanelPlacement"/> gives it. With the registry's panels, at 80x24 contention and memory get two body
+/// rows and results two; extra height goes first to threads, then results, then contention and memory, as far as
+/// each has rows to show, and the rest to results; extra width puts contention and memory side by side. Below 80x24
+/// (or the panels' minimum rows) nothing fits readably.
 /// </summary>
 public static class DashboardLayout
 {
@@ -27,71 +20,90 @@ public static class DashboardLayout
     public const int HeaderRows = 2;
     public const int KeyBarRows = 2;
     private const int SideBySideWidth = 140;
-    private const int MaxSmallPanelBody = 8;
 
-    public static DashboardFrames Compute(Size screen, PanelDemand demand, int helpRows)
+    /// <summary>The height below which the dashboard gives up: 24, or more when the panels' minimums need it.</summary>
+    public static int MinHeightFor(IReadOnlyList<PanelDefinition> panels) =>
+        Math.Max(MinHeight, HeaderRows + KeyBarRows + panels.Sum(p => p.Placement.MinRows + p.RowsAroundBody));
+
+    /// <param name="wantedRows">The body rows each panel has to show, in the order of <paramref name="panels"/>.</param>
+    public static DashboardFrames Compute(Size screen, IReadOnlyList<PanelDefinition> panels, IReadOnlyList<int> wantedRows, int helpRows)
     {
         int width = screen.Width, height = screen.Height;
         var help = HelpFrame(screen, helpRows);
-        if (width < MinWidth || height < MinHeight)
+        if (width < MinWidth || height < MinHeightFor(panels))
         {
             var none = Rectangle.Empty;
-            return new DashboardFrames(true, none, none, none, none, none, none, help);
+            return new DashboardFrames(true, none, [.. panels.Select(_ => none)], none, help);
         }
 
-        // Body rows; each panel also has a title row, threads and results a column header row.
-        int threads = 4, contention = 2, memory = 2, results = 2;
-        bool sideBySide = width >= SideBySideWidth;
-        int Used() => threads + 2 + results + 2 + (sideBySide ? Math.Max(contention, memory) + 1 : contention + memory + 2);
-        int spare = height - HeaderRows - KeyBarRows - Used();
+        // Panels sharing rows (small ones side by side) form a group, as tall as its tallest member needs.
+        var groups = Groups(panels, width >= SideBySideWidth);
+        int[] groupOf = new int[panels.Count];
+        int[] rows = new int[groups.Count];
+        for (int g = 0; g < groups.Count; g++)
+        {
+            foreach (int i in groups[g])
+            {
+                groupOf[i] = g;
+                rows[g] = Math.Max(rows[g], panels[i].Placement.MinRows + panels[i].RowsAroundBody);
+            }
+        }
+        int spare = height - HeaderRows - KeyBarRows - rows.Sum();
 
-        int Grow(ref int rows, int wanted, int limit)
+        void Grow(int i)
         {
-            int add = Math.Clamp(Math.Min(wanted, limit) - rows, 0, spare);
-            rows += add;
-            return spare -= add;
+            var panel = panels[i];
+            int wanted = Math.Min(wantedRows[i], panel.Placement.MaxRows) + panel.RowsAroundBody;
+            int add = Math.Clamp(wanted - rows[groupOf[i]], 0, spare);
+            rows[groupOf[i]] += add;
+            spare -= add;
         }
-        Grow(ref threads, demand.ThreadRows, int.MaxValue);
-        Grow(ref results, demand.ResultRows, int.MaxValue);
-        Grow(ref contention, demand.ContentionRows, MaxSmallPanelBody);
-        if (sideBySide)
+        // Full-width panels first, then the small ones; each in the list's order (OrderBy keeps it).
+        foreach (int i in Enumerable.Range(0, panels.Count).OrderBy(i => panels[i].Placement.IsSmall))
         {
-            memory = contention;
+            Grow(i);
         }
-        Grow(ref memory, demand.MemoryRows, MaxSmallPanelBody);
-        if (sideBySide)
+        int taker = Enumerable.Range(0, panels.Count).FirstOrDefault(i => panels[i].Placement.TakesSpareRows, -1);
+        if (taker >= 0)
         {
-            contention = memory = Math.Max(contention, memory);
-            spare = height - HeaderRows - KeyBarRows - Used();
+            // Rows nobody asked for go to the panel that can use them later (the results only ever grow).
+            rows[groupOf[taker]] += spare;
         }
-        // Rows nobody asked for go to the results, the one panel that only ever grows.
-        results += Math.Max(0, spare);
 
-        int y = 0;
-        Rectangle Take(int rows, int x = 0, int w = -1)
+        var frames = new Rectangle[panels.Count];
+        int y = HeaderRows;
+        for (int g = 0; g < groups.Count; g++)
         {
-            var frame = new Rectangle(x, y, w < 0 ? width : w, rows);
-            y += rows;
-            return frame;
+            int n = groups[g].Count;
+            for (int k = 0; k < n; k++)
+            {
+                // A blank column between neighbours; the last one takes the odd column.
+                int x = k * width / n, right = k == n - 1 ? width : (k + 1) * width / n - 1;
+                frames[groups[g][k]] = new Rectangle(x, y, right - x, rows[g]);
+            }
+            y += rows[g];
         }
-        var header = Take(HeaderRows);
-        var threadsFrame = Take(threads + 2);
-        Rectangle contentionFrame, memoryFrame;
-        if (sideBySide)
-        {
-            int half = width / 2;
-            contentionFrame = new Rectangle(0, y, half - 1, contention + 1);
-            memoryFrame = new Rectangle(half, y, width - half, memory + 1);
-            y += contention + 1;
-        }
-        else
-        {
-            contentionFrame = Take(contention + 1);
-            memoryFrame = Take(memory + 1);
-        }
-        var resultsFrame = Take(results + 2);
+        var header = new Rectangle(0, 0, width, HeaderRows);
         var keyBar = new Rectangle(0, height - KeyBarRows, width, KeyBarRows);
-        return new DashboardFrames(false, header, threadsFrame, contentionFrame, memoryFrame, resultsFrame, keyBar, help);
+        return new DashboardFrames(false, header, frames, keyBar, help);
+    }
+
+    /// <summary>The panels' indices, one group per band of rows: small neighbours together when side by side.</summary>
+    private static List<List<int>> Groups(IReadOnlyList<PanelDefinition> panels, bool sideBySide)
+    {
+        var groups = new List<List<int>>();
+        for (int i = 0; i < panels.Count; i++)
+        {
+            if (sideBySide && i > 0 && panels[i].Placement.IsSmall && panels[i - 1].Placement.IsSmall)
+            {
+                groups[^1].Add(i);
+            }
+            else
+            {
+                groups.Add([i]);
+            }
+        }
+        return groups;
     }
 
     private static Rectangle HelpFrame(Size screen, int helpRows)

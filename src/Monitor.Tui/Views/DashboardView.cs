@@ -9,23 +9,18 @@ public sealed class DashboardView : Runnable
 {
     private readonly Func<Size, DashboardFrames> _layout;
 
+    /// <param name="registered">The registry's panels, in its order (what <paramref name="layout"/> places).</param>
     public DashboardView(
         Func<Size, DashboardFrames> layout,
         PanelView header,
-        PanelView threads,
-        PanelView contention,
-        PanelView memory,
-        PanelView results,
+        IReadOnlyList<PanelView> registered,
         PanelView keyBar,
         PanelView help,
         TooSmallView tooSmall)
     {
         _layout = layout;
         Header = header;
-        Threads = threads;
-        Contention = contention;
-        Memory = memory;
-        Results = results;
+        Registered = registered;
         KeyBar = keyBar;
         Help = help;
         TooSmall = tooSmall;
@@ -35,21 +30,22 @@ public sealed class DashboardView : Runnable
         Help.Visible = false;
         TooSmall.Visible = false;
         // Added last, drawn on top.
-        Add(header, threads, contention, memory, results, keyBar, tooSmall, help);
+        Add([header, .. registered, keyBar, tooSmall, help]);
     }
 
     public PanelView Header { get; }
-    public PanelView Threads { get; }
-    public PanelView Contention { get; }
-    public PanelView Memory { get; }
-    public PanelView Results { get; }
+    public IReadOnlyList<PanelView> Registered { get; }
     public PanelView KeyBar { get; }
     public PanelView Help { get; }
     public TooSmallView TooSmall { get; }
 
     public bool IsTooSmall { get; private set; }
 
-    public IEnumerable<PanelView> Panels => [Header, Threads, Contention, Memory, Results, KeyBar, Help];
+    /// <summary>Every view that draws panel content: the header, the registered panels, the key bar and the help.</summary>
+    public IEnumerable<PanelView> Panels => [Header, .. Registered, KeyBar, Help];
+
+    /// <summary>The registered panel with this title.</summary>
+    public PanelView Panel(string title) => Registered.Single(p => p.PanelTitle == title);
 
     protected override void OnSubViewLayout(LayoutEventArgs args)
     {
@@ -58,10 +54,10 @@ public sealed class DashboardView : Runnable
         IsTooSmall = frames.TooSmall;
         Place(TooSmall, new Rectangle(Point.Empty, Viewport.Size), frames.TooSmall);
         Place(Header, frames.Header, !frames.TooSmall);
-        Place(Threads, frames.Threads, !frames.TooSmall);
-        Place(Contention, frames.Contention, !frames.TooSmall);
-        Place(Memory, frames.Memory, !frames.TooSmall);
-        Place(Results, frames.Results, !frames.TooSmall);
+        for (int i = 0; i < Registered.Count; i++)
+        {
+            Place(Registered[i], frames.Panels[i], !frames.TooSmall);
+        }
         Place(KeyBar, frames.KeyBar, !frames.TooSmall);
         Place(Help, frames.Help, Help.Visible && !frames.TooSmall);
     }

@@ -1,51 +1,69 @@
 using System.Drawing;
+using Monitor.Tui.Panels;
 using Monitor.Tui.Views;
 
 namespace Monitor.Tests.Tui;
 
 public class DashboardLayoutTests
 {
+    /// <summary>The registry's layout when threads, contention, memory and results have these rows to show.</summary>
+    private static DashboardFrames Compute(int width, int height, int threads, int contention, int memory, int results)
+    {
+        var wanted = PanelRegistry.All.Select(p => p.Title switch
+        {
+            "Threads" => threads,
+            "Lock contention" => contention,
+            "Memory" => memory,
+            "Results" => results,
+            _ => 1,
+        }).ToList();
+        return DashboardLayout.Compute(new Size(width, height), PanelRegistry.All, wanted, helpRows: 20);
+    }
+
+    private static Rectangle Frame(DashboardFrames frames, string title) =>
+        frames.Panels[PanelRegistry.All.ToList().FindIndex(p => p.Title == title)];
+
     [Theory]
     [InlineData(80, 24)]
     [InlineData(120, 35)]
     [InlineData(200, 60)]
     public void Panels_stack_without_overlap_and_leave_the_key_bar_at_the_bottom(int width, int height)
     {
-        var frames = DashboardLayout.Compute(new Size(width, height), new PanelDemand(12, 3, 4, 5), helpRows: 20);
+        var frames = Compute(width, height, 12, 3, 4, 5);
 
-        Rectangle[] stacked = [frames.Header, frames.Threads, frames.Contention, frames.Results, frames.KeyBar];
+        Rectangle[] stacked = [frames.Header, Frame(frames, "Threads"), Frame(frames, "Lock contention"), Frame(frames, "Results"), frames.KeyBar];
         for (int i = 1; i < stacked.Length; i++)
         {
             Assert.True(stacked[i].Top >= stacked[i - 1].Bottom, $"{i}: {stacked[i]} overlaps {stacked[i - 1]}");
         }
         Assert.Equal(height, frames.KeyBar.Bottom);
-        Assert.False(frames.Memory.IntersectsWith(frames.Contention));
+        Assert.False(Frame(frames, "Memory").IntersectsWith(Frame(frames, "Lock contention")));
     }
 
     [Fact]
     public void At_80x24_contention_and_memory_get_two_rows_each_and_threads_the_most()
     {
-        var frames = DashboardLayout.Compute(new Size(80, 24), new PanelDemand(30, 5, 5, 9), helpRows: 20);
+        var frames = Compute(80, 24, 30, 5, 5, 9);
 
-        Assert.Equal(3, frames.Contention.Height);
-        Assert.Equal(3, frames.Memory.Height);
-        Assert.Equal(4, frames.Results.Height);
-        Assert.Equal(10, frames.Threads.Height);
+        Assert.Equal(3, Frame(frames, "Lock contention").Height);
+        Assert.Equal(3, Frame(frames, "Memory").Height);
+        Assert.Equal(4, Frame(frames, "Results").Height);
+        Assert.Equal(10, Frame(frames, "Threads").Height);
     }
 
     [Fact]
     public void Wide_terminals_put_contention_and_memory_side_by_side()
     {
-        var frames = DashboardLayout.Compute(new Size(200, 60), new PanelDemand(12, 3, 4, 5), helpRows: 20);
+        var frames = Compute(200, 60, 12, 3, 4, 5);
 
-        Assert.Equal(frames.Contention.Top, frames.Memory.Top);
-        Assert.True(frames.Memory.Left >= frames.Contention.Right);
+        Assert.Equal(Frame(frames, "Lock contention").Top, Frame(frames, "Memory").Top);
+        Assert.True(Frame(frames, "Memory").Left >= Frame(frames, "Lock contention").Right);
     }
 
     [Fact]
     public void Below_80x24_the_layout_gives_up()
     {
-        Assert.True(DashboardLayout.Compute(new Size(79, 40), new PanelDemand(1, 1, 1, 1), 20).TooSmall);
-        Assert.True(DashboardLayout.Compute(new Size(120, 23), new PanelDemand(1, 1, 1, 1), 20).TooSmall);
+        Assert.True(Compute(79, 40, 1, 1, 1, 1).TooSmall);
+        Assert.True(Compute(120, 23, 1, 1, 1, 1).TooSmall);
     }
 }

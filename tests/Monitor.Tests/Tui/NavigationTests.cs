@@ -102,12 +102,12 @@ public class NavigationTests
             dashboard.Controller.RaiseRunFinished(CannedSnapshots.Summary("threads", 100 * i));
         }
         dashboard.Draw();
-        Assert.True(dashboard.Monitor.Dashboard.Threads.Selected);
+        Assert.True(dashboard.Monitor.Dashboard.Panel("Threads").Selected);
 
         dashboard.Press(Key.Tab);
         dashboard.Press(Key.Tab);
         dashboard.Press(Key.Tab);
-        Assert.True(dashboard.Monitor.Dashboard.Results.Selected);
+        Assert.True(dashboard.Monitor.Dashboard.Panel("Results").Selected);
         dashboard.Press(Key.Home);
         Assert.Contains(" 1-", dashboard.Lines.Single(l => l.Contains("Results")));
         dashboard.Press(Key.CursorDown);

@@ -16,15 +16,15 @@ public class RedrawTests
         dashboard.Controller.RaiseSnapshot(CannedSnapshots.Gil(1));
         dashboard.Settle();
         var view = dashboard.Monitor.Dashboard;
-        int results = view.Results.DrawCount, keys = view.KeyBar.DrawCount, threads = view.Threads.DrawCount;
+        int results = view.Panel("Results").DrawCount, keys = view.KeyBar.DrawCount, threads = view.Panel("Threads").DrawCount;
 
         var busier = CannedSnapshots.Gil(2) with { Threads = [.. CannedSnapshots.Gil(2).Threads.Select(t => t with { CpuPercent = 90 })] };
         dashboard.Controller.RaiseSnapshot(busier);
         Assert.False(dashboard.App.ClearScreenNextIteration, "same layout, yet a full-screen clear was requested");
         dashboard.Draw();
 
-        Assert.Equal(threads + 1, view.Threads.DrawCount);
-        Assert.Equal(results, view.Results.DrawCount);
+        Assert.Equal(threads + 1, view.Panel("Threads").DrawCount);
+        Assert.Equal(results, view.Panel("Results").DrawCount);
         Assert.Equal(keys, view.KeyBar.DrawCount);
     }
 
@@ -37,7 +37,7 @@ public class RedrawTests
         dashboard.Settle();
         var counts = dashboard.Monitor.Dashboard.Panels.Select(p => p.DrawCount).ToList();
 
-        dashboard.Monitor.Dashboard.Threads.Refresh();
+        dashboard.Monitor.Dashboard.Panel("Threads").Refresh();
         dashboard.Draw();
 
         Assert.Equal(counts, dashboard.Monitor.Dashboard.Panels.Select(p => p.DrawCount).ToList());

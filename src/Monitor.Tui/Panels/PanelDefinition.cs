@@ -1,0 +1,23 @@
+using Monitor.Tui.State;
+using Monitor.Tui.Text;
+
+namespace Monitor.Tui.Panels;
+
+/// <summary>
+/// One panel of the dashboard, as <see cref="PanelRegistry"/> lists it: its title, how it draws the state for a
+/// width, how many body rows it has to show (the layout grows it towards that), where it goes, the rows its
+/// <see cref="PanelContent.Header"/> always takes, whether a finished run scrolls it to its last row, and a key of
+/// its own if it has one.
+/// </summary>
+public sealed record PanelDefinition(
+    string Title,
+    Func<DashboardState, int, Glyphs, PanelContent> Render,
+    Func<DashboardState, int> WantedRows,
+    PanelPlacement Placement,
+    int HeaderRows = 0,
+    bool ScrollsToEndOnResult = false,
+    PanelKey? Key = null)
+{
+    /// <summary>The rows besides the body: the title rule and the header rows.</summary>
+    public int RowsAroundBody => 1 + HeaderRows;
+}
