@@ -24,6 +24,8 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
     private readonly SingleThreadRate? _singleThreadRate;
     private readonly Func<double?> _machineBusyMs;
     private readonly int _logicalCpus;
+    // Null without the OS sampler: children found could not be read.
+    private readonly Func<int, IReadOnlyList<int>>? _descendantsOf;
     private readonly object _gate = new();
     private ContentionAccumulator _contention = new();
     // The accumulator of a mark no longer kept, cleared, to collect the next interval.
@@ -36,7 +38,7 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
     private readonly long _origin;
     // Per process, so events of a run's workers that arrive before Follow(run) are not lost by a reset.
     private readonly Dictionary<int, (long Count, double WaitMs)> _contentionByPid = new();
-    private WorkloadRun? _run;
+    private IObservedRun? _run;
     private IntervalMark? _runStart;
     private IntervalMark _previous;
     private IntervalMark? _beforePrevious;
@@ -54,14 +56,17 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
     /// <param name="machineBusyMs">the whole machine's busy CPU time so far, for what others used; by default
     /// /proc/stat's (null where unknown).</param>
     /// <param name="logicalCpus">the CPUs effective parallelism cannot exceed; by default this machine's.</param>
+    /// <param name="descendantsOf">the living processes below a process, to watch what a run's processes start; by
+    /// default <see cref="ProcessTree.Descendants"/>.</param>
     public SnapshotAggregator(IThreadSampler? sampler, SingleThreadRate? singleThreadRate, TimeProvider? time = null, long? origin = null,
-        Func<double?>? machineBusyMs = null, int? logicalCpus = null)
+        Func<double?>? machineBusyMs = null, int? logicalCpus = null, Func<int, IReadOnlyList<int>>? descendantsOf = null)
     {
         _sampler = sampler;
         _singleThreadRate = singleThreadRate;
         _time = time ?? TimeProvider.System;
         _machineBusyMs = machineBusyMs ?? SystemCpuTime.BusyMs;
         _logicalCpus = logicalCpus ?? Environment.ProcessorCount;
+        _descendantsOf = sampler is null ? null : descendantsOf ?? ProcessTree.Descendants;
         long now = _time.GetTimestamp();
         _origin = origin ?? now;
         _previous = new IntervalMark(now);
@@ -129,7 +134,7 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
     }
 
     /// <summary>Follows a new run: its processes are watched, the previous run's are dropped.</summary>
-    public void Follow(WorkloadRun run)
+    public void Follow(IObservedRun run)
     {
         lock (_gate)
         {
@@ -240,7 +245,7 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
     {
         long now = _time.GetTimestamp();
         WatchedProcess[] watched;
-        WorkloadRun? run;
+        IObservedRun? run;
         IntervalMark from;
         bool fold;
         lock (_gate)
@@ -404,7 +409,7 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
 
     /// <summary>While the run goes, over the interval; once it has ended, over the whole run as its result gives it
     /// (an interval after the end has no work in it and read 0.00 under DONE).</summary>
-    private (double? Value, string? Uncertain) Parallelism(WorkloadRun? run, double iterations, double seconds, double workersCpuMs, double? others, double? machine)
+    private (double? Value, string? Uncertain) Parallelism(IObservedRun? run, double iterations, double seconds, double workersCpuMs, double? others, double? machine)
     {
         if (_singleThreadRate is null || run is null) return (null, null);
         if (run.IsCompleted && run.Completion.IsCompletedSuccessfully)
@@ -434,7 +439,7 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
     /// <summary>What the run's processes and the children they made have used so far, read now: for a run about to be
     /// ended, in place of the usage lines its workers will not send (so its result, last snapshot and recording still
     /// give the CPU it used). Empty without the OS sampler.</summary>
-    public IReadOnlyList<WorkerUsage> ReadBeforeEnding(WorkloadRun run)
+    public IReadOnlyList<WorkerUsage> ReadBeforeEnding(IObservedRun run)
     {
         if (_sampler is null) return [];
         WatchRun(run);
@@ -451,12 +456,12 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
     /// <summary>Adds what the run's processes made themselves (Python's multiprocessing workers are children of the
     /// interpreter Monitor started), found as descendants while it runs and by their own last report once they
     /// exited, so their CPU and memory count as the run's.</summary>
-    private void WatchRun(WorkloadRun run)
+    private void WatchRun(IObservedRun run)
     {
         var found = new List<int>();
         foreach (var p in run.Processes)
         {
-            if (_sampler is not null && !run.IsCompleted) found.AddRange(ProcessTree.Descendants(p.Pid));
+            if (_descendantsOf is not null && !run.IsCompleted) found.AddRange(_descendantsOf(p.Pid));
             foreach (var usage in p.Usage) found.Add(usage.Pid);
         }
         lock (_gate)
@@ -470,7 +475,7 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
 
     /// <summary>Keeps each worker's report and the run's iterations in <paramref name="mark"/>, and raises one thread's
     /// rate when a worker did more per CPU second since <paramref name="from"/> (or over its whole life, once done).</summary>
-    private void MarkRun(IntervalMark mark, WorkloadRun? run, IntervalMark? from)
+    private void MarkRun(IntervalMark mark, IObservedRun? run, IntervalMark? from)
     {
         if (run is null) return;
         mark.RunIterations = run.Iterations;
@@ -531,7 +536,7 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
         t.OnCpuMs is null ? null : 0, t.WaitingForCpuMs is null ? null : 0,
         t.VoluntarySwitches is null ? null : 0, t.InvoluntarySwitches is null ? null : 0, t.StartedMs);
 
-    private static Dictionary<(int Pid, int Tid), WorkerState> WorkersByTid(WorkloadRun? run)
+    private static Dictionary<(int Pid, int Tid), WorkerState> WorkersByTid(IObservedRun? run)
     {
         var map = new Dictionary<(int, int), WorkerState>();
         if (run is null) return map;
@@ -609,7 +614,7 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
     /// <summary>An attached process: no workload, only how long it has been watched.</summary>
     private static WorkloadInfo Watching(double seconds) => new(null, null, WorkerRuntime.Dotnet, 0, 0, seconds, 0, false);
 
-    private static WorkloadInfo WorkloadInfoOf(WorkloadRun run) => new(
+    private static WorkloadInfo WorkloadInfoOf(IObservedRun run) => new(
         run.Spec.Mode,
         run.Spec.Work,
         run.Spec.Runtime,
