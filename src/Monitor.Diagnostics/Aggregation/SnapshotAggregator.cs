@@ -24,14 +24,12 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
     private readonly SingleThreadRate? _singleThreadRate;
     private readonly Func<double?> _machineBusyMs;
     private readonly int _logicalCpus;
-    // Null without the OS sampler: children found could not be read.
-    private readonly Func<int, IReadOnlyList<int>>? _descendantsOf;
     private readonly object _gate = new();
     private ContentionAccumulator _contention = new();
     // The accumulator of a mark no longer kept, cleared, to collect the next interval.
     private ContentionAccumulator? _spareContention;
     private readonly Dictionary<int, RuntimeState> _runtime = new();
-    private readonly List<WatchedProcess> _watched = new();
+    private readonly WatchList _watch;
     // Readings of marks no longer kept, handed back to the sampler to be refilled.
     private readonly Dictionary<int, ProcessCounters> _spare = new();
     private readonly TimeProvider _time;
@@ -66,7 +64,8 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
         _time = time ?? TimeProvider.System;
         _machineBusyMs = machineBusyMs ?? SystemCpuTime.BusyMs;
         _logicalCpus = logicalCpus ?? Environment.ProcessorCount;
-        _descendantsOf = sampler is null ? null : descendantsOf ?? ProcessTree.Descendants;
+        // Without the OS sampler children found could not be read.
+        _watch = new WatchList(sampler is null ? null : descendantsOf ?? ProcessTree.Descendants);
         long now = _time.GetTimestamp();
         _origin = origin ?? now;
         _previous = new IntervalMark(now);
@@ -97,7 +96,7 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
     {
         long count = 0;
         double waitMs = 0;
-        foreach (var w in _watched)
+        foreach (var w in _watch.Processes)
         {
             if (w.Role == ProcessRole.Monitor || !_contentionByPid.TryGetValue(w.Pid, out var c)) continue;
             count += c.Count;
@@ -109,7 +108,7 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
     /// <summary>The most resident memory the readings of <paramref name="pid"/> showed, or null when never read.</summary>
     public long? MostResidentBytes(int pid)
     {
-        lock (_gate) return _watched.FirstOrDefault(w => w.Pid == pid) is { MostResidentBytes: > 0 } w ? w.MostResidentBytes : null;
+        lock (_gate) return _watch.Find(pid) is { MostResidentBytes: > 0 } w ? w.MostResidentBytes : null;
     }
 
     /// <summary>GCs of a watched process since watching began (for a run's worker, since it started).</summary>
@@ -118,7 +117,7 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
         lock (_gate) return _runtime.TryGetValue(pid, out var r) ? GcCountOf(r, BornWatched(pid)) : 0;
     }
 
-    private bool BornWatched(int pid) => _watched.FirstOrDefault(w => w.Pid == pid)?.BornWatched ?? true;
+    private bool BornWatched(int pid) => _watch.Find(pid)?.BornWatched ?? true;
 
     private static int GcCountOf(RuntimeState runtime, bool bornWatched) => bornWatched ? runtime.GcCountSinceBirth : runtime.GcCountSinceWatched;
 
@@ -127,10 +126,7 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
 
     public void Watch(int pid, ProcessRole role)
     {
-        lock (_gate)
-        {
-            if (_watched.All(w => w.Pid != pid)) _watched.Add(new WatchedProcess(pid, role));
-        }
+        lock (_gate) _watch.Watch(pid, role);
     }
 
     /// <summary>Follows a new run: its processes are watched, the previous run's are dropped.</summary>
@@ -140,12 +136,10 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
         {
             _run = run;
             CompletedRun = null;
-            var previousWorkers = _watched.Where(w => w.Role == ProcessRole.Worker).Select(w => w.Pid).ToHashSet();
-            _watched.RemoveAll(w => w.Role == ProcessRole.Worker);
-            foreach (var p in run.Processes) _watched.Add(new WatchedProcess(p.Pid, ProcessRole.Worker));
+            var previousRun = _watch.Follow(run);
             // A UI session runs workload after workload: keep what the runtime said of the previous run's processes
             // (its result may still be being summed up), drop anything older, so memory stays bounded.
-            foreach (var pid in _runtime.Keys.Where(pid => !previousWorkers.Contains(pid) && _watched.All(w => w.Pid != pid)).ToArray()) _runtime.Remove(pid);
+            foreach (var pid in _runtime.Keys.Where(pid => !previousRun.Contains(pid) && !_watch.Contains(pid)).ToArray()) _runtime.Remove(pid);
         }
         Prime();
         lock (_gate) _runStart = _previous;
@@ -155,7 +149,7 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
     public void Prime()
     {
         WatchedProcess[] watched;
-        lock (_gate) watched = _watched.ToArray();
+        lock (_gate) watched = _watch.ToArray();
         var readings = new Dictionary<int, ProcessCounters>();
         if (_sampler is not null)
         {
@@ -256,7 +250,7 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
             from = fold ? _beforePrevious! : _previous;
         }
         if (run is not null) WatchRun(run);
-        lock (_gate) watched = _watched.ToArray();
+        lock (_gate) watched = _watch.ToArray();
         var readings = new Dictionary<int, ProcessCounters?>();
         if (_sampler is not null)
         {
@@ -428,7 +422,7 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
         double? others = null;
         if (_runStart is { MachineBusyMs: { } busyAtStart } start && machineNow is { } busyNow && result.CpuMs is { } workers && result.ElapsedMs > 0)
         {
-            double monitor = _watched.Where(w => w.Role == ProcessRole.Monitor)
+            double monitor = _watch.Processes.Where(w => w.Role == ProcessRole.Monitor)
                 .Sum(w => (w.LastShown?.CpuMs ?? 0) + w.CpuBaselineMs - start.ProcessCpuMs.GetValueOrDefault(w.Pid));
             double seconds = SecondsBetween(start.Timestamp, _time.GetTimestamp());
             others = Math.Clamp((busyNow - busyAtStart - workers - monitor) / (seconds * 10), 0, _logicalCpus * 100.0);
@@ -444,7 +438,7 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
         if (_sampler is null) return [];
         WatchRun(run);
         int[] pids;
-        lock (_gate) pids = _watched.Where(w => w.Role == ProcessRole.Worker).Select(w => w.Pid).ToArray();
+        lock (_gate) pids = _watch.PidsOf(ProcessRole.Worker);
         var readings = new List<WorkerUsage>();
         foreach (int pid in pids)
         {
@@ -453,23 +447,14 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
         return readings;
     }
 
-    /// <summary>Adds what the run's processes made themselves (Python's multiprocessing workers are children of the
-    /// interpreter Monitor started), found as descendants while it runs and by their own last report once they
-    /// exited, so their CPU and memory count as the run's.</summary>
+    /// <summary>Watches what the run's processes made themselves, so their CPU and memory count as the run's.</summary>
     private void WatchRun(IObservedRun run)
     {
-        var found = new List<int>();
-        foreach (var p in run.Processes)
-        {
-            if (_descendantsOf is not null && !run.IsCompleted) found.AddRange(_descendantsOf(p.Pid));
-            foreach (var usage in p.Usage) found.Add(usage.Pid);
-        }
+        // Outside the lock: the process tree is read from /proc.
+        var found = _watch.FoundIn(run);
         lock (_gate)
         {
-            foreach (int pid in found)
-            {
-                if (_watched.All(w => w.Pid != pid)) _watched.Add(new WatchedProcess(pid, ProcessRole.Worker));
-            }
+            foreach (int pid in found) _watch.Watch(pid, ProcessRole.Worker);
         }
     }
 
@@ -502,7 +487,7 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
             mark.Contention.Clear();
             _spareContention = mark.Contention;
         }
-        foreach (var pid in _spare.Keys.Where(pid => _watched.All(w => w.Pid != pid)).ToArray()) _spare.Remove(pid);
+        foreach (var pid in _spare.Keys.Where(pid => !_watch.Contains(pid)).ToArray()) _spare.Remove(pid);
     }
 
     private ProcessCounters? Spare(int pid)
