@@ -28,14 +28,13 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
     private ContentionAccumulator _contention = new();
     // The accumulator of a mark no longer kept, cleared, to collect the next interval.
     private ContentionAccumulator? _spareContention;
-    private readonly Dictionary<int, RuntimeState> _runtime = new();
+    private readonly RuntimeStates _runtime = new();
     private readonly WatchList _watch;
     // Readings of marks no longer kept, handed back to the sampler to be refilled.
     private readonly Dictionary<int, ProcessCounters> _spare = new();
     private readonly TimeProvider _time;
     private readonly long _origin;
-    // Per process, so events of a run's workers that arrive before Follow(run) are not lost by a reset.
-    private readonly Dictionary<int, (long Count, double WaitMs)> _contentionByPid = new();
+    private readonly ContentionTotals _contentionTotals = new();
     private IObservedRun? _run;
     private IntervalMark? _runStart;
     private IntervalMark _previous;
@@ -84,26 +83,13 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
     public event Action<ProcessCounters>? CountersRead;
 
     /// <summary>Contention events of the watched processes so far (all intervals); a run's own once it is followed.</summary>
-    public long ContentionCount { get { lock (_gate) return ContentionOfWatched().Count; } }
+    public long ContentionCount { get { lock (_gate) return _contentionTotals.Of(_watch.Processes).Count; } }
 
-    public double ContentionWaitMs { get { lock (_gate) return ContentionOfWatched().WaitMs; } }
+    public double ContentionWaitMs { get { lock (_gate) return _contentionTotals.Of(_watch.Processes).WaitMs; } }
 
     /// <summary>The effective parallelism of the followed run once it has ended, as its last snapshot gave it, with
     /// what others used of the machine over the run and why the figure is uncertain; null before.</summary>
     public RunParallelism? CompletedRun { get; private set; }
-
-    private (long Count, double WaitMs) ContentionOfWatched()
-    {
-        long count = 0;
-        double waitMs = 0;
-        foreach (var w in _watch.Processes)
-        {
-            if (w.Role == ProcessRole.Monitor || !_contentionByPid.TryGetValue(w.Pid, out var c)) continue;
-            count += c.Count;
-            waitMs += c.WaitMs;
-        }
-        return (count, waitMs);
-    }
 
     /// <summary>The most resident memory the readings of <paramref name="pid"/> showed, or null when never read.</summary>
     public long? MostResidentBytes(int pid)
@@ -114,15 +100,11 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
     /// <summary>GCs of a watched process since watching began (for a run's worker, since it started).</summary>
     public int GcCount(int pid)
     {
-        lock (_gate) return _runtime.TryGetValue(pid, out var r) ? GcCountOf(r, BornWatched(pid)) : 0;
+        lock (_gate) return _runtime.Find(pid)?.GcCountFor(bornWatched: _watch.Find(pid)?.BornWatched ?? true) ?? 0;
     }
 
-    private bool BornWatched(int pid) => _watch.Find(pid)?.BornWatched ?? true;
-
-    private static int GcCountOf(RuntimeState runtime, bool bornWatched) => bornWatched ? runtime.GcCountSinceBirth : runtime.GcCountSinceWatched;
-
     /// <summary>Sum of the runtime's own monitor-lock-contention-count increments received so far.</summary>
-    public double RuntimeContentionCounter(int pid) { lock (_gate) return _runtime.TryGetValue(pid, out var r) ? r.MonitorLockContentionCount : 0; }
+    public double RuntimeContentionCounter(int pid) { lock (_gate) return _runtime.Find(pid)?.MonitorLockContentionCount ?? 0; }
 
     public void Watch(int pid, ProcessRole role)
     {
@@ -139,7 +121,7 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
             var previousRun = _watch.Follow(run);
             // A UI session runs workload after workload: keep what the runtime said of the previous run's processes
             // (its result may still be being summed up), drop anything older, so memory stays bounded.
-            foreach (var pid in _runtime.Keys.Where(pid => !previousRun.Contains(pid) && !_watch.Contains(pid)).ToArray()) _runtime.Remove(pid);
+            _runtime.KeepOnly(pid => previousRun.Contains(pid) || _watch.Contains(pid));
         }
         Prime();
         lock (_gate) _runStart = _previous;
@@ -197,40 +179,17 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
             {
                 case ContentionStarted s:
                     _contention.Started(s);
-                    var started = _contentionByPid.GetValueOrDefault(s.Pid);
-                    _contentionByPid[s.Pid] = (started.Count + 1, started.WaitMs);
+                    _contentionTotals.Started(s);
                     break;
                 case ContentionStopped s:
                     _contention.Stopped(s);
-                    var stopped = _contentionByPid.GetValueOrDefault(s.Pid);
-                    _contentionByPid[s.Pid] = (stopped.Count, stopped.WaitMs + s.DurationNs / 1e6);
+                    _contentionTotals.Stopped(s);
                     break;
-                case GcStarted g:
-                    Runtime(g.Pid).OnGc(g.Count);
-                    break;
-                case CounterValue c:
-                    Runtime(c.Pid).Apply(c);
-                    break;
-                case SumWorkerStarted w:
-                    Runtime(w.Pid).WorkerByTid[w.Tid] = w.Worker;
-                    break;
-                case SessionEnded { Error: { } error, ProcessRunsOn: true } ended:
-                    // Only a session that failed under a living process: one that ended with its process (exited or
-                    // killed: the snapshot says so already) or that Monitor stopped is no news.
-                    Runtime(ended.Pid).EventsStopped = RuntimeState.EventsStoppedPrefix + error;
+                default:
+                    _runtime.Apply(e);
                     break;
             }
         }
-    }
-
-    private RuntimeState Runtime(int pid)
-    {
-        if (!_runtime.TryGetValue(pid, out var state))
-        {
-            state = new RuntimeState();
-            _runtime[pid] = state;
-        }
-        return state;
     }
 
     /// <summary>Reads the sources and returns the snapshot of the interval since the previous call (or, when that
@@ -271,7 +230,7 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
             foreach (var w in watched)
             {
                 readings.TryGetValue(w.Pid, out var reading);
-                _runtime.TryGetValue(w.Pid, out var runtime);
+                var runtime = _runtime.Find(w.Pid);
                 bool known = from.ProcessCpuMs.TryGetValue(w.Pid, out double cpuBefore);
                 ProcessSample sample;
                 double cpuNow;
@@ -286,7 +245,7 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
                     from.Readings.TryGetValue(w.Pid, out var before);
                     sample = new ProcessSample(
                         w.Pid, reading.Name, w.Role, reading.WorkingSetBytes, w.MostResidentBytes,
-                        runtime?.GcHeapBytes, runtime is null ? null : GcCountOf(runtime, w.BornWatched),
+                        runtime?.GcHeapBytes, runtime?.GcCountFor(w.BornWatched),
                         Math.Max(0, cpuNow - cpuBefore) / (seconds * 10), cpuNow - w.CpuBaselineMs,
                         reading.Threads.Count, Exited: false, runtime?.EventsStopped);
                     mark.Readings[w.Pid] = reading;
@@ -311,7 +270,7 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
                     string name = w.LastShown?.Name ?? lastReading?.Name ?? "";
                     sample = new ProcessSample(
                         w.Pid, name, w.Role, workingSet, peak,
-                        runtime?.GcHeapBytes ?? w.LastShown?.GcHeapBytes, runtime is null ? w.LastShown?.GcCount : GcCountOf(runtime, w.BornWatched),
+                        runtime?.GcHeapBytes ?? w.LastShown?.GcHeapBytes, runtime is null ? w.LastShown?.GcCount : runtime.GcCountFor(w.BornWatched),
                         Math.Max(0, cpuNow - cpuBefore) / (seconds * 10), cpuNow - w.CpuBaselineMs,
                         0, Exited: true, runtime?.EventsStopped ?? w.LastShown?.DiagnosticsStatus);
                     if (usage is not null && !w.FinalRecorded)
@@ -352,7 +311,7 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
             double iterations = run is not null && from.RunIterations is { } before2 ? Math.Max(0, run.Iterations - before2) : 0;
             var (parallelism, uncertain) = Parallelism(run, iterations, seconds, workersCpuMs, others, machine);
             var owned = processes.Where(p => p.Role != ProcessRole.Monitor).ToArray();
-            var (contentionCount, contentionWaitMs) = ContentionOfWatched();
+            var (contentionCount, contentionWaitMs) = _contentionTotals.Of(_watch.Processes);
             var totals = new Totals(
                 owned.Sum(p => p.CpuPercent),
                 owned.Sum(p => p.WorkingSetBytes),
@@ -547,7 +506,7 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
     }
 
     private static ProcessSample FromRuntimeOnly(WatchedProcess w, RuntimeState runtime) =>
-        new(w.Pid, "", w.Role, runtime.WorkingSetBytes ?? 0, runtime.WorkingSetBytes ?? 0, runtime.GcHeapBytes, GcCountOf(runtime, w.BornWatched),
+        new(w.Pid, "", w.Role, runtime.WorkingSetBytes ?? 0, runtime.WorkingSetBytes ?? 0, runtime.GcHeapBytes, runtime.GcCountFor(w.BornWatched),
             0, 0, 0, false, runtime.EventsStopped);
 
     private ThreadSample ThreadSampleOf(
