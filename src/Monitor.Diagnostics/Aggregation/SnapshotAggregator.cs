@@ -35,6 +35,7 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
     private readonly TimeProvider _time;
     private readonly long _origin;
     private readonly ContentionTotals _contentionTotals = new();
+    private readonly WorkerAttribution _attribution = new();
     private IObservedRun? _run;
     private IntervalMark? _runStart;
     private IntervalMark _previous;
@@ -222,7 +223,7 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
         {
             double seconds = Math.Max(1e-3, SecondsBetween(from.Timestamp, now));
             var mark = new IntervalMark(now) { MachineBusyMs = machine };
-            var workersByTid = WorkersByTid(run);
+            _attribution.Update(run);
             var processes = new List<ProcessSample>();
             var workerThreads = new List<ThreadSample>();
             var otherThreads = new List<ThreadSample>();
@@ -253,7 +254,7 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
                     {
                         // Monitor's own cost is shown as a process; its threads are not what the user watches.
                         bool bornInInterval = before is not null || (w.BornWatched && firstReading && !known);
-                        AddThreads(w, reading, before, bornInInterval, runtime, workersByTid, from, seconds, workerThreads, otherThreads);
+                        AddThreads(w, reading, before, bornInInterval, runtime, from, seconds, workerThreads, otherThreads);
                     }
                 }
                 else if (w.LastShown is { } last || known)
@@ -458,8 +459,7 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
 
     private void AddThreads(
         WatchedProcess w, ProcessCounters reading, ProcessCounters? before, bool newThreadsBornInInterval, RuntimeState? runtime,
-        Dictionary<(int, int), WorkerState> workersByTid, IntervalMark from, double seconds,
-        List<ThreadSample> workerThreads, List<ThreadSample> otherThreads)
+        IntervalMark from, double seconds, List<ThreadSample> workerThreads, List<ThreadSample> otherThreads)
     {
         var threadsNow = reading.Threads;
         for (int i = 0; i < threadsNow.Count; i++)
@@ -469,7 +469,7 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
                 // A thread the earlier reading did not have started since: all its CPU time is this interval's.
                 : newThreadsBornInInterval ? Unborn(t)
                 : null;
-            var thread = ThreadSampleOf(w, t, earlier, runtime, workersByTid, from, seconds);
+            var thread = ThreadSampleOf(w, t, earlier, runtime, from, seconds);
             (thread.Role == ThreadRole.Worker ? workerThreads : otherThreads).Add(thread);
         }
     }
@@ -479,17 +479,6 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
         t.Tid, t.Name, t.State, 0, 0,
         t.OnCpuMs is null ? null : 0, t.WaitingForCpuMs is null ? null : 0,
         t.VoluntarySwitches is null ? null : 0, t.InvoluntarySwitches is null ? null : 0, t.StartedMs);
-
-    private static Dictionary<(int Pid, int Tid), WorkerState> WorkersByTid(IObservedRun? run)
-    {
-        var map = new Dictionary<(int, int), WorkerState>();
-        if (run is null) return map;
-        foreach (var w in run.Workers)
-        {
-            if (w.Tid != 0) map[(w.Pid, w.Tid)] = w;
-        }
-        return map;
-    }
 
     /// <summary>The thread <paramref name="tid"/> of the earlier reading; threads mostly keep their place between
     /// readings, so <paramref name="hint"/> (its index now) is looked at first.</summary>
@@ -510,24 +499,9 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
             0, 0, 0, false, runtime.EventsStopped);
 
     private ThreadSample ThreadSampleOf(
-        WatchedProcess w, ThreadCounters now, ThreadCounters? before, RuntimeState? runtime,
-        Dictionary<(int, int), WorkerState> workersByTid, IntervalMark from, double seconds)
+        WatchedProcess w, ThreadCounters now, ThreadCounters? before, RuntimeState? runtime, IntervalMark from, double seconds)
     {
-        var state = workersByTid.GetValueOrDefault((w.Pid, now.Tid));
-        int? worker = state?.Worker;
-        if (worker is null && runtime is not null && runtime.WorkerByTid.TryGetValue(now.Tid, out int fromEvents))
-        {
-            worker = fromEvents;
-        }
-        else if (worker is null && w.Role == ProcessRole.Worker && WorkerThreadName.TryParse(now.Name, out int named))
-        {
-            // Our own workers name their threads; this covers the moments before their first report arrives.
-            worker = named;
-        }
-        if (state is null && worker is { } index && _run?.Workers is { } all && index < all.Count && all[index].Worker == index)
-        {
-            state = all[index];
-        }
+        int? worker = _attribution.WorkerOf(w.Pid, now.Tid, now.Name, inRunProcess: w.Role == ProcessRole.Worker, runtime?.WorkerByTid, out var state);
         double? iterationsPerSec = null;
         if (state is not null)
         {
