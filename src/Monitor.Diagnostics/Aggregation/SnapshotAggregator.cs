@@ -18,32 +18,22 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
 
     /// <summary>An interval shorter than this share of the one before it (the last one of a run, cut short by the
     /// run's end) is folded into it: its snapshot's rates cover both.</summary>
-    public const double FoldBelow = 0.5;
+    public const double FoldBelow = IntervalTimeline.FoldBelow;
 
     private readonly IThreadSampler? _sampler;
     private readonly SingleThreadRate? _singleThreadRate;
     private readonly Func<double?> _machineBusyMs;
     private readonly int _logicalCpus;
     private readonly object _gate = new();
-    private ContentionAccumulator _contention = new();
-    // The accumulator of a mark no longer kept, cleared, to collect the next interval.
-    private ContentionAccumulator? _spareContention;
     private readonly RuntimeStates _runtime = new();
     private readonly WatchList _watch;
-    // Readings of marks no longer kept, handed back to the sampler to be refilled.
-    private readonly Dictionary<int, ProcessCounters> _spare = new();
     private readonly TimeProvider _time;
     private readonly long _origin;
     private readonly ContentionTotals _contentionTotals = new();
     private readonly WorkerAttribution _attribution = new();
     private IObservedRun? _run;
     private IntervalMark? _runStart;
-    private IntervalMark _previous;
-    private IntervalMark? _beforePrevious;
-    // The length of the last interval that was not folded. A sliver is measured against it, not against a folded
-    // interval: that one is longer by the sliver, so the normal interval after it would look like a sliver too, be
-    // folded, and every interval after that as well, each snapshot covering more of the run than the one before.
-    private double? _fullSeconds;
+    private readonly IntervalTimeline _timeline;
 
     /// <param name="sampler">null when the OS sampler is off (--diagnostics none).</param>
     /// <param name="singleThreadRate">one thread's rate on this machine, for effective parallelism; raised as worker
@@ -68,7 +58,7 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
         _watch = new WatchList(sampler is null ? null : descendantsOf ?? ProcessTree.Descendants);
         long now = _time.GetTimestamp();
         _origin = origin ?? now;
-        _previous = new IntervalMark(now);
+        _timeline = new IntervalTimeline(new IntervalMark(now), _time, _watch.Contains);
     }
 
     /// <summary>The timestamp of T = 0.</summary>
@@ -125,7 +115,7 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
             _runtime.KeepOnly(pid => previousRun.Contains(pid) || _watch.Contains(pid));
         }
         Prime();
-        lock (_gate) _runStart = _previous;
+        lock (_gate) _runStart = _timeline.Last;
     }
 
     /// <summary>Reads the sources once, so the first snapshot's rates run from now: the interval starts here.</summary>
@@ -144,7 +134,7 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
         double? machine = _machineBusyMs();
         lock (_gate)
         {
-            var mark = new IntervalMark(_time.GetTimestamp()) { MachineBusyMs = machine, Contention = _previous.Contention };
+            var mark = new IntervalMark(_time.GetTimestamp()) { MachineBusyMs = machine };
             foreach (var w in watched)
             {
                 if (readings.TryGetValue(w.Pid, out var reading))
@@ -153,17 +143,13 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
                     mark.Readings[w.Pid] = reading;
                     mark.ProcessCpuMs[w.Pid] = CpuMs(reading);
                 }
-                else if (_previous.ProcessCpuMs.TryGetValue(w.Pid, out double known))
+                else if (_timeline.Last.ProcessCpuMs.TryGetValue(w.Pid, out double known))
                 {
                     mark.ProcessCpuMs[w.Pid] = known;
                 }
             }
             MarkRun(mark, _run, null);
-            Drop(_previous, contentionShared: true);
-            if (_beforePrevious is not null) Drop(_beforePrevious);
-            _previous = mark;
-            _beforePrevious = null;
-            _fullSeconds = null;
+            _timeline.Restart(mark);
         }
         // A recording then holds where the figures count from (an attached process's CPU before the attach is not its).
         if (CountersRead is { } read)
@@ -179,11 +165,11 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
             switch (e)
             {
                 case ContentionStarted s:
-                    _contention.Started(s);
+                    _timeline.Contention.Started(s);
                     _contentionTotals.Started(s);
                     break;
                 case ContentionStopped s:
-                    _contention.Stopped(s);
+                    _timeline.Contention.Stopped(s);
                     _contentionTotals.Stopped(s);
                     break;
                 default:
@@ -205,9 +191,7 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
         lock (_gate)
         {
             run = _run;
-            fold = _beforePrevious is not null && _fullSeconds is { } full
-                   && SecondsBetween(_previous.Timestamp, now) < FoldBelow * full;
-            from = fold ? _beforePrevious! : _previous;
+            from = _timeline.StartOf(now, out fold);
         }
         if (run is not null) WatchRun(run);
         lock (_gate) watched = _watch.ToArray();
@@ -296,12 +280,7 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
             workerThreads.Sort((a, b) => (a.Worker ?? 0).CompareTo(b.Worker ?? 0));
             otherThreads.Sort((a, b) => a.Pid != b.Pid ? a.Pid.CompareTo(b.Pid) : b.CpuPercent.CompareTo(a.CpuPercent));
             var threads = workerThreads.Concat(otherThreads).ToArray();
-
-            if (fold) _contention.Absorb(_previous.Contention);
-            var contention = _contention.Sample(TopLocks);
-            mark.Contention = _contention;
-            _contention = _spareContention ?? new ContentionAccumulator();
-            _spareContention = null;
+            var contention = _timeline.Close(mark, from, fold, TopLocks);
 
             MarkRun(mark, run, from);
             double? others = from.MachineBusyMs is { } busyBefore && machine is { } busyNow
@@ -337,18 +316,6 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
                 threads,
                 contention,
                 totals);
-
-            if (fold)
-            {
-                Drop(_previous);
-            }
-            else
-            {
-                if (_beforePrevious is not null) Drop(_beforePrevious);
-                _beforePrevious = _previous;
-                _fullSeconds = SecondsBetween(from.Timestamp, now);
-            }
-            _previous = mark;
         }
         if (CountersRead is { } read)
         {
@@ -436,23 +403,9 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
         }
     }
 
-    /// <summary>A mark no longer kept: its readings are handed back to be refilled and, unless another mark still
-    /// holds it (<paramref name="contentionShared"/>), its contention accumulator collects the next interval.</summary>
-    private void Drop(IntervalMark mark, bool contentionShared = false)
-    {
-        foreach (var (pid, reading) in mark.Readings) _spare[pid] = reading;
-        mark.Readings.Clear();
-        if (!contentionShared)
-        {
-            mark.Contention.Clear();
-            _spareContention = mark.Contention;
-        }
-        foreach (var pid in _spare.Keys.Where(pid => !_watch.Contains(pid)).ToArray()) _spare.Remove(pid);
-    }
-
     private ProcessCounters? Spare(int pid)
     {
-        lock (_gate) return _spare.Remove(pid, out var spare) ? spare : null;
+        lock (_gate) return _timeline.SpareReading(pid);
     }
 
     private static double CpuMs(ProcessCounters reading) => reading.UserMs + reading.SystemMs;
