@@ -21,7 +21,6 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
     public const double FoldBelow = IntervalTimeline.FoldBelow;
 
     private readonly IThreadSampler? _sampler;
-    private readonly SingleThreadRate? _singleThreadRate;
     private readonly Func<double?> _machineBusyMs;
     private readonly int _logicalCpus;
     private readonly object _gate = new();
@@ -32,7 +31,7 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
     private readonly ContentionTotals _contentionTotals = new();
     private readonly WorkerAttribution _attribution = new();
     private IObservedRun? _run;
-    private IntervalMark? _runStart;
+    private readonly ParallelismEstimator _parallelism;
     private readonly IntervalTimeline _timeline;
 
     /// <param name="sampler">null when the OS sampler is off (--diagnostics none).</param>
@@ -50,10 +49,10 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
         Func<double?>? machineBusyMs = null, int? logicalCpus = null, Func<int, IReadOnlyList<int>>? descendantsOf = null)
     {
         _sampler = sampler;
-        _singleThreadRate = singleThreadRate;
         _time = time ?? TimeProvider.System;
         _machineBusyMs = machineBusyMs ?? SystemCpuTime.BusyMs;
         _logicalCpus = logicalCpus ?? Environment.ProcessorCount;
+        _parallelism = new ParallelismEstimator(singleThreadRate, _logicalCpus, _time);
         // Without the OS sampler children found could not be read.
         _watch = new WatchList(sampler is null ? null : descendantsOf ?? ProcessTree.Descendants);
         long now = _time.GetTimestamp();
@@ -80,7 +79,7 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
 
     /// <summary>The effective parallelism of the followed run once it has ended, as its last snapshot gave it, with
     /// what others used of the machine over the run and why the figure is uncertain; null before.</summary>
-    public RunParallelism? CompletedRun { get; private set; }
+    public RunParallelism? CompletedRun => _parallelism.CompletedRun;
 
     /// <summary>The most resident memory the readings of <paramref name="pid"/> showed, or null when never read.</summary>
     public long? MostResidentBytes(int pid)
@@ -108,14 +107,14 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
         lock (_gate)
         {
             _run = run;
-            CompletedRun = null;
+            _parallelism.Follow();
             var previousRun = _watch.Follow(run);
             // A UI session runs workload after workload: keep what the runtime said of the previous run's processes
             // (its result may still be being summed up), drop anything older, so memory stays bounded.
             _runtime.KeepOnly(pid => previousRun.Contains(pid) || _watch.Contains(pid));
         }
         Prime();
-        lock (_gate) _runStart = _timeline.Last;
+        lock (_gate) _parallelism.RunStartsAt(_timeline.Last);
     }
 
     /// <summary>Reads the sources once, so the first snapshot's rates run from now: the interval starts here.</summary>
@@ -148,7 +147,7 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
                     mark.ProcessCpuMs[w.Pid] = known;
                 }
             }
-            MarkRun(mark, _run, null);
+            if (_run is not null) mark.NoteRun(_run);
             _timeline.Restart(mark);
         }
         // A recording then holds where the figures count from (an attached process's CPU before the attach is not its).
@@ -282,14 +281,18 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
             var threads = workerThreads.Concat(otherThreads).ToArray();
             var contention = _timeline.Close(mark, from, fold, TopLocks);
 
-            MarkRun(mark, run, from);
+            if (run is not null)
+            {
+                mark.NoteRun(run);
+                _parallelism.LearnRate(from, mark);
+            }
             double? others = from.MachineBusyMs is { } busyBefore && machine is { } busyNow
                 ? Math.Clamp((busyNow - busyBefore - watchedCpuMs) / (seconds * 10), 0, _logicalCpus * 100.0)
                 : null;
             // The run's own count, not the sum over sampled threads: it stays right when a worker process exited
             // between two samples or the OS sampler is off.
             double iterations = run is not null && from.RunIterations is { } before2 ? Math.Max(0, run.Iterations - before2) : 0;
-            var (parallelism, uncertain) = Parallelism(run, iterations, seconds, workersCpuMs, others, machine);
+            var (parallelism, uncertain) = _parallelism.Of(run, iterations, seconds, workersCpuMs, others, machine, _watch.Processes);
             var owned = processes.Where(p => p.Role != ProcessRole.Monitor).ToArray();
             var (contentionCount, contentionWaitMs) = _contentionTotals.Of(_watch.Processes);
             var totals = new Totals(
@@ -328,35 +331,6 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
         return snapshot;
     }
 
-    /// <summary>While the run goes, over the interval; once it has ended, over the whole run as its result gives it
-    /// (an interval after the end has no work in it and read 0.00 under DONE).</summary>
-    private (double? Value, string? Uncertain) Parallelism(IObservedRun? run, double iterations, double seconds, double workersCpuMs, double? others, double? machine)
-    {
-        if (_singleThreadRate is null || run is null) return (null, null);
-        if (run.IsCompleted && run.Completion.IsCompletedSuccessfully)
-        {
-            CompletedRun ??= WholeRun(run.Completion.Result, machine);
-            return (CompletedRun.Figure?.Value, CompletedRun.Uncertain);
-        }
-        var figure = EffectiveParallelism.Of(iterations, seconds, _singleThreadRate.Value, workersCpuMs, _logicalCpus);
-        return figure is { } f ? (f.Value, EffectiveParallelism.Uncertainty(f, others, _logicalCpus)) : (null, null);
-    }
-
-    /// <summary>The whole run's figure, from its result (the same one its result line gives), and what the rest of the
-    /// machine used over the run.</summary>
-    private RunParallelism WholeRun(RunResult result, double? machineNow)
-    {
-        double? others = null;
-        if (_runStart is { MachineBusyMs: { } busyAtStart } start && machineNow is { } busyNow && result.CpuMs is { } workers && result.ElapsedMs > 0)
-        {
-            double monitor = _watch.Processes.Where(w => w.Role == ProcessRole.Monitor)
-                .Sum(w => (w.LastShown?.CpuMs ?? 0) + w.CpuBaselineMs - start.ProcessCpuMs.GetValueOrDefault(w.Pid));
-            double seconds = SecondsBetween(start.Timestamp, _time.GetTimestamp());
-            others = Math.Clamp((busyNow - busyAtStart - workers - monitor) / (seconds * 10), 0, _logicalCpus * 100.0);
-        }
-        return RunParallelism.Of(result, _singleThreadRate!, _logicalCpus, others);
-    }
-
     /// <summary>What the run's processes and the children they made have used so far, read now: for a run about to be
     /// ended, in place of the usage lines its workers will not send (so its result, last snapshot and recording still
     /// give the CPU it used). Empty without the OS sampler.</summary>
@@ -382,24 +356,6 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
         lock (_gate)
         {
             foreach (int pid in found) _watch.Watch(pid, ProcessRole.Worker);
-        }
-    }
-
-    /// <summary>Keeps each worker's report and the run's iterations in <paramref name="mark"/>, and raises one thread's
-    /// rate when a worker did more per CPU second since <paramref name="from"/> (or over its whole life, once done).</summary>
-    private void MarkRun(IntervalMark mark, IObservedRun? run, IntervalMark? from)
-    {
-        if (run is null) return;
-        mark.RunIterations = run.Iterations;
-        foreach (var worker in run.Workers)
-        {
-            var latest = worker.Latest;
-            mark.Workers[worker.Worker] = latest;
-            if (_singleThreadRate is null || from is null) continue;
-            if (from.Workers.TryGetValue(worker.Worker, out var earlier) && latest.CpuMs is { } cpu && earlier.CpuMs is { } cpuBefore)
-            {
-                _singleThreadRate.Observe(latest.Iterations - earlier.Iterations, cpu - cpuBefore);
-            }
         }
     }
 
