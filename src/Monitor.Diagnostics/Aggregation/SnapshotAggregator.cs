@@ -237,7 +237,7 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
                     {
                         // Monitor's own cost is shown as a process; its threads are not what the user watches.
                         bool bornInInterval = before is not null || (w.BornWatched && firstReading && !known);
-                        AddThreads(w, reading, before, bornInInterval, runtime, from, seconds, workerThreads, otherThreads);
+                        ThreadSamples.Add(w, reading, before, bornInInterval, runtime, _attribution, from, seconds, workerThreads, otherThreads);
                     }
                 }
                 else if (w.LastShown is { } last || known)
@@ -366,77 +366,9 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
 
     private static double CpuMs(ProcessCounters reading) => reading.UserMs + reading.SystemMs;
 
-    private void AddThreads(
-        WatchedProcess w, ProcessCounters reading, ProcessCounters? before, bool newThreadsBornInInterval, RuntimeState? runtime,
-        IntervalMark from, double seconds, List<ThreadSample> workerThreads, List<ThreadSample> otherThreads)
-    {
-        var threadsNow = reading.Threads;
-        for (int i = 0; i < threadsNow.Count; i++)
-        {
-            var t = threadsNow[i];
-            ThreadCounters? earlier = FindThread(before, t.Tid, i) is { } found && ThreadRates.SameThread(found, t) ? found
-                // A thread the earlier reading did not have started since: all its CPU time is this interval's.
-                : newThreadsBornInInterval ? Unborn(t)
-                : null;
-            var thread = ThreadSampleOf(w, t, earlier, runtime, from, seconds);
-            (thread.Role == ThreadRole.Worker ? workerThreads : otherThreads).Add(thread);
-        }
-    }
-
-    /// <summary>A thread's counters before it started: all zero.</summary>
-    private static ThreadCounters Unborn(in ThreadCounters t) => new(
-        t.Tid, t.Name, t.State, 0, 0,
-        t.OnCpuMs is null ? null : 0, t.WaitingForCpuMs is null ? null : 0,
-        t.VoluntarySwitches is null ? null : 0, t.InvoluntarySwitches is null ? null : 0, t.StartedMs);
-
-    /// <summary>The thread <paramref name="tid"/> of the earlier reading; threads mostly keep their place between
-    /// readings, so <paramref name="hint"/> (its index now) is looked at first.</summary>
-    private static ThreadCounters? FindThread(ProcessCounters? reading, int tid, int hint)
-    {
-        if (reading is null) return null;
-        var threads = reading.Threads;
-        if (hint < threads.Count && threads[hint].Tid == tid) return threads[hint];
-        for (int i = 0; i < threads.Count; i++)
-        {
-            if (threads[i].Tid == tid) return threads[i];
-        }
-        return null;
-    }
-
     private static ProcessSample FromRuntimeOnly(WatchedProcess w, RuntimeState runtime) =>
         new(w.Pid, "", w.Role, runtime.WorkingSetBytes ?? 0, runtime.WorkingSetBytes ?? 0, runtime.GcHeapBytes, runtime.GcCountFor(w.BornWatched),
             0, 0, 0, false, runtime.EventsStopped);
-
-    private ThreadSample ThreadSampleOf(
-        WatchedProcess w, ThreadCounters now, ThreadCounters? before, RuntimeState? runtime, IntervalMark from, double seconds)
-    {
-        int? worker = _attribution.WorkerOf(w.Pid, now.Tid, now.Name, inRunProcess: w.Role == ProcessRole.Worker, runtime?.WorkerByTid, out var state);
-        double? iterationsPerSec = null;
-        if (state is not null)
-        {
-            long earlier = from.Workers.TryGetValue(state.Worker, out var reported) ? reported.Iterations : 0;
-            iterationsPerSec = Math.Max(0, state.Iterations - earlier) / seconds;
-        }
-        var role = worker is not null ? ThreadRole.Worker
-            : now.Name.StartsWith(".NET ", StringComparison.Ordinal) ? ThreadRole.Runtime
-            : ThreadRole.Other;
-        var rates = before is { } b ? ThreadRates.Between(b, now, seconds) : default;
-        return new ThreadSample(
-            w.Pid,
-            now.Tid,
-            now.Name,
-            role,
-            worker,
-            rates.CpuPercent,
-            rates.UserPercent,
-            rates.SystemPercent,
-            rates.CpuWaitPercent ?? 0,
-            rates.VoluntaryPerSec ?? 0,
-            rates.InvoluntaryPerSec ?? 0,
-            iterationsPerSec,
-            w.ThreadCpuSinceWatched(now),
-            now.State);
-    }
 
     /// <summary>An attached process: no workload, only how long it has been watched.</summary>
     private static WorkloadInfo Watching(double seconds) => new(null, null, WorkerRuntime.Dotnet, 0, 0, seconds, 0, false);

@@ -199,7 +199,7 @@ public sealed class FollowedRunTests
         Assert.Equal(2, ended.EffectiveParallelism!.Value, 6);      // the result's 2000 iterations in 1 s, not the last interval's
         Assert.NotNull(whole);
         Assert.Equal(2, whole.Figure!.Value.Value, 6);
-        Assert.Equal(25, whole.OtherCpuPercent!.Value, 6);         // 2500 ms busy over 2 s, 2000 ms of it the run's
+        Assert.Equal(25, whole.OtherCpuPercent!.Value, 6);          // 2500 ms busy over 2 s, 2000 ms of it the run's
         Assert.Null(aggregator.CompletedRun);
     }
 
