@@ -227,11 +227,7 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
                     // A process first read now: born watched, all its CPU falls in this interval; else it counts from here.
                     if (!known) cpuBefore = w.BornWatched ? 0 : cpuNow;
                     from.Readings.TryGetValue(w.Pid, out var before);
-                    sample = new ProcessSample(
-                        w.Pid, reading.Name, w.Role, reading.WorkingSetBytes, w.MostResidentBytes,
-                        runtime?.GcHeapBytes, runtime?.GcCountFor(w.BornWatched),
-                        Math.Max(0, cpuNow - cpuBefore) / (seconds * 10), cpuNow - w.CpuBaselineMs,
-                        reading.Threads.Count, Exited: false, runtime?.EventsStopped);
+                    sample = ProcessSamples.Running(w, reading, runtime, cpuBefore, cpuNow, seconds);
                     mark.Readings[w.Pid] = reading;
                     if (w.Role != ProcessRole.Monitor)
                     {
@@ -240,7 +236,7 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
                         ThreadSamples.Add(w, reading, before, bornInInterval, runtime, _attribution, from, seconds, workerThreads, otherThreads);
                     }
                 }
-                else if (w.LastShown is { } last || known)
+                else if (w.LastShown is not null || known)
                 {
                     // Gone: its own last report (read from the OS just before it exited) gives the CPU it used since
                     // it was last read; without one (killed), nothing more is known.
@@ -248,24 +244,16 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
                     double lastCpu = w.LastShown is { } shown ? shown.CpuMs + w.CpuBaselineMs : cpuBefore;
                     cpuNow = usage is { } u ? Math.Max(u.CpuMs, lastCpu) : lastCpu;
                     if (!known) cpuBefore = lastCpu;
-                    var lastReading = from.Readings.GetValueOrDefault(w.Pid);
-                    long workingSet = w.LastShown?.WorkingSetBytes ?? lastReading?.WorkingSetBytes ?? 0;
-                    long peak = Math.Max(Math.Max(w.LastShown?.PeakWorkingSetBytes ?? lastReading?.PeakWorkingSetBytes ?? 0, usage?.PeakWorkingSetBytes ?? 0), w.MostResidentBytes);
-                    string name = w.LastShown?.Name ?? lastReading?.Name ?? "";
-                    sample = new ProcessSample(
-                        w.Pid, name, w.Role, workingSet, peak,
-                        runtime?.GcHeapBytes ?? w.LastShown?.GcHeapBytes, runtime is null ? w.LastShown?.GcCount : runtime.GcCountFor(w.BornWatched),
-                        Math.Max(0, cpuNow - cpuBefore) / (seconds * 10), cpuNow - w.CpuBaselineMs,
-                        0, Exited: true, runtime?.EventsStopped ?? w.LastShown?.DiagnosticsStatus);
+                    sample = ProcessSamples.Gone(w, from.Readings.GetValueOrDefault(w.Pid), usage, runtime, cpuBefore, cpuNow, seconds);
                     if (usage is not null && !w.FinalRecorded)
                     {
                         w.FinalRecorded = true;
-                        finals.Add(ProcessCounters.Last(w.Pid, name, workingSet, peak, usage.UserMs ?? usage.CpuMs, usage.SystemMs ?? 0));
+                        finals.Add(ProcessSamples.FinalReading(sample, usage));
                     }
                 }
                 else
                 {
-                    if (_sampler is null && runtime is not null) processes.Add(FromRuntimeOnly(w, runtime));
+                    if (_sampler is null && runtime is not null) processes.Add(ProcessSamples.RuntimeOnly(w, runtime));
                     continue;
                 }
                 processes.Add(sample);
@@ -365,10 +353,6 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
     }
 
     private static double CpuMs(ProcessCounters reading) => reading.UserMs + reading.SystemMs;
-
-    private static ProcessSample FromRuntimeOnly(WatchedProcess w, RuntimeState runtime) =>
-        new(w.Pid, "", w.Role, runtime.WorkingSetBytes ?? 0, runtime.WorkingSetBytes ?? 0, runtime.GcHeapBytes, runtime.GcCountFor(w.BornWatched),
-            0, 0, 0, false, runtime.EventsStopped);
 
     /// <summary>An attached process: no workload, only how long it has been watched.</summary>
     private static WorkloadInfo Watching(double seconds) => new(null, null, WorkerRuntime.Dotnet, 0, 0, seconds, 0, false);
