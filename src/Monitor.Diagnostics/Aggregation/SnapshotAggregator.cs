@@ -23,16 +23,17 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
     private readonly IThreadSampler? _sampler;
     private readonly Func<double?> _machineBusyMs;
     private readonly int _logicalCpus;
-    private readonly object _gate = new();
-    private readonly RuntimeStates _runtime = new();
-    private readonly WatchList _watch;
     private readonly TimeProvider _time;
     private readonly long _origin;
+    // Guards everything below: Post comes from the sessions' threads, Take from the clock's.
+    private readonly object _gate = new();
+    private readonly WatchList _watch;
+    private readonly IntervalTimeline _timeline;
+    private readonly RuntimeStates _runtime = new();
     private readonly ContentionTotals _contentionTotals = new();
     private readonly WorkerAttribution _attribution = new();
-    private IObservedRun? _run;
     private readonly ParallelismEstimator _parallelism;
-    private readonly IntervalTimeline _timeline;
+    private IObservedRun? _run;
 
     /// <param name="sampler">null when the OS sampler is off (--diagnostics none).</param>
     /// <param name="singleThreadRate">one thread's rate on this machine, for effective parallelism; raised as worker
@@ -264,9 +265,7 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
                 if (w.Role == ProcessRole.Worker) workersCpuMs += cpuInInterval;
             }
 
-            workerThreads.Sort((a, b) => (a.Worker ?? 0).CompareTo(b.Worker ?? 0));
-            otherThreads.Sort((a, b) => a.Pid != b.Pid ? a.Pid.CompareTo(b.Pid) : b.CpuPercent.CompareTo(a.CpuPercent));
-            var threads = workerThreads.Concat(otherThreads).ToArray();
+            var threads = ThreadSamples.InOrder(workerThreads, otherThreads);
             var contention = _timeline.Close(mark, from, fold, TopLocks);
 
             if (run is not null)

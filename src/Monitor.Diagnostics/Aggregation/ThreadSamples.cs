@@ -31,6 +31,14 @@ internal static class ThreadSamples
         }
     }
 
+    /// <summary>The threads as a snapshot lists them: workers by index, then the others by process, busiest first.</summary>
+    public static ThreadSample[] InOrder(List<ThreadSample> workerThreads, List<ThreadSample> otherThreads)
+    {
+        workerThreads.Sort((a, b) => (a.Worker ?? 0).CompareTo(b.Worker ?? 0));
+        otherThreads.Sort((a, b) => a.Pid != b.Pid ? a.Pid.CompareTo(b.Pid) : b.CpuPercent.CompareTo(a.CpuPercent));
+        return workerThreads.Concat(otherThreads).ToArray();
+    }
+
     private static ThreadSample SampleOf(
         WatchedProcess process, ThreadCounters now, ThreadCounters? before, RuntimeState? runtime, WorkerAttribution attribution,
         IntervalMark from, double seconds)

@@ -67,4 +67,17 @@ public sealed class ThreadSamplesTests
         Assert.Equal(ThreadRole.Other, Sampled(23).Role);
         Assert.Null(Sampled(23).IterationsPerSec);
     }
+
+    [Fact]
+    public void A_snapshot_lists_workers_by_index_then_the_other_threads_by_process_busiest_first()
+    {
+        static ThreadSample Sample(int pid, int tid, int? worker, double cpu) =>
+            new(pid, tid, "t", worker is null ? ThreadRole.Other : ThreadRole.Worker, worker, cpu, cpu, 0, 0, 0, 0, null, 0, 'R');
+
+        var ordered = ThreadSamples.InOrder(
+            [Sample(200, 1, 1, 10), Sample(100, 2, 0, 5)],
+            [Sample(200, 3, null, 50), Sample(100, 4, null, 1), Sample(100, 5, null, 30)]);
+
+        Assert.Equal([2, 1, 5, 4, 3], ordered.Select(t => t.Tid));
+    }
 }
