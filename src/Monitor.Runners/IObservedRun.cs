@@ -20,8 +20,10 @@ public interface IObservedRun
     /// <summary>Iterations done so far over all workers, 0..N.</summary>
     long Iterations { get; }
 
+    /// <summary>Iterations done over N, 0..1.</summary>
     double Progress { get; }
 
+    /// <summary>Time so far; once the run has ended, the run's time as its result gives it.</summary>
     TimeSpan Elapsed { get; }
 
     bool IsCompleted { get; }

@@ -26,7 +26,7 @@ internal sealed class FakeRun : IObservedRun
     public IReadOnlyList<WorkerState> Workers { get; }
     public IReadOnlyList<IObservedProcess> Processes => _processes;
     public long Iterations => Workers.Sum(w => w.Iterations);
-    public double Progress => (double)Iterations / Spec.N;
+    public double Progress => Spec.N == 0 ? 1 : (double)Iterations / Spec.N;
     public TimeSpan Elapsed { get; set; }
     public bool IsCompleted => _result.Task.IsCompleted;
     public Task<RunResult> Completion => _result.Task;
