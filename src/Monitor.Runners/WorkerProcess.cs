@@ -5,7 +5,7 @@ namespace Monitor.Runners;
 
 /// <summary>One started worker process: reads its stdout protocol into the states of its workers and keeps the tail
 /// of its stderr to explain a failure.</summary>
-public sealed class WorkerProcess
+public sealed class WorkerProcess : IObservedProcess
 {
     private readonly Dictionary<int, WorkerState> _workers;
     private readonly Queue<string> _stderrTail = new();

@@ -8,7 +8,7 @@ namespace Monitor.Runners;
 /// A workload in flight: its worker processes and worker states, readable live by any source, and the result once
 /// every process has ended. Starting it is <see cref="WorkloadRunner.StartAsync"/>.
 /// </summary>
-public sealed class WorkloadRun : IAsyncDisposable
+public sealed class WorkloadRun : IObservedRun, IAsyncDisposable
 {
     private readonly List<WorkerProcess> _processes = new();
     private readonly Stopwatch _clock = new();
@@ -36,19 +36,7 @@ public sealed class WorkloadRun : IAsyncDisposable
     /// <summary>Time so far; once the run has ended, the run's time as its result gives it (see RunTime).</summary>
     public TimeSpan Elapsed => Interlocked.Read(ref _finalTicks) is >= 0 and var ticks ? TimeSpan.FromTicks(ticks) : _clock.Elapsed;
 
-    /// <summary>The last line a process of this run (or a child it made) sent about its own CPU time and peak memory,
-    /// read from the OS just before it exited; null until then.</summary>
-    public WorkerUsage? UsageOf(int pid)
-    {
-        foreach (var process in Processes)
-        {
-            foreach (var usage in process.Usage)
-            {
-                if (usage.Pid == pid) return usage;
-            }
-        }
-        return null;
-    }
+    IReadOnlyList<IObservedProcess> IObservedRun.Processes => Processes;
 
     /// <summary>Iterations done so far over all workers, 0..N.</summary>
     public long Iterations => Workers.Sum(w => w.Iterations);

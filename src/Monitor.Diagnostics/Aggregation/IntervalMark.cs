@@ -30,4 +30,11 @@ internal sealed class IntervalMark(long timestamp)
 
     /// <summary>The contention collected over the interval that ended at this mark (to fold it into the next).</summary>
     public ContentionAccumulator Contention { get; set; } = new();
+
+    /// <summary>Keeps where <paramref name="run"/> stands now: its iterations and each worker's latest report.</summary>
+    public void NoteRun(IObservedRun run)
+    {
+        RunIterations = run.Iterations;
+        foreach (var worker in run.Workers) Workers[worker.Worker] = worker.Latest;
+    }
 }

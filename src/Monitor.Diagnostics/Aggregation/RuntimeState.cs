@@ -21,6 +21,10 @@ internal sealed class RuntimeState
 
     /// <summary>GCs since watching began (an attached process): from the first one seen.</summary>
     public int GcCountSinceWatched => FirstGcSeen == 0 ? 0 : GcCount - FirstGcSeen + 1;
+
+    /// <summary>The GCs to show of a process <paramref name="bornWatched"/> (see <see cref="WatchedProcess.BornWatched"/>) or not.</summary>
+    public int GcCountFor(bool bornWatched) => bornWatched ? GcCountSinceBirth : GcCountSinceWatched;
+
     public string? EventsStopped;
     public long? GcHeapBytes;
     public long? WorkingSetBytes;
