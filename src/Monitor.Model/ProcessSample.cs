@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Monitor.Model;
 
 /// <summary>One process over one interval. CPU % is per core: 100 = one core busy. <see cref="DiagnosticsStatus"/> says
@@ -11,8 +13,8 @@ public sealed record ProcessSample(
     long PeakWorkingSetBytes,
     long? GcHeapBytes,
     int? GcCount,
-    double CpuPercent,
-    double CpuMs,
+    [property: JsonConverter(typeof(Rounded1Converter))] double CpuPercent,
+    [property: JsonConverter(typeof(Rounded1Converter))] double CpuMs,
     int ThreadCount,
-    bool Exited,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool Exited,
     string? DiagnosticsStatus = null);

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Monitor.Model;
 
 /// <summary>
@@ -11,12 +13,12 @@ public sealed record ThreadSample(
     string Name,
     ThreadRole Role,
     int? Worker,
-    double CpuPercent,
-    double UserPercent,
-    double SystemPercent,
-    double CpuWaitPercent,
-    double BlockedPerSec,
-    double PreemptedPerSec,
-    double? IterationsPerSec,
-    double CpuMs,
+    [property: JsonConverter(typeof(Rounded1Converter))] double CpuPercent,
+    [property: JsonConverter(typeof(Rounded1Converter))] double UserPercent,
+    [property: JsonConverter(typeof(Rounded1Converter))] double SystemPercent,
+    [property: JsonConverter(typeof(Rounded1Converter))] double CpuWaitPercent,
+    [property: JsonConverter(typeof(Rounded1Converter))] double BlockedPerSec,
+    [property: JsonConverter(typeof(Rounded1Converter))] double PreemptedPerSec,
+    [property: JsonConverter(typeof(Rounded0Converter))] double? IterationsPerSec,
+    [property: JsonConverter(typeof(Rounded1Converter))] double CpuMs,
     char State);

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Monitor.Model;
 
 /// <summary>What is being watched: a workload Monitor runs, or an external process (Mode and Work are then null).</summary>
@@ -7,6 +9,6 @@ public sealed record WorkloadInfo(
     WorkerRuntime Runtime,
     int Workers,
     long N,
-    double ElapsedSeconds,
+    [property: JsonPropertyName("elapsedSec"), JsonConverter(typeof(Rounded3Converter))] double ElapsedSeconds,
     long Iterations,
     bool Finished);

@@ -129,12 +129,7 @@ public static class ReplayCommand
 
     private static void Line(Stream output, Action<Utf8JsonWriter> body)
     {
-        using (var w = new Utf8JsonWriter(output))
-        {
-            w.WriteStartObject();
-            body(w);
-            w.WriteEndObject();
-        }
+        using (var w = new Utf8JsonWriter(output)) body(w);
         output.Write("\n"u8);
         output.Flush();
     }

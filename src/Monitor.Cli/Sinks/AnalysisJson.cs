@@ -52,7 +52,7 @@ public static class AnalysisJson
         foreach (var p in r.Processes) Process(w, p);
         w.WriteEndArray();
         w.WriteStartArray("locks");
-        foreach (var l in r.Locks) SnapshotJson.WriteLock(w, l);
+        foreach (var l in r.Locks) JsonSerializer.Serialize(w, l, MonitorJsonContext.Default.LockSample);
         w.WriteEndArray();
         w.WriteStartArray("threads");
         foreach (var t in r.Threads)

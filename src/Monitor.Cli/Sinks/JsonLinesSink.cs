@@ -17,28 +17,38 @@ public sealed class JsonLinesSink(Stream output) : IRunSink
 
     public void OnCalibrated(long n, double iterationsPerSecond) => Line(w =>
     {
+        w.WriteStartObject();
         w.WriteString("type", "calibration");
         w.WriteNumber("n", n);
         w.WriteNumber("iterationsPerSec", Math.Round(iterationsPerSecond));
         w.WriteNumber("targetSeconds", Calibration.TargetRunTime.TotalSeconds);
+        w.WriteEndObject();
     });
 
     public void OnStarted(WorkloadRun run) { }
 
     public void OnTick(WorkloadRun run) => Line(w =>
     {
+        w.WriteStartObject();
         w.WriteString("type", "progress");
         w.WriteNumber("t", Math.Round(run.Elapsed.TotalSeconds, 3));
         w.WriteNumber("progress", Math.Round(run.Progress, 4));
         w.WriteNumber("iterations", run.Iterations);
+        w.WriteEndObject();
     });
 
     public void OnSnapshot(Snapshot snapshot) => Line(w => SnapshotJson.Write(w, snapshot));
 
-    public void OnResult(RunResult r, RunDiagnostics d) => Line(w => ResultJson.Write(w, r, d));
+    public void OnResult(RunResult r, RunDiagnostics d) => Line(w =>
+    {
+        w.WriteStartObject();
+        ResultJson.Write(w, r, d);
+        w.WriteEndObject();
+    });
 
     private readonly object _gate = new();
 
+    /// <summary>One line: <paramref name="body"/> writes one whole value.</summary>
     private void Line(Action<Utf8JsonWriter> body)
     {
         // Snapshots arrive on the clock's thread, results on the command's: one line at a time.
@@ -48,9 +58,7 @@ public sealed class JsonLinesSink(Stream output) : IRunSink
     private void WriteLine(Action<Utf8JsonWriter> body)
     {
         _json.Reset();
-        _json.WriteStartObject();
         body(_json);
-        _json.WriteEndObject();
         _json.Flush();
         output.Write(NewLine);
         output.Flush();

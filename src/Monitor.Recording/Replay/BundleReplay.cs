@@ -46,7 +46,7 @@ public sealed class BundleReplay
     public static BundleReplay Open(string path)
     {
         var bundle = TraceBundle.Open(path);
-        var snapshots = TraceBundle.ReadLines(bundle.SnapshotsPath, SnapshotJsonReader.Parse, out int bad);
+        var snapshots = TraceBundle.ReadLines(bundle.SnapshotsPath, SnapshotJson.Parse, out int bad);
         if (snapshots.Count == 0) throw new UnusableInputException($"{path} holds no snapshots to replay (recorded with --diagnostics full or os?)");
         var ordered = snapshots.OrderBy(s => s.T).ToArray();
         double first = ordered[0].T;
