@@ -140,17 +140,15 @@ public sealed class ReplayController : IMonitorController, IReplayControls, IDis
     }
 
     /// <summary>A recorded result as a results-table row.</summary>
-    private static RunSummary Row(Recording.Replay.RecordedRunSummary s)
+    private static RunSummary Row(ResultLine s)
     {
         var summary = new RunSummary(
-            Words.TryParse<RunMode>(s.Mode, out var mode) ? mode : null,
-            Words.TryParse<WorkKind>(s.Work, out var work) ? work : WorkKind.Cpu,
-            Words.TryParse<WorkerRuntime>(s.Runtime, out var runtime) ? runtime : WorkerRuntime.Dotnet,
+            s.Mode, s.Work ?? WorkKind.Cpu, s.Runtime ?? WorkerRuntime.Dotnet,
             s.Workers ?? 0, s.N ?? 0, s.ElapsedMs ?? 0,
             s.Correct == true, s.CpuMs, s.PeakWorkingSetBytes, s.ContentionCount, s.ContentionWaitMs, s.GcCount, s.EffectiveParallelism, s.Failure,
             s.StartupMs, s.EffectiveParallelismUncertain);
         // Bundles made before results said "outcome" worded a stopped or interrupted run as its failure.
-        return Enum.TryParse<RunOutcome>(s.Outcome ?? s.Failure, ignoreCase: true, out var outcome) && Enum.IsDefined(outcome)
+        return (s.Outcome ?? (Words.TryParse<RunOutcome>(s.Failure, out var worded) ? worded : null)) is { } outcome
             ? summary with { Outcome = outcome }
             : summary;
     }

@@ -1,65 +1,44 @@
 using System.Text.Json;
-using Monitor.Sessions;
 using Monitor.Runners;
 using Monitor.Model;
-using Monitor.Workloads;
 
 namespace Monitor.Sessions;
 
-/// <summary>Writes a run's result as the `{"type":"result",...}` object: the last line of `run --json` and the
-/// `result` of a recording's manifest. Field names are a contract for scripts: add, never rename.</summary>
+/// <summary>A run's result as its <see cref="ResultLine"/>: the last line of `run --json` and the <c>result</c> of a
+/// recording's manifest.</summary>
 public static class ResultJson
 {
-    /// <summary>The whole `{"type":"result",...}` object as a JSON value, for a manifest.</summary>
-    public static JsonElement ToElement(RunResult r, RunDiagnostics d)
+    public static ResultLine Line(RunResult r, RunDiagnostics d) => new()
     {
-        using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer))
-        {
-            w.WriteStartObject();
-            Write(w, r, d);
-            w.WriteEndObject();
-        }
-        using var document = JsonDocument.Parse(buffer.ToArray());
-        return document.RootElement.Clone();
-    }
+        Mode = r.Spec.Mode,
+        Work = r.Spec.Work,
+        Runtime = r.Spec.Runtime,
+        Workers = r.Spec.Workers,
+        N = r.Spec.N,
+        Sum = r.Sum,
+        Expected = r.Expected,
+        Correct = r.Correct,
+        ElapsedMs = r.ElapsedMs,
+        StartupMs = r.StartupMs,
+        ProcessCount = r.ProcessCount,
+        CpuMs = r.CpuMs,
+        PeakWorkingSetBytes = r.PeakWorkingSetBytes,
+        ContentionCount = d.ContentionCount,
+        ContentionWaitMs = d.ContentionWaitMs,
+        GcCount = d.GcCount,
+        EffectiveParallelism = d.EffectiveParallelism,
+        EffectiveParallelismUncertain = d.Parallelism.Uncertain,
+        OtherCpuPercent = d.Parallelism.OtherCpuPercent,
+        SwitchMs = r.Spec.Mode == RunMode.Gil ? r.Spec.SwitchMs : null,
+        WorkerThreads = r.WorkerThreads.Select(t => new ResultWorkerThread(t.Pid, t.Tid, t.Worker, t.Iterations, t.CpuMs)).ToArray(),
+        Outcome = r.Outcome,
+        Failure = r.Failure,
+    };
 
-    public static void Write(Utf8JsonWriter w, RunResult r, RunDiagnostics d)
-    {
-        w.WriteString("type", "result");
-        w.WriteString("mode", r.Spec.Mode.Name());
-        w.WriteString("work", r.Spec.Work.Name());
-        w.WriteString("runtime", r.Spec.RuntimeName);
-        w.WriteNumber("workers", r.Spec.Workers);
-        w.WriteNumber("n", r.Spec.N);
-        w.WriteString("sum", r.Sum.ToString());
-        w.WriteString("expected", r.Expected.ToString());
-        w.WriteBoolean("correct", r.Correct);
-        w.WriteNumber("elapsedMs", Math.Round(r.ElapsedMs, 1));
-        if (r.StartupMs is { } startup) w.WriteNumber("startupMs", Math.Round(startup, 1));
-        w.WriteNumber("processCount", r.ProcessCount);
-        if (r.CpuMs is { } cpu) w.WriteNumber("cpuMs", Math.Round(cpu, 1));
-        if (r.PeakWorkingSetBytes is { } peak) w.WriteNumber("peakWorkingSetBytes", peak);
-        if (d.ContentionCount is { } contentions) w.WriteNumber("contentionCount", contentions);
-        if (d.ContentionWaitMs is { } wait) w.WriteNumber("contentionWaitMs", Math.Round(wait, 3));
-        if (d.GcCount is { } gc) w.WriteNumber("gcCount", gc);
-        if (d.EffectiveParallelism is { } parallelism) w.WriteNumber("effectiveParallelism", Math.Round(parallelism, 2));
-        if (d.Parallelism.Uncertain is { } uncertain) w.WriteString("effectiveParallelismUncertain", uncertain);
-        if (d.Parallelism.OtherCpuPercent is { } others) w.WriteNumber("otherCpuPercent", Math.Round(others, 1));
-        if (r.Spec.Mode == RunMode.Gil) w.WriteNumber("switchMs", r.Spec.SwitchMs);
-        w.WriteStartArray("workerThreads");
-        foreach (var t in r.WorkerThreads)
-        {
-            w.WriteStartObject();
-            w.WriteNumber("pid", t.Pid);
-            w.WriteNumber("tid", t.Tid);
-            w.WriteNumber("worker", t.Worker);
-            w.WriteNumber("iterations", t.Iterations);
-            if (t.CpuMs is { } threadCpu) w.WriteNumber("cpuMs", Math.Round(threadCpu, 1));
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
-        w.WriteString("outcome", r.Outcome.Name());
-        if (r.Failure is not null) w.WriteString("failure", r.Failure);
-    }
+    /// <summary>The whole <c>{"type":"result",...}</c> object as a JSON value, for a manifest.</summary>
+    public static JsonElement ToElement(RunResult r, RunDiagnostics d) =>
+        JsonSerializer.SerializeToElement(Line(r, d), MonitorJsonContext.Default.ResultLine);
+
+    public static void Write(Utf8JsonWriter w, RunResult r, RunDiagnostics d) =>
+        JsonSerializer.Serialize(w, Line(r, d), MonitorJsonContext.Default.ResultLine);
 }

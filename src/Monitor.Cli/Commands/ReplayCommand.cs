@@ -111,10 +111,10 @@ public static class ReplayCommand
         return ExitCodes.Ok;
     }
 
-    private static void WriteSummary(string label, RecordedRunSummary s)
+    private static void WriteSummary(string label, ResultLine s)
     {
         Console.WriteLine();
-        Console.WriteLine($"{label}: mode {s.Mode}, {s.Workers} worker(s), N = {(s.N is { } n ? Format.Count(n) : "?")}, sum {s.Sum}, "
+        Console.WriteLine($"{label}: mode {s.Mode?.Name()}, {s.Workers} worker(s), N = {(s.N is { } n ? Format.Count(n) : "?")}, sum {s.Sum}, "
             + $"{(s.Correct == true ? "correct" : "NOT correct")}, elapsed {(s.ElapsedMs is { } ms ? Format.Duration(ms) : "?")}"
             + (s.ContentionCount is { } c ? $", contentions {Format.Count(c)}" : "") + (s.GcCount is { } gc ? $", GCs {gc}" : "")
             + (s.Failure is { } why ? $", {why}" : ""));

@@ -1,8 +1,8 @@
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Monitor.Sessions;
 using Monitor.Runners;
 using Monitor.Model;
-using Monitor.Workloads;
 
 namespace Monitor.Cli.Sinks;
 
@@ -14,53 +14,31 @@ public sealed class JsonLinesSink(Stream output) : IRunSink
 {
     private readonly Utf8JsonWriter _json = new(output, new JsonWriterOptions { SkipValidation = false });
     private static readonly byte[] NewLine = "\n"u8.ToArray();
+    private static MonitorJsonContext Lines => MonitorJsonContext.Default;
 
-    public void OnCalibrated(long n, double iterationsPerSecond) => Line(w =>
-    {
-        w.WriteStartObject();
-        w.WriteString("type", "calibration");
-        w.WriteNumber("n", n);
-        w.WriteNumber("iterationsPerSec", Math.Round(iterationsPerSecond));
-        w.WriteNumber("targetSeconds", Calibration.TargetRunTime.TotalSeconds);
-        w.WriteEndObject();
-    });
+    public void OnCalibrated(long n, double iterationsPerSecond) =>
+        Line(new CalibrationLine(n, iterationsPerSecond, Calibration.TargetRunTime.TotalSeconds), Lines.CalibrationLine);
 
     public void OnStarted(WorkloadRun run) { }
 
-    public void OnTick(WorkloadRun run) => Line(w =>
-    {
-        w.WriteStartObject();
-        w.WriteString("type", "progress");
-        w.WriteNumber("t", Math.Round(run.Elapsed.TotalSeconds, 3));
-        w.WriteNumber("progress", Math.Round(run.Progress, 4));
-        w.WriteNumber("iterations", run.Iterations);
-        w.WriteEndObject();
-    });
+    public void OnTick(WorkloadRun run) => Line(new ProgressLine(run.Elapsed.TotalSeconds, run.Progress, run.Iterations), Lines.ProgressLine);
 
-    public void OnSnapshot(Snapshot snapshot) => Line(w => SnapshotJson.Write(w, snapshot));
+    public void OnSnapshot(Snapshot snapshot) => Line(SnapshotLine.Of(snapshot), Lines.SnapshotLine);
 
-    public void OnResult(RunResult r, RunDiagnostics d) => Line(w =>
-    {
-        w.WriteStartObject();
-        ResultJson.Write(w, r, d);
-        w.WriteEndObject();
-    });
+    public void OnResult(RunResult r, RunDiagnostics d) => Line(ResultJson.Line(r, d), Lines.ResultLine);
 
     private readonly object _gate = new();
 
-    /// <summary>One line: <paramref name="body"/> writes one whole value.</summary>
-    private void Line(Action<Utf8JsonWriter> body)
+    private void Line<T>(T value, JsonTypeInfo<T> type)
     {
         // Snapshots arrive on the clock's thread, results on the command's: one line at a time.
-        lock (_gate) WriteLine(body);
-    }
-
-    private void WriteLine(Action<Utf8JsonWriter> body)
-    {
-        _json.Reset();
-        body(_json);
-        _json.Flush();
-        output.Write(NewLine);
-        output.Flush();
+        lock (_gate)
+        {
+            _json.Reset();
+            JsonSerializer.Serialize(_json, value, type);
+            _json.Flush();
+            output.Write(NewLine);
+            output.Flush();
+        }
     }
 }

@@ -24,4 +24,7 @@ namespace Monitor.Model;
     ])]
 [JsonSerializable(typeof(SnapshotLine))]
 [JsonSerializable(typeof(LockSample))]
+[JsonSerializable(typeof(ResultLine))]
+[JsonSerializable(typeof(CalibrationLine))]
+[JsonSerializable(typeof(ProgressLine))]
 public sealed partial class MonitorJsonContext : JsonSerializerContext;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Monitor.Model;
 using Monitor.Recording.Bundles;
 
 namespace Monitor.Recording.Analysis;
@@ -124,8 +125,8 @@ public static class TraceAnalyzer
         // One run: the workload is that run (in a UI bundle it may differ from the settings at the start).
         var only = runs.Count == 1 ? runs[0].Run : null;
         var workload = only is not null
-            ? WorkloadOf(traces, only.Mode, only.Workers, only.N ?? Int64(only.Result ?? manifest?.Result, "n"), only.Result ?? manifest?.Result)
-            : WorkloadOf(traces, manifest?.Mode, manifest?.Workers, manifest?.N ?? Int64(manifest?.Result, "n"), manifest?.Result);
+            ? WorkloadOf(traces, only.Mode, only.Workers, only.N ?? ResultLine.Read(only.Result ?? manifest?.Result)?.N, only.Result ?? manifest?.Result)
+            : WorkloadOf(traces, manifest?.Mode, manifest?.Workers, manifest?.N ?? ResultLine.Read(manifest?.Result)?.N, manifest?.Result);
         if (runs.Count > 1 && workload is not null)
         {
             // The traces of several runs: their sums add up to no one N. Each run's is checked on its own.
@@ -174,10 +175,10 @@ public static class TraceAnalyzer
             var pids = run.Pids.ToHashSet();
             var own = legacy ? traces : traces.Where(t => pids.Contains(t.Pid)).ToArray();
             var ownProcesses = processes.Where(p => pids.Contains(p.Pid) && p.Role != "monitor").ToArray();
-            long? n = run.N ?? Int64(run.Result, "n");
+            long? n = run.N ?? ResultLine.Read(run.Result)?.N;
             // A run whose manifest entry names no mode and whose traces hold no worker still gets a (empty) workload.
             var workload = WorkloadOf(own, run.Mode, run.Workers, n, run.Result)
-                ?? new WorkloadReport(null, run.Workers, n, null, null, null, Double(run.Result, "elapsedMs"), 0, null, []);
+                ?? new WorkloadReport(null, run.Workers, n, null, null, null, ResultLine.Read(run.Result)?.ElapsedMs, 0, null, []);
             bool traced = own.Count > 0;
             bool unfinished = run.EndedAt is null && run.Correct is null;
             bool? correct = unfinished ? null : traced && workload.Correct is { } checkedSum ? checkedSum : run.Correct;
@@ -290,16 +291,10 @@ public static class TraceAnalyzer
             sum,
             expected,
             correct,
-            Double(result, "elapsedMs"),
+            ResultLine.Read(result)?.ElapsedMs,
             iterations,
             spanMs is > 0 ? iterations / (spanMs.Value / 1000) : null,
             workers.Select(x => new WorkerReport(x.Trace.Pid, x.Worker.Tid, x.Worker.Worker, x.Worker.Iterations, x.Worker.Finished, x.Worker.Total, x.Worker.ProgressEvents))
                 .OrderBy(w => w.Worker).ToArray());
     }
-
-    private static long? Int64(JsonElement? e, string name) =>
-        e is { ValueKind: JsonValueKind.Object } o && o.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetInt64(out long x) ? x : null;
-
-    private static double? Double(JsonElement? e, string name) =>
-        e is { ValueKind: JsonValueKind.Object } o && o.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetDouble() : null;
 }
