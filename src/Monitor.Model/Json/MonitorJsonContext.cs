@@ -27,4 +27,5 @@ namespace Monitor.Model;
 [JsonSerializable(typeof(ResultLine))]
 [JsonSerializable(typeof(CalibrationLine))]
 [JsonSerializable(typeof(ProgressLine))]
+[JsonSerializable(typeof(BundleManifest))]
 public sealed partial class MonitorJsonContext : JsonSerializerContext;

@@ -1,4 +1,4 @@
-using Monitor.Recording.Bundles;
+using Monitor.Model;
 
 namespace Monitor.Recording.Analysis;
 
@@ -16,7 +16,7 @@ public sealed record AnalysisReport(
     BundleManifest? Manifest,
     double? DurationMs,
     IReadOnlyList<ProcessReport> Processes,
-    IReadOnlyList<Monitor.Model.LockSample> Locks,
+    IReadOnlyList<LockSample> Locks,
     IReadOnlyList<ThreadReport> Threads,
     WorkloadReport? Workload,
     long ContentionCount,
@@ -41,7 +41,7 @@ public sealed record AnalysisReport(
 /// <param name="CpuMs">Its processes' CPU from the OS samples, when sampled.</param>
 public sealed record RunReport(
     int Index,
-    Bundles.BundleRun Run,
+    BundleRun Run,
     bool Traced,
     WorkloadReport Workload,
     bool? Correct,
