@@ -7,7 +7,7 @@ namespace Monitor.Model;
 /// (its GC and contention figures then stop; the OS figures go on); null while all is well.</summary>
 public sealed record ProcessSample(
     int Pid,
-    string Name,
+    [property: JsonRequired] string Name,
     ProcessRole Role,
     long WorkingSetBytes,
     long PeakWorkingSetBytes,

@@ -10,7 +10,7 @@ namespace Monitor.Model;
 public sealed record ThreadSample(
     int Pid,
     int Tid,
-    string Name,
+    [property: JsonRequired] string Name,
     ThreadRole Role,
     int? Worker,
     [property: JsonConverter(typeof(Rounded1Converter))] double CpuPercent,

@@ -28,4 +28,5 @@ namespace Monitor.Model;
 [JsonSerializable(typeof(CalibrationLine))]
 [JsonSerializable(typeof(ProgressLine))]
 [JsonSerializable(typeof(BundleManifest))]
+[JsonSerializable(typeof(OsSampleLine))]
 public sealed partial class MonitorJsonContext : JsonSerializerContext;

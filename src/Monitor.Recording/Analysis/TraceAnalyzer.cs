@@ -256,7 +256,7 @@ public static class TraceAnalyzer
             .OrderBy(t => t.Worker is null).ThenBy(t => t.Worker).ThenBy(t => t.Pid).ThenByDescending(t => t.CpuMs ?? 0)
             .ToArray();
 
-        static double ThreadCpu(Diagnostics.Sources.OsThreads.ThreadCounters t) => t.OnCpuMs ?? t.UserMs + t.SystemMs;
+        static double ThreadCpu(ThreadCounters t) => t.OnCpuMs ?? t.UserMs + t.SystemMs;
 
         ThreadReport Thread((int Pid, int Tid) key, string name, double? cpuMs)
         {

@@ -124,12 +124,7 @@ public sealed class TraceRecorder
         var file = Writable(_osSamples);
         if (file is null) return;
         double t = Stopwatch.GetElapsedTime(_originTicks).TotalSeconds;
-        Guarded(BundleLayout.OsSamples, () => file.WriteLine(w =>
-        {
-            w.WriteStartObject();
-            OsSampleJson.Write(w, t, DateTimeOffset.Now, counters);
-            w.WriteEndObject();
-        }));
+        Guarded(BundleLayout.OsSamples, () => file.WriteLine(w => OsSampleJson.Write(w, t, DateTimeOffset.Now, counters)));
     }
 
     /// <summary>For the snapshot clock: one snapshot, exactly as `run --json` writes it.</summary>
