@@ -10,7 +10,7 @@ public sealed class DecimalStringConverter : JsonConverter<Int128>
 {
     public override Int128 Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
         reader.TokenType == JsonTokenType.String
-        && Int128.TryParse(reader.GetString(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
+        && Int128.TryParse(reader.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
             ? value
             : throw new JsonException("not a whole number in a string");
 

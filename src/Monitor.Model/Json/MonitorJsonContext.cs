@@ -13,6 +13,8 @@ namespace Monitor.Model;
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    // A worker line's "type" need not come first (Python's json.dumps keeps the order it is given).
+    AllowOutOfOrderMetadataProperties = true,
     Converters =
     [
         typeof(WordConverter<RunMode>),
@@ -22,6 +24,7 @@ namespace Monitor.Model;
         typeof(WordConverter<ThreadRole>),
         typeof(WordConverter<RunOutcome>),
     ])]
+[JsonSerializable(typeof(WorkerMessage))]
 [JsonSerializable(typeof(SnapshotLine))]
 [JsonSerializable(typeof(LockSample))]
 [JsonSerializable(typeof(ResultLine))]
