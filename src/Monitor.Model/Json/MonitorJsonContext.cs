@@ -32,4 +32,5 @@ namespace Monitor.Model;
 [JsonSerializable(typeof(ProgressLine))]
 [JsonSerializable(typeof(BundleManifest))]
 [JsonSerializable(typeof(OsSampleLine))]
+[JsonSerializable(typeof(AnalysisLine))]
 public sealed partial class MonitorJsonContext : JsonSerializerContext;

@@ -74,11 +74,6 @@ public sealed record ProcessReport(
     double? CpuMs,
     IReadOnlyList<EventCountReport> Events);
 
-public sealed record EventCountReport(string Provider, string Event, long Count);
-
-
-/// <summary>One thread: CPU from the OS sampler (null without one), waits from the contention events.</summary>
-public sealed record ThreadReport(int Pid, int Tid, string Name, string Role, int? Worker, double? CpuMs, long ContentionCount, double ContentionWaitMs);
 
 /// <summary>The workload as its own events (Monitor-Sum) and the manifest describe it.</summary>
 /// <param name="Sum">Sum of the finished workers' totals; null when no worker finished.</param>
