@@ -33,4 +33,5 @@ namespace Monitor.Model;
 [JsonSerializable(typeof(BundleManifest))]
 [JsonSerializable(typeof(OsSampleLine))]
 [JsonSerializable(typeof(AnalysisLine))]
+[JsonSerializable(typeof(ComparisonLine))]
 public sealed partial class MonitorJsonContext : JsonSerializerContext;
