@@ -5,17 +5,17 @@ namespace Monitor.Model;
 /// <summary>One lock's contention over an interval: how often threads waited for it, how long, who held it most
 /// often when they started waiting, and who waited.</summary>
 public sealed record LockSample(
-    int Pid,
-    [property: JsonConverter(typeof(HexConverter))] ulong LockId,
-    long Waits,
-    [property: JsonConverter(typeof(Rounded3Converter))] double WaitMs,
+    [property: JsonRequired] int Pid,
+    [property: JsonRequired, JsonConverter(typeof(HexConverter))] ulong LockId,
+    [property: JsonRequired] long Waits,
+    [property: JsonRequired, JsonConverter(typeof(Rounded3Converter))] double WaitMs,
     int? OwnerTid,
     [property: JsonRequired] IReadOnlyList<int> WaiterTids);
 
 /// <summary>Contention over one interval (from the runtime's ContentionStart/Stop events).</summary>
 public sealed record ContentionSample(
-    long Count,
-    [property: JsonConverter(typeof(Rounded3Converter))] double WaitMs,
+    [property: JsonRequired] long Count,
+    [property: JsonRequired, JsonConverter(typeof(Rounded3Converter))] double WaitMs,
     [property: JsonRequired] IReadOnlyList<LockSample> Locks)
 {
     public static readonly ContentionSample None = new(0, 0, []);

@@ -6,15 +6,15 @@ namespace Monitor.Model;
 /// what is wrong with watching it, e.g. "runtime events stopped: ..." once its EventPipe session failed while it ran on
 /// (its GC and contention figures then stop; the OS figures go on); null while all is well.</summary>
 public sealed record ProcessSample(
-    int Pid,
+    [property: JsonRequired] int Pid,
     [property: JsonRequired] string Name,
-    ProcessRole Role,
-    long WorkingSetBytes,
-    long PeakWorkingSetBytes,
+    [property: JsonRequired] ProcessRole Role,
+    [property: JsonRequired] long WorkingSetBytes,
+    [property: JsonRequired] long PeakWorkingSetBytes,
     long? GcHeapBytes,
     int? GcCount,
-    [property: JsonConverter(typeof(Rounded1Converter))] double CpuPercent,
+    [property: JsonRequired, JsonConverter(typeof(Rounded1Converter))] double CpuPercent,
     [property: JsonConverter(typeof(Rounded1Converter))] double CpuMs,
-    int ThreadCount,
+    [property: JsonRequired] int ThreadCount,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool Exited,
     string? DiagnosticsStatus = null);

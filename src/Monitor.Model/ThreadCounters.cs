@@ -11,11 +11,11 @@ namespace Monitor.Model;
 /// <param name="StartedMs">When the thread started, in ms on an OS-specific clock (since boot on Linux). Only good for
 /// telling whether two readings with the same tid are the same thread: a reused tid has a different value.</param>
 public readonly record struct ThreadCounters(
-    int Tid,
+    [property: JsonRequired] int Tid,
     [property: JsonRequired] string Name,
-    char State,
-    double UserMs,
-    double SystemMs,
+    [property: JsonRequired] char State,
+    [property: JsonRequired] double UserMs,
+    [property: JsonRequired] double SystemMs,
     [property: JsonConverter(typeof(Rounded3Converter))] double? OnCpuMs,
     [property: JsonConverter(typeof(Rounded3Converter))] double? WaitingForCpuMs,
     long? VoluntarySwitches,

@@ -8,17 +8,17 @@ namespace Monitor.Model;
 /// context switches (it blocked), PreemptedPerSec involuntary ones. IterationsPerSec is set for worker threads.
 /// </summary>
 public sealed record ThreadSample(
-    int Pid,
-    int Tid,
+    [property: JsonRequired] int Pid,
+    [property: JsonRequired] int Tid,
     [property: JsonRequired] string Name,
-    ThreadRole Role,
+    [property: JsonRequired] ThreadRole Role,
     int? Worker,
-    [property: JsonConverter(typeof(Rounded1Converter))] double CpuPercent,
-    [property: JsonConverter(typeof(Rounded1Converter))] double UserPercent,
-    [property: JsonConverter(typeof(Rounded1Converter))] double SystemPercent,
-    [property: JsonConverter(typeof(Rounded1Converter))] double CpuWaitPercent,
-    [property: JsonConverter(typeof(Rounded1Converter))] double BlockedPerSec,
-    [property: JsonConverter(typeof(Rounded1Converter))] double PreemptedPerSec,
+    [property: JsonRequired, JsonConverter(typeof(Rounded1Converter))] double CpuPercent,
+    [property: JsonRequired, JsonConverter(typeof(Rounded1Converter))] double UserPercent,
+    [property: JsonRequired, JsonConverter(typeof(Rounded1Converter))] double SystemPercent,
+    [property: JsonRequired, JsonConverter(typeof(Rounded1Converter))] double CpuWaitPercent,
+    [property: JsonRequired, JsonConverter(typeof(Rounded1Converter))] double BlockedPerSec,
+    [property: JsonRequired, JsonConverter(typeof(Rounded1Converter))] double PreemptedPerSec,
     [property: JsonConverter(typeof(Rounded0Converter))] double? IterationsPerSec,
-    [property: JsonConverter(typeof(Rounded1Converter))] double CpuMs,
-    char State);
+    [property: JsonRequired, JsonConverter(typeof(Rounded1Converter))] double CpuMs,
+    [property: JsonRequired] char State);

@@ -19,15 +19,15 @@ namespace Monitor.Model;
 /// <remarks>In JSON (the <c>totals</c> of a snapshot line) the fields go in the order the line has always had:
 /// <see cref="JsonPropertyOrderAttribute"/> puts the later ones where they were first written.</remarks>
 public sealed record Totals(
-    [property: JsonConverter(typeof(Rounded1Converter))] double CpuPercent,
-    long WorkingSetBytes,
-    long GcHeapBytes,
-    [property: JsonConverter(typeof(Rounded0Converter))] double IterationsPerSec,
-    [property: JsonConverter(typeof(Rounded4Converter))] double Progress,
+    [property: JsonRequired, JsonConverter(typeof(Rounded1Converter))] double CpuPercent,
+    [property: JsonRequired] long WorkingSetBytes,
+    [property: JsonRequired] long GcHeapBytes,
+    [property: JsonRequired, JsonConverter(typeof(Rounded0Converter))] double IterationsPerSec,
+    [property: JsonRequired, JsonConverter(typeof(Rounded4Converter))] double Progress,
     [property: JsonConverter(typeof(Rounded2Converter))] double? EffectiveParallelism,
-    [property: JsonPropertyOrder(4)] long ContentionCount,
-    [property: JsonPropertyOrder(4), JsonConverter(typeof(Rounded3Converter))] double ContentionWaitMs,
-    [property: JsonPropertyOrder(4)] int GcCount,
+    [property: JsonRequired, JsonPropertyOrder(4)] long ContentionCount,
+    [property: JsonRequired, JsonPropertyOrder(4), JsonConverter(typeof(Rounded3Converter))] double ContentionWaitMs,
+    [property: JsonRequired, JsonPropertyOrder(4)] int GcCount,
     [property: JsonPropertyOrder(3), JsonConverter(typeof(Rounded1Converter))] double CpuMs = 0,
     [property: JsonPropertyOrder(2), JsonConverter(typeof(Rounded1Converter))] double? OtherCpuPercent = null,
     [property: JsonPropertyOrder(1), JsonPropertyName("effectiveParallelismUncertain")] string? ParallelismUncertain = null);

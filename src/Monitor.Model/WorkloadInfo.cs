@@ -7,8 +7,8 @@ public sealed record WorkloadInfo(
     RunMode? Mode,
     WorkKind? Work,
     WorkerRuntime Runtime,
-    int Workers,
-    long N,
-    [property: JsonPropertyName("elapsedSec"), JsonConverter(typeof(Rounded3Converter))] double ElapsedSeconds,
-    long Iterations,
-    bool Finished);
+    [property: JsonRequired] int Workers,
+    [property: JsonRequired] long N,
+    [property: JsonRequired, JsonPropertyName("elapsedSec"), JsonConverter(typeof(Rounded3Converter))] double ElapsedSeconds,
+    [property: JsonRequired] long Iterations,
+    [property: JsonRequired] bool Finished);

@@ -10,13 +10,13 @@ namespace Monitor.Model;
 /// no threads.
 /// </summary>
 public sealed record OsSampleLine(
-    [property: JsonConverter(typeof(Rounded3Converter))] double T,
-    DateTimeOffset Time,
-    int Pid,
+    [property: JsonRequired, JsonConverter(typeof(Rounded3Converter))] double T,
+    [property: JsonRequired] DateTimeOffset Time,
+    [property: JsonRequired] int Pid,
     [property: JsonRequired] string Name,
-    long WorkingSetBytes,
-    long PeakWorkingSetBytes,
-    double UserMs,
-    double SystemMs,
+    [property: JsonRequired] long WorkingSetBytes,
+    [property: JsonRequired] long PeakWorkingSetBytes,
+    [property: JsonRequired] double UserMs,
+    [property: JsonRequired] double SystemMs,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool Final,
     [property: JsonRequired] IReadOnlyList<ThreadCounters> Threads);
