@@ -38,7 +38,4 @@ public static class ResultJson
     /// <summary>The whole <c>{"type":"result",...}</c> object as a JSON value, for a manifest.</summary>
     public static JsonElement ToElement(RunResult r, RunDiagnostics d) =>
         JsonSerializer.SerializeToElement(Line(r, d), MonitorJsonContext.Default.ResultLine);
-
-    public static void Write(Utf8JsonWriter w, RunResult r, RunDiagnostics d) =>
-        JsonSerializer.Serialize(w, Line(r, d), MonitorJsonContext.Default.ResultLine);
 }

@@ -9,17 +9,8 @@ public static class SnapshotJson
     public static void Write(Utf8JsonWriter w, Snapshot s) => JsonSerializer.Serialize(w, SnapshotLine.Of(s), MonitorJsonContext.Default.SnapshotLine);
 
     /// <summary>Parses one line; throws <see cref="FormatException"/> when it is not a snapshot object.</summary>
-    public static Snapshot Parse(string line)
-    {
-        SnapshotLine? read;
-        try
-        {
-            read = JsonSerializer.Deserialize(line, MonitorJsonContext.Default.SnapshotLine);
-        }
-        catch (JsonException e)
-        {
-            throw new FormatException($"not a snapshot: {e.Message}", e);
-        }
-        return read is { Type: SnapshotLine.SnapshotType } snapshot ? snapshot.ToSnapshot() : throw new FormatException("not a snapshot object");
-    }
+    public static Snapshot Parse(string line) =>
+        JsonLine.Parse(line, MonitorJsonContext.Default.SnapshotLine, "a snapshot") is { Type: SnapshotLine.SnapshotType } snapshot
+            ? snapshot.ToSnapshot()
+            : throw new FormatException("not a snapshot object");
 }

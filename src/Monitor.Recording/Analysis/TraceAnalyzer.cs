@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Monitor.Model;
 using Monitor.Recording.Bundles;
 
@@ -124,9 +123,10 @@ public static class TraceAnalyzer
         var runs = RunsOf(manifest, traces, processes, notes);
         // One run: the workload is that run (in a UI bundle it may differ from the settings at the start).
         var only = runs.Count == 1 ? runs[0].Run : null;
+        var recorded = ResultLine.Read(only?.Result ?? manifest?.Result);
         var workload = only is not null
-            ? WorkloadOf(traces, only.Mode, only.Workers, only.N ?? ResultLine.Read(only.Result ?? manifest?.Result)?.N, only.Result ?? manifest?.Result)
-            : WorkloadOf(traces, manifest?.Mode, manifest?.Workers, manifest?.N ?? ResultLine.Read(manifest?.Result)?.N, manifest?.Result);
+            ? WorkloadOf(traces, only.Mode, only.Workers, only.N ?? recorded?.N, recorded)
+            : WorkloadOf(traces, manifest?.Mode, manifest?.Workers, manifest?.N ?? recorded?.N, recorded);
         if (runs.Count > 1 && workload is not null)
         {
             // The traces of several runs: their sums add up to no one N. Each run's is checked on its own.
@@ -175,10 +175,11 @@ public static class TraceAnalyzer
             var pids = run.Pids.ToHashSet();
             var own = legacy ? traces : traces.Where(t => pids.Contains(t.Pid)).ToArray();
             var ownProcesses = processes.Where(p => pids.Contains(p.Pid) && p.Role != "monitor").ToArray();
-            long? n = run.N ?? ResultLine.Read(run.Result)?.N;
+            var result = ResultLine.Read(run.Result);
+            long? n = run.N ?? result?.N;
             // A run whose manifest entry names no mode and whose traces hold no worker still gets a (empty) workload.
-            var workload = WorkloadOf(own, run.Mode, run.Workers, n, run.Result)
-                ?? new WorkloadReport(null, run.Workers, n, null, null, null, ResultLine.Read(run.Result)?.ElapsedMs, 0, null, []);
+            var workload = WorkloadOf(own, run.Mode, run.Workers, n, result)
+                ?? new WorkloadReport(null, run.Workers, n, null, null, null, result?.ElapsedMs, 0, null, []);
             bool traced = own.Count > 0;
             bool unfinished = run.EndedAt is null && run.Correct is null;
             bool? correct = unfinished ? null : traced && workload.Correct is { } checkedSum ? checkedSum : run.Correct;
@@ -268,7 +269,7 @@ public static class TraceAnalyzer
     }
 
     /// <summary>The workload in <paramref name="traces"/>: null when they hold no worker and nothing says what ran.</summary>
-    private static WorkloadReport? WorkloadOf(IReadOnlyList<TraceContents> traces, string? mode, int? workerCount, long? n, JsonElement? result)
+    private static WorkloadReport? WorkloadOf(IReadOnlyList<TraceContents> traces, string? mode, int? workerCount, long? n, ResultLine? recorded)
     {
         var workers = traces.SelectMany(t => t.Workers.Values.Select(w => (Trace: t, Worker: w))).ToArray();
         if (workers.Length == 0 && mode is null) return null;
@@ -291,7 +292,7 @@ public static class TraceAnalyzer
             sum,
             expected,
             correct,
-            ResultLine.Read(result)?.ElapsedMs,
+            recorded?.ElapsedMs,
             iterations,
             spanMs is > 0 ? iterations / (spanMs.Value / 1000) : null,
             workers.Select(x => new WorkerReport(x.Trace.Pid, x.Worker.Tid, x.Worker.Worker, x.Worker.Iterations, x.Worker.Finished, x.Worker.Total, x.Worker.ProgressEvents))

@@ -18,16 +18,7 @@ public static class OsSampleJson
     /// killed recording).</summary>
     public static RecordedOsSample Parse(string line)
     {
-        OsSampleLine? s;
-        try
-        {
-            s = JsonSerializer.Deserialize(line, MonitorJsonContext.Default.OsSampleLine);
-        }
-        catch (JsonException e)
-        {
-            throw new FormatException($"not an OS sample: {e.Message}", e);
-        }
-        if (s is null) throw new FormatException("not an OS sample: null");
+        var s = JsonLine.Parse(line, MonitorJsonContext.Default.OsSampleLine, "an OS sample");
         // The reading's own timestamp is the sampler's clock, which means nothing after the session: T stands for it.
         return new RecordedOsSample(s.T, s.Time, new ProcessCounters(s.Pid, s.Name, 0, s.WorkingSetBytes, s.PeakWorkingSetBytes, s.UserMs, s.SystemMs, s.Threads)
         {
