@@ -3,17 +3,20 @@ using System.Text.Json.Serialization;
 namespace Monitor.Model;
 
 /// <summary>
-/// Everything Monitor writes or reads as JSON, source-generated (no reflection, nothing to warm up per type at run
-/// time). A record's JSON shape is on the record: names are camelCase unless a <see cref="JsonPropertyNameAttribute"/>
-/// says otherwise, an optional field is null and then left out, figures are rounded by their
-/// <see cref="RoundedConverter"/>, sums are <see cref="DecimalStringConverter"/> strings, and every enum is its word
-/// (<see cref="Words"/>). Field order is declaration order, or <see cref="JsonPropertyOrderAttribute"/> where a field
-/// was added later to a record whose JSON kept its order. Indentation and escaping come from the writer it is given.
+/// Everything Monitor writes or reads as JSON goes through this one source-generated context (no reflection). A
+/// record's JSON shape is on the record: names are camelCase unless a <see cref="JsonPropertyNameAttribute"/> says
+/// otherwise; an optional field is null and then left out; a field every Monitor has always written is
+/// <see cref="JsonRequiredAttribute"/>, so a damaged line is refused rather than read with a zero; figures are rounded
+/// by their <see cref="RoundedConverter"/>; sums are <see cref="DecimalStringConverter"/> strings; every enum is its
+/// word (<see cref="Words"/>). Field order is declaration order, or <see cref="JsonPropertyOrderAttribute"/> where a
+/// field was added later to a record whose JSON kept its order. Indentation and escaping come from the writer it is
+/// given. The serializer's first use costs a process tens of ms of CPU: see <see cref="JsonWarmUp"/> and
+/// <see cref="WorkerMessage.Format"/>.
 /// </summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    // A worker line's "type" need not come first (Python's json.dumps keeps the order it is given).
+    // A worker line's "type" may stand anywhere in it, as the hand-written reader allowed.
     AllowOutOfOrderMetadataProperties = true,
     Converters =
     [
@@ -26,7 +29,6 @@ namespace Monitor.Model;
     ])]
 [JsonSerializable(typeof(WorkerMessage))]
 [JsonSerializable(typeof(SnapshotLine))]
-[JsonSerializable(typeof(LockSample))]
 [JsonSerializable(typeof(ResultLine))]
 [JsonSerializable(typeof(CalibrationLine))]
 [JsonSerializable(typeof(ProgressLine))]
