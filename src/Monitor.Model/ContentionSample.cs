@@ -1,17 +1,22 @@
+using System.Text.Json.Serialization;
+
 namespace Monitor.Model;
 
 /// <summary>One lock's contention over an interval: how often threads waited for it, how long, who held it most
 /// often when they started waiting, and who waited.</summary>
 public sealed record LockSample(
-    int Pid,
-    ulong LockId,
-    long Waits,
-    double WaitMs,
+    [property: JsonRequired] int Pid,
+    [property: JsonRequired, JsonConverter(typeof(HexConverter))] ulong LockId,
+    [property: JsonRequired] long Waits,
+    [property: JsonRequired, JsonConverter(typeof(Rounded3Converter))] double WaitMs,
     int? OwnerTid,
-    IReadOnlyList<int> WaiterTids);
+    [property: JsonRequired] IReadOnlyList<int> WaiterTids);
 
 /// <summary>Contention over one interval (from the runtime's ContentionStart/Stop events).</summary>
-public sealed record ContentionSample(long Count, double WaitMs, IReadOnlyList<LockSample> Locks)
+public sealed record ContentionSample(
+    [property: JsonRequired] long Count,
+    [property: JsonRequired, JsonConverter(typeof(Rounded3Converter))] double WaitMs,
+    [property: JsonRequired] IReadOnlyList<LockSample> Locks)
 {
     public static readonly ContentionSample None = new(0, 0, []);
 }

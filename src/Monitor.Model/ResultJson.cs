@@ -2,60 +2,70 @@ using System.Text.Json;
 
 namespace Monitor.Model;
 
-/// <summary>Writes a finished run as the `{"type":"result",...}` object: the last line of `run --json` and the
-/// `result` of a recording's manifest. Field names are a contract for scripts: add, never rename.</summary>
+/// <summary>A finished run and its <c>{"type":"result",...}</c> line (<see cref="ResultLine"/>), both ways: the last
+/// line of `run --json` and the <c>result</c> of a recording's manifest, and a recorded result read back.</summary>
 public static class ResultJson
 {
-    /// <summary>The whole `{"type":"result",...}` object as a JSON value, for a manifest.</summary>
-    public static JsonElement ToElement(RunSummary r)
+    public static ResultLine Line(RunSummary r) => new()
     {
-        using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer))
-        {
-            w.WriteStartObject();
-            Write(w, r);
-            w.WriteEndObject();
-        }
-        using var document = JsonDocument.Parse(buffer.ToArray());
-        return document.RootElement.Clone();
-    }
+        Mode = r.Mode,
+        Work = r.Work,
+        Runtime = r.Runtime,
+        Workers = r.Workers,
+        N = r.N,
+        Sum = r.Sum,
+        Expected = r.Expected,
+        Correct = r.Correct,
+        ElapsedMs = r.ElapsedMs,
+        StartupMs = r.StartupMs,
+        ProcessCount = r.ProcessCount,
+        CpuMs = r.CpuMs,
+        PeakWorkingSetBytes = r.PeakWorkingSetBytes,
+        ContentionCount = r.ContentionCount,
+        ContentionWaitMs = r.ContentionWaitMs,
+        GcCount = r.GcCount,
+        EffectiveParallelism = r.EffectiveParallelism,
+        EffectiveParallelismUncertain = r.ParallelismUncertain,
+        OtherCpuPercent = r.OtherCpuPercent,
+        SwitchMs = r.SwitchMs,
+        WorkerThreads = r.WorkerThreads.Select(t => new ResultWorkerThread(t.Pid, t.Tid, t.Worker, t.Iterations, t.CpuMs)).ToArray(),
+        Outcome = r.Outcome,
+        Failure = r.EndedBecause,
+    };
 
-    public static void Write(Utf8JsonWriter w, RunSummary r)
+    /// <summary>The whole <c>{"type":"result",...}</c> object as a JSON value, for a manifest.</summary>
+    public static JsonElement ToElement(RunSummary r) => JsonSerializer.SerializeToElement(Line(r), MonitorJsonContext.Default.ResultLine);
+
+    /// <summary>A recorded result as a finished run; what an older Monitor did not write stays unknown.</summary>
+    public static RunSummary Summary(ResultLine s)
     {
-        w.WriteString("type", "result");
-        if (r.Mode is { } mode) w.WriteString("mode", mode.Name());
-        w.WriteString("work", r.Work.Name());
-        w.WriteString("runtime", r.Runtime.Name());
-        w.WriteNumber("workers", r.Workers);
-        w.WriteNumber("n", r.N);
-        if (r.Sum is { } sum) w.WriteString("sum", sum.ToString());
-        w.WriteString("expected", r.Expected.ToString());
-        w.WriteBoolean("correct", r.Correct);
-        w.WriteNumber("elapsedMs", Math.Round(r.ElapsedMs, 1));
-        if (r.StartupMs is { } startup) w.WriteNumber("startupMs", Math.Round(startup, 1));
-        if (r.ProcessCount is { } processes) w.WriteNumber("processCount", processes);
-        if (r.CpuMs is { } cpu) w.WriteNumber("cpuMs", Math.Round(cpu, 1));
-        if (r.PeakWorkingSetBytes is { } peak) w.WriteNumber("peakWorkingSetBytes", peak);
-        if (r.ContentionCount is { } contentions) w.WriteNumber("contentionCount", contentions);
-        if (r.ContentionWaitMs is { } wait) w.WriteNumber("contentionWaitMs", Math.Round(wait, 3));
-        if (r.GcCount is { } gc) w.WriteNumber("gcCount", gc);
-        if (r.EffectiveParallelism is { } parallelism) w.WriteNumber("effectiveParallelism", Math.Round(parallelism, 2));
-        if (r.ParallelismUncertain is { } uncertain) w.WriteString("effectiveParallelismUncertain", uncertain);
-        if (r.OtherCpuPercent is { } others) w.WriteNumber("otherCpuPercent", Math.Round(others, 1));
-        if (r.SwitchMs is { } switchMs) w.WriteNumber("switchMs", switchMs);
-        w.WriteStartArray("workerThreads");
-        foreach (var t in r.WorkerThreads)
+        var summary = new RunSummary
         {
-            w.WriteStartObject();
-            w.WriteNumber("pid", t.Pid);
-            w.WriteNumber("tid", t.Tid);
-            w.WriteNumber("worker", t.Worker);
-            w.WriteNumber("iterations", t.Iterations);
-            if (t.CpuMs is { } threadCpu) w.WriteNumber("cpuMs", Math.Round(threadCpu, 1));
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
-        w.WriteString("outcome", r.Outcome.Name());
-        if (r.EndedBecause is { } failure) w.WriteString("failure", failure);
+            Mode = s.Mode,
+            Work = s.Work ?? WorkKind.Cpu,
+            Runtime = s.Runtime ?? WorkerRuntime.Dotnet,
+            Workers = s.Workers ?? 0,
+            N = s.N ?? 0,
+            SwitchMs = s.SwitchMs,
+            Sum = s.Sum,
+            Correct = s.Correct == true,
+            ElapsedMs = s.ElapsedMs ?? 0,
+            StartupMs = s.StartupMs,
+            ProcessCount = s.ProcessCount,
+            CpuMs = s.CpuMs,
+            PeakWorkingSetBytes = s.PeakWorkingSetBytes,
+            ContentionCount = s.ContentionCount,
+            ContentionWaitMs = s.ContentionWaitMs,
+            GcCount = s.GcCount,
+            EffectiveParallelism = s.EffectiveParallelism,
+            ParallelismUncertain = s.EffectiveParallelismUncertain,
+            OtherCpuPercent = s.OtherCpuPercent,
+            WorkerThreads = s.WorkerThreads.Select(t => new WorkerThreadResult(t.Pid, t.Tid, t.Worker, t.Iterations, Int128.Zero, t.CpuMs)).ToArray(),
+            Failure = s.Failure,
+        };
+        // Results written before they said "outcome" worded a stopped or interrupted run as its failure.
+        return (s.Outcome ?? (Words.TryParse<RunOutcome>(s.Failure, out var worded) ? worded : null)) is { } outcome
+            ? summary with { Outcome = outcome }
+            : summary;
     }
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Monitor.Model;
 
 /// <summary>
@@ -6,17 +8,17 @@ namespace Monitor.Model;
 /// context switches (it blocked), PreemptedPerSec involuntary ones. IterationsPerSec is set for worker threads.
 /// </summary>
 public sealed record ThreadSample(
-    int Pid,
-    int Tid,
-    string Name,
-    ThreadRole Role,
+    [property: JsonRequired] int Pid,
+    [property: JsonRequired] int Tid,
+    [property: JsonRequired] string Name,
+    [property: JsonRequired] ThreadRole Role,
     int? Worker,
-    double CpuPercent,
-    double UserPercent,
-    double SystemPercent,
-    double CpuWaitPercent,
-    double BlockedPerSec,
-    double PreemptedPerSec,
-    double? IterationsPerSec,
-    double CpuMs,
-    char State);
+    [property: JsonRequired, JsonConverter(typeof(Rounded1Converter))] double CpuPercent,
+    [property: JsonRequired, JsonConverter(typeof(Rounded1Converter))] double UserPercent,
+    [property: JsonRequired, JsonConverter(typeof(Rounded1Converter))] double SystemPercent,
+    [property: JsonRequired, JsonConverter(typeof(Rounded1Converter))] double CpuWaitPercent,
+    [property: JsonRequired, JsonConverter(typeof(Rounded1Converter))] double BlockedPerSec,
+    [property: JsonRequired, JsonConverter(typeof(Rounded1Converter))] double PreemptedPerSec,
+    [property: JsonConverter(typeof(Rounded0Converter))] double? IterationsPerSec,
+    [property: JsonRequired, JsonConverter(typeof(Rounded1Converter))] double CpuMs,
+    [property: JsonRequired] char State);

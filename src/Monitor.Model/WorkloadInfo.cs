@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Monitor.Model;
 
 /// <summary>What is being watched: a workload Monitor runs, or an external process (Mode and Work are then null).</summary>
@@ -5,8 +7,8 @@ public sealed record WorkloadInfo(
     RunMode? Mode,
     WorkKind? Work,
     WorkerRuntime Runtime,
-    int Workers,
-    long N,
-    double ElapsedSeconds,
-    long Iterations,
-    bool Finished);
+    [property: JsonRequired] int Workers,
+    [property: JsonRequired] long N,
+    [property: JsonRequired, JsonPropertyName("elapsedSec"), JsonConverter(typeof(Rounded3Converter))] double ElapsedSeconds,
+    [property: JsonRequired] long Iterations,
+    [property: JsonRequired] bool Finished);

@@ -1,4 +1,4 @@
-using Monitor.Workloads;
+using Monitor.Model;
 
 namespace Monitor.Runners;
 

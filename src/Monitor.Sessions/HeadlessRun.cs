@@ -5,9 +5,9 @@ using Monitor.Runners;
 namespace Monitor.Sessions;
 
 /// <summary>
-/// `monitor run`'s session: the calibration (and the observation's warm-up beside it), the observation, the recording
-/// when asked, and the run to its end, reported to one sink. Notes about the recording go to <c>notes</c> (stderr
-/// when stdout is a contract of JSON lines).
+/// `monitor run`'s session: the calibration (and the observation's and the JSON's warm-ups beside it), the observation,
+/// the recording when asked, and the run to its end, reported to one sink. Notes about the recording go to
+/// <c>notes</c> (stderr when stdout is a contract of JSON lines).
 /// </summary>
 public static class HeadlessRun
 {
@@ -25,10 +25,12 @@ public static class HeadlessRun
             // measured when N must be chosen, so `--diagnostics none` runs exactly the workload.
             // Alongside the calibration (one busy thread), before any worker of the run exists.
             Task warmUp = level == DiagnosticsLevel.Full && spec.Runtime == WorkerRuntime.Dotnet ? ObservationWarmUp.RunAsync(stop) : Task.CompletedTask;
+            Task json = Task.Run(JsonWarmUp.Run, CancellationToken.None);
             SingleThreadRate? rate = autoN || level != DiagnosticsLevel.None
                 ? new SingleThreadRate(await Calibration.MeasureSingleThreadRateAsync(Calibration.DefaultDuration, stop, spec.Runtime).ConfigureAwait(false))
                 : null;
             await warmUp.ConfigureAwait(false);
+            await json.ConfigureAwait(false);
             if (autoN) spec = spec with { N = Calibration.AutoN(rate!.Calibrated, spec.Work, spec.Runtime) };
             await using var observation = new Observation(level, interval, rate, record?.Stacks ?? false);
             observation.Sinks.Add(sink);

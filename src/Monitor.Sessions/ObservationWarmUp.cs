@@ -58,8 +58,6 @@ public static class ObservationWarmUp
     private static void Write(Snapshot snapshot)
     {
         using var writer = new Utf8JsonWriter(Stream.Null);
-        writer.WriteStartObject();
         SnapshotJson.Write(writer, snapshot);
-        writer.WriteEndObject();
     }
 }

@@ -130,7 +130,7 @@ public sealed class ReplayController : IMonitorController, IReplayControls, IDis
             while (_resultsShown < results.Count
                    && (last || results[_resultsShown].EndedAt is { } ended && ended <= frame.Snapshot.Time))
             {
-                due.Add(Row(results[_resultsShown++].Summary));
+                due.Add(ResultJson.Summary(results[_resultsShown++].Summary));
             }
         }
         foreach (var row in due) _sinks.RunFinished(row, started: null);
@@ -146,37 +146,6 @@ public sealed class ReplayController : IMonitorController, IReplayControls, IDis
                 $"replay {at.TotalSeconds:0.0} s / {_replay.Duration.TotalSeconds:0.0} s  frame {_index + 1}/{_replay.Frames.Count}  ×{Speeds[_speed]}  {(_paused ? "paused" : "playing")}  (space, ← →, < >)");
         }
         StatusChanged?.Invoke(_replay.IsComplete ? position : position + "  [incomplete recording]");
-    }
-
-    /// <summary>A recorded result as a finished run.</summary>
-    private static RunSummary Row(Recording.Replay.RecordedRunSummary s)
-    {
-        var summary = new RunSummary
-        {
-            Mode = Words.TryParse<RunMode>(s.Mode, out var mode) ? mode : null,
-            Work = Words.TryParse<WorkKind>(s.Work, out var work) ? work : WorkKind.Cpu,
-            Runtime = Words.TryParse<WorkerRuntime>(s.Runtime, out var runtime) ? runtime : WorkerRuntime.Dotnet,
-            Workers = s.Workers ?? 0,
-            N = s.N ?? 0,
-            SwitchMs = s.SwitchMs,
-            Sum = Int128.TryParse(s.Sum, CultureInfo.InvariantCulture, out var sum) ? sum : null,
-            Correct = s.Correct == true,
-            ElapsedMs = s.ElapsedMs ?? 0,
-            StartupMs = s.StartupMs,
-            ProcessCount = s.ProcessCount,
-            CpuMs = s.CpuMs,
-            PeakWorkingSetBytes = s.PeakWorkingSetBytes,
-            ContentionCount = s.ContentionCount,
-            ContentionWaitMs = s.ContentionWaitMs,
-            GcCount = s.GcCount,
-            EffectiveParallelism = s.EffectiveParallelism,
-            ParallelismUncertain = s.EffectiveParallelismUncertain,
-            Failure = s.Failure,
-        };
-        // Bundles made before results said "outcome" worded a stopped or interrupted run as its failure.
-        return Enum.TryParse<RunOutcome>(s.Outcome ?? s.Failure, ignoreCase: true, out var outcome) && Enum.IsDefined(outcome)
-            ? summary with { Outcome = outcome }
-            : summary;
     }
 
     public void Dispose()

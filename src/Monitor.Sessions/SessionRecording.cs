@@ -1,3 +1,4 @@
+using Monitor.Model;
 using Monitor.Recording;
 using Monitor.Recording.Bundles;
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Monitor.Model;
 
 namespace Monitor.Workloads;
 

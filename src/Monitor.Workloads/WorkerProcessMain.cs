@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using Monitor.Model;
 
 namespace Monitor.Workloads;
 

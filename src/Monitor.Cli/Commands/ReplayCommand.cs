@@ -111,10 +111,10 @@ public static class ReplayCommand
         return ExitCodes.Ok;
     }
 
-    private static void WriteSummary(string label, RecordedRunSummary s)
+    private static void WriteSummary(string label, ResultLine s)
     {
         Console.WriteLine();
-        Console.WriteLine($"{label}: mode {s.Mode}, {s.Workers} worker(s), N = {(s.N is { } n ? Format.Count(n) : "?")}, sum {s.Sum}, "
+        Console.WriteLine($"{label}: mode {s.Mode?.Name()}, {s.Workers} worker(s), N = {(s.N is { } n ? Format.Count(n) : "?")}, sum {s.Sum}, "
             + $"{(s.Correct == true ? "correct" : "NOT correct")}, elapsed {(s.ElapsedMs is { } ms ? Format.Duration(ms) : "?")}"
             + (s.ContentionCount is { } c ? $", contentions {Format.Count(c)}" : "") + (s.GcCount is { } gc ? $", GCs {gc}" : "")
             + (s.Failure is { } why ? $", {why}" : ""));
@@ -129,12 +129,7 @@ public static class ReplayCommand
 
     private static void Line(Stream output, Action<Utf8JsonWriter> body)
     {
-        using (var w = new Utf8JsonWriter(output))
-        {
-            w.WriteStartObject();
-            body(w);
-            w.WriteEndObject();
-        }
+        using (var w = new Utf8JsonWriter(output)) body(w);
         output.Write("\n"u8);
         output.Flush();
     }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Monitor.Runners;
 using Monitor.Model;
 
@@ -13,55 +14,33 @@ public sealed class JsonLinesSink(Stream output, bool progressOnly = false) : IM
 {
     private readonly Utf8JsonWriter _json = new(output, new JsonWriterOptions { SkipValidation = false });
     private static readonly byte[] NewLine = "\n"u8.ToArray();
+    private static MonitorJsonContext Lines => MonitorJsonContext.Default;
 
     public void RunStarted(RunStart run)
     {
-        if (run.AutoNRate is not { } rate) return;
-        Line(w =>
-        {
-            w.WriteString("type", "calibration");
-            w.WriteNumber("n", run.Spec.N);
-            w.WriteNumber("iterationsPerSec", Math.Round(rate));
-            w.WriteNumber("targetSeconds", Calibration.TargetRunTime.TotalSeconds);
-        });
+        if (run.AutoNRate is { } rate) Line(new CalibrationLine(run.Spec.N, rate, Calibration.TargetRunTime.TotalSeconds), Lines.CalibrationLine);
     }
 
     public void SnapshotTaken(Snapshot snapshot)
     {
-        if (!progressOnly)
-        {
-            Line(w => SnapshotJson.Write(w, snapshot));
-        }
-        else if (snapshot.Workload is { } run)
-        {
-            Line(w =>
-            {
-                w.WriteString("type", "progress");
-                w.WriteNumber("t", Math.Round(run.ElapsedSeconds, 3));
-                w.WriteNumber("progress", Math.Round(snapshot.Totals.Progress, 4));
-                w.WriteNumber("iterations", run.Iterations);
-            });
-        }
+        if (!progressOnly) Line(SnapshotLine.Of(snapshot), Lines.SnapshotLine);
+        else if (snapshot.Workload is { } run) Line(new ProgressLine(run.ElapsedSeconds, snapshot.Totals.Progress, run.Iterations), Lines.ProgressLine);
     }
 
-    public void RunFinished(RunSummary result, RunStart? started) => Line(w => ResultJson.Write(w, result));
+    public void RunFinished(RunSummary result, RunStart? started) => Line(ResultJson.Line(result), Lines.ResultLine);
 
     private readonly object _gate = new();
 
-    private void Line(Action<Utf8JsonWriter> body)
+    private void Line<T>(T value, JsonTypeInfo<T> type)
     {
         // Snapshots arrive on the clock's thread, results on the command's: one line at a time.
-        lock (_gate) WriteLine(body);
-    }
-
-    private void WriteLine(Action<Utf8JsonWriter> body)
-    {
-        _json.Reset();
-        _json.WriteStartObject();
-        body(_json);
-        _json.WriteEndObject();
-        _json.Flush();
-        output.Write(NewLine);
-        output.Flush();
+        lock (_gate)
+        {
+            _json.Reset();
+            JsonSerializer.Serialize(_json, value, type);
+            _json.Flush();
+            output.Write(NewLine);
+            output.Flush();
+        }
     }
 }

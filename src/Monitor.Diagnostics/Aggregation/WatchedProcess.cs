@@ -35,7 +35,7 @@ internal sealed class WatchedProcess(int pid, ProcessRole role)
     public void NoteResident(long workingSetBytes, long peakWorkingSetBytes) =>
         MostResidentBytes = Math.Max(MostResidentBytes, Math.Max(workingSetBytes, peakWorkingSetBytes));
 
-    public void SetBaselines(double processCpuMs, IReadOnlyList<Sources.OsThreads.ThreadCounters> threads)
+    public void SetBaselines(double processCpuMs, IReadOnlyList<ThreadCounters> threads)
     {
         if (Seen) return;
         Seen = true;
@@ -46,9 +46,9 @@ internal sealed class WatchedProcess(int pid, ProcessRole role)
     }
 
     /// <summary>A thread's CPU time since watching began.</summary>
-    public double ThreadCpuSinceWatched(in Sources.OsThreads.ThreadCounters t) =>
+    public double ThreadCpuSinceWatched(in ThreadCounters t) =>
         Math.Max(0, ThreadCpuMs(t) - (_threadBaselines?.GetValueOrDefault(t.Tid) ?? 0));
 
     /// <summary>The finer schedstat on-CPU time where the OS gives it, else the 10 ms ticks of user + system.</summary>
-    public static double ThreadCpuMs(in Sources.OsThreads.ThreadCounters t) => t.OnCpuMs ?? t.UserMs + t.SystemMs;
+    public static double ThreadCpuMs(in ThreadCounters t) => t.OnCpuMs ?? t.UserMs + t.SystemMs;
 }

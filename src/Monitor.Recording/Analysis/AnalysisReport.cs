@@ -1,4 +1,4 @@
-using Monitor.Recording.Bundles;
+using Monitor.Model;
 
 namespace Monitor.Recording.Analysis;
 
@@ -16,7 +16,7 @@ public sealed record AnalysisReport(
     BundleManifest? Manifest,
     double? DurationMs,
     IReadOnlyList<ProcessReport> Processes,
-    IReadOnlyList<Monitor.Model.LockSample> Locks,
+    IReadOnlyList<LockSample> Locks,
     IReadOnlyList<ThreadReport> Threads,
     WorkloadReport? Workload,
     long ContentionCount,
@@ -41,7 +41,7 @@ public sealed record AnalysisReport(
 /// <param name="CpuMs">Its processes' CPU from the OS samples, when sampled.</param>
 public sealed record RunReport(
     int Index,
-    Bundles.BundleRun Run,
+    BundleRun Run,
     bool Traced,
     WorkloadReport Workload,
     bool? Correct,
@@ -74,11 +74,6 @@ public sealed record ProcessReport(
     double? CpuMs,
     IReadOnlyList<EventCountReport> Events);
 
-public sealed record EventCountReport(string Provider, string Event, long Count);
-
-
-/// <summary>One thread: CPU from the OS sampler (null without one), waits from the contention events.</summary>
-public sealed record ThreadReport(int Pid, int Tid, string Name, string Role, int? Worker, double? CpuMs, long ContentionCount, double ContentionWaitMs);
 
 /// <summary>The workload as its own events (Monitor-Sum) and the manifest describe it.</summary>
 /// <param name="Sum">Sum of the finished workers' totals; null when no worker finished.</param>

@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text.Json;
+using Monitor.Model;
 using Monitor.Recording.Bundles;
 
 namespace Monitor.Recording.Analysis;
@@ -123,9 +123,10 @@ public static class TraceAnalyzer
         var runs = RunsOf(manifest, traces, processes, notes);
         // One run: the workload is that run (in a UI bundle it may differ from the settings at the start).
         var only = runs.Count == 1 ? runs[0].Run : null;
+        var recorded = ResultLine.Read(only?.Result ?? manifest?.Result);
         var workload = only is not null
-            ? WorkloadOf(traces, only.Mode, only.Workers, only.N ?? Int64(only.Result ?? manifest?.Result, "n"), only.Result ?? manifest?.Result)
-            : WorkloadOf(traces, manifest?.Mode, manifest?.Workers, manifest?.N ?? Int64(manifest?.Result, "n"), manifest?.Result);
+            ? WorkloadOf(traces, only.Mode, only.Workers, only.N ?? recorded?.N, recorded)
+            : WorkloadOf(traces, manifest?.Mode, manifest?.Workers, manifest?.N ?? recorded?.N, recorded);
         if (runs.Count > 1 && workload is not null)
         {
             // The traces of several runs: their sums add up to no one N. Each run's is checked on its own.
@@ -174,10 +175,11 @@ public static class TraceAnalyzer
             var pids = run.Pids.ToHashSet();
             var own = legacy ? traces : traces.Where(t => pids.Contains(t.Pid)).ToArray();
             var ownProcesses = processes.Where(p => pids.Contains(p.Pid) && p.Role != "monitor").ToArray();
-            long? n = run.N ?? Int64(run.Result, "n");
+            var result = ResultLine.Read(run.Result);
+            long? n = run.N ?? result?.N;
             // A run whose manifest entry names no mode and whose traces hold no worker still gets a (empty) workload.
-            var workload = WorkloadOf(own, run.Mode, run.Workers, n, run.Result)
-                ?? new WorkloadReport(null, run.Workers, n, null, null, null, Double(run.Result, "elapsedMs"), 0, null, []);
+            var workload = WorkloadOf(own, run.Mode, run.Workers, n, result)
+                ?? new WorkloadReport(null, run.Workers, n, null, null, null, result?.ElapsedMs, 0, null, []);
             bool traced = own.Count > 0;
             bool unfinished = run.EndedAt is null && run.Correct is null;
             bool? correct = unfinished ? null : traced && workload.Correct is { } checkedSum ? checkedSum : run.Correct;
@@ -255,7 +257,7 @@ public static class TraceAnalyzer
             .OrderBy(t => t.Worker is null).ThenBy(t => t.Worker).ThenBy(t => t.Pid).ThenByDescending(t => t.CpuMs ?? 0)
             .ToArray();
 
-        static double ThreadCpu(Diagnostics.Sources.OsThreads.ThreadCounters t) => t.OnCpuMs ?? t.UserMs + t.SystemMs;
+        static double ThreadCpu(ThreadCounters t) => t.OnCpuMs ?? t.UserMs + t.SystemMs;
 
         ThreadReport Thread((int Pid, int Tid) key, string name, double? cpuMs)
         {
@@ -267,7 +269,7 @@ public static class TraceAnalyzer
     }
 
     /// <summary>The workload in <paramref name="traces"/>: null when they hold no worker and nothing says what ran.</summary>
-    private static WorkloadReport? WorkloadOf(IReadOnlyList<TraceContents> traces, string? mode, int? workerCount, long? n, JsonElement? result)
+    private static WorkloadReport? WorkloadOf(IReadOnlyList<TraceContents> traces, string? mode, int? workerCount, long? n, ResultLine? recorded)
     {
         var workers = traces.SelectMany(t => t.Workers.Values.Select(w => (Trace: t, Worker: w))).ToArray();
         if (workers.Length == 0 && mode is null) return null;
@@ -290,16 +292,10 @@ public static class TraceAnalyzer
             sum,
             expected,
             correct,
-            Double(result, "elapsedMs"),
+            recorded?.ElapsedMs,
             iterations,
             spanMs is > 0 ? iterations / (spanMs.Value / 1000) : null,
             workers.Select(x => new WorkerReport(x.Trace.Pid, x.Worker.Tid, x.Worker.Worker, x.Worker.Iterations, x.Worker.Finished, x.Worker.Total, x.Worker.ProgressEvents))
                 .OrderBy(w => w.Worker).ToArray());
     }
-
-    private static long? Int64(JsonElement? e, string name) =>
-        e is { ValueKind: JsonValueKind.Object } o && o.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetInt64(out long x) ? x : null;
-
-    private static double? Double(JsonElement? e, string name) =>
-        e is { ValueKind: JsonValueKind.Object } o && o.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetDouble() : null;
 }

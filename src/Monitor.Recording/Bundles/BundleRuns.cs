@@ -1,4 +1,4 @@
-using System.Text.Json;
+using Monitor.Model;
 
 namespace Monitor.Recording.Bundles;
 
@@ -15,6 +15,7 @@ public static class BundleRuns
         if (manifest is null) return [];
         if (manifest.Runs is { } runs) return runs;
         if (manifest.Mode is null or "attach") return [];
+        var result = ResultLine.Read(manifest.Result);
         return
         [
             new BundleRun
@@ -28,13 +29,10 @@ public static class BundleRuns
                 StartedAt = manifest.StartedAt,
                 EndedAt = manifest.EndedAt,
                 Pids = manifest.Processes.Where(p => p.Role == "worker").Select(p => p.Pid).ToArray(),
-                Correct = Field(manifest.Result, "correct") is { ValueKind: JsonValueKind.True or JsonValueKind.False } c ? c.GetBoolean() : null,
-                Failure = Field(manifest.Result, "failure") is { ValueKind: JsonValueKind.String } f ? f.GetString() : null,
+                Correct = result?.Correct,
+                Failure = result?.Failure,
                 Result = manifest.Result,
             },
         ];
     }
-
-    private static JsonElement? Field(JsonElement? e, string name) =>
-        e is { ValueKind: JsonValueKind.Object } o && o.TryGetProperty(name, out var v) ? v : null;
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Monitor.Model;
 using Monitor.Recording.Analysis;
 
 namespace Monitor.Recording.Bundles;

@@ -24,16 +24,15 @@ internal sealed class JsonLinesFile : IDisposable
     public long Bytes => Interlocked.Read(ref _bytes);
     public int Lines => Volatile.Read(ref _lines);
 
-    /// <summary>Writes one object; throws what the file system throws (disk full).</summary>
+    /// <summary>Writes one line, the one value <paramref name="body"/> writes; throws what the file system throws (disk
+    /// full).</summary>
     public void WriteLine(Action<Utf8JsonWriter> body)
     {
         lock (_gate)
         {
             if (_closed) return;
             _json.Reset(_file);
-            _json.WriteStartObject();
             body(_json);
-            _json.WriteEndObject();
             _json.Flush();
             long written = _json.BytesCommitted + NewLine.Length;
             _file.Write(NewLine);

@@ -13,7 +13,7 @@ namespace Monitor.Recording.Replay;
 /// </summary>
 public sealed class BundleReplay
 {
-    private BundleReplay(TraceBundle bundle, IReadOnlyList<ReplayFrame> frames, int unreadableLines, RecordedRunSummary? summary, IReadOnlyList<RecordedRunResult> results)
+    private BundleReplay(TraceBundle bundle, IReadOnlyList<ReplayFrame> frames, int unreadableLines, ResultLine? summary, IReadOnlyList<RecordedRunResult> results)
     {
         Bundle = bundle;
         Frames = frames;
@@ -32,7 +32,7 @@ public sealed class BundleReplay
 
     /// <summary>The run's result as recorded by `monitor run`; null when the bundle has no such result (a UI recording:
     /// see <see cref="Results"/>, no run, or Monitor was killed).</summary>
-    public RecordedRunSummary? Summary { get; }
+    public ResultLine? Summary { get; }
 
     /// <summary>Every run's result, in the order the runs started, with when each ended: the one of a `monitor run`
     /// bundle (also in <see cref="Summary"/>) or each of a UI recording's runs that ended while it recorded.</summary>
@@ -46,7 +46,7 @@ public sealed class BundleReplay
     public static BundleReplay Open(string path)
     {
         var bundle = TraceBundle.Open(path);
-        var snapshots = TraceBundle.ReadLines(bundle.SnapshotsPath, SnapshotJsonReader.Parse, out int bad);
+        var snapshots = TraceBundle.ReadLines(bundle.SnapshotsPath, SnapshotJson.Parse, out int bad);
         if (snapshots.Count == 0) throw new UnusableInputException($"{path} holds no snapshots to replay (recorded with --diagnostics full or os?)");
         var ordered = snapshots.OrderBy(s => s.T).ToArray();
         double first = ordered[0].T;
@@ -59,11 +59,11 @@ public sealed class BundleReplay
         return new BundleReplay(bundle, frames, bad, summary, results);
     }
 
-    private static RecordedRunSummary Read(JsonElement result, string path)
+    private static ResultLine Read(JsonElement result, string path)
     {
         try
         {
-            return result.Deserialize<RecordedRunSummary>(ManifestJson.Options) ?? throw new JsonException("the result is null");
+            return result.Deserialize(MonitorJsonContext.Default.ResultLine) ?? throw new JsonException("the result is null");
         }
         catch (JsonException e)
         {

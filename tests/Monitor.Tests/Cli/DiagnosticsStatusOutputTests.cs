@@ -33,7 +33,7 @@ public class DiagnosticsStatusOutputTests
         using var buffer = new MemoryStream();
         new JsonLinesSink(buffer).SnapshotTaken(CannedSnapshots.GilWithEventsStopped());
 
-        var read = SnapshotJsonReader.Parse(Encoding.UTF8.GetString(buffer.ToArray()).Trim());
+        var read = SnapshotJson.Parse(Encoding.UTF8.GetString(buffer.ToArray()).Trim());
 
         Assert.Equal(CannedSnapshots.EventsStopped, Assert.Single(read.Processes).DiagnosticsStatus);
     }

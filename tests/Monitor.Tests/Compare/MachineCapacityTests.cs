@@ -1,3 +1,4 @@
+using Monitor.Model;
 using Monitor.Sessions.Comparison;
 using Monitor.Workloads;
 

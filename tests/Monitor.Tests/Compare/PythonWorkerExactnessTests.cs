@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Monitor.Model;
 using Monitor.Runners;
 using Monitor.Workloads;
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Monitor.Model;
 using Monitor.Recording.Bundles;
 using Monitor.Tests.Cli;
 

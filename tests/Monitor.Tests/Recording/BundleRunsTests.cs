@@ -1,6 +1,6 @@
 using System.Text.Json;
-using Monitor.Recording;
 using Monitor.Model;
+using Monitor.Recording;
 using Monitor.Recording.Bundles;
 
 namespace Monitor.Tests.Recording;

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.IO.Enumeration;
 using System.Runtime.Versioning;
 using Monitor.Diagnostics.Sources.OsThreads.Linux;
+using Monitor.Model;
 
 namespace Monitor.Diagnostics.Sources.OsThreads;
 

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Diagnostics;
+using Monitor.Model;
 
 namespace Monitor.Diagnostics.Sources.OsThreads;
 

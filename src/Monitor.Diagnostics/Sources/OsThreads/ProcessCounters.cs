@@ -1,3 +1,5 @@
+using Monitor.Model;
+
 namespace Monitor.Diagnostics.Sources.OsThreads;
 
 /// <summary>One process's reading: its threads and memory, at <see cref="TimestampTicks"/> (Stopwatch ticks, the

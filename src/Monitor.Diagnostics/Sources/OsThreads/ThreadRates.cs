@@ -1,3 +1,5 @@
+using Monitor.Model;
+
 namespace Monitor.Diagnostics.Sources.OsThreads;
 
 /// <summary>

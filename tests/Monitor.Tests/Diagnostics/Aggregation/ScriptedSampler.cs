@@ -1,4 +1,5 @@
 using Monitor.Diagnostics.Sources.OsThreads;
+using Monitor.Model;
 
 namespace Monitor.Tests.Diagnostics.Aggregation;
 

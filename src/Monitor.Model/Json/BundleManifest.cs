@@ -1,15 +1,16 @@
 using System.Text.Json;
 
-namespace Monitor.Recording.Bundles;
+namespace Monitor.Model;
 
 /// <summary>
 /// manifest.json: what was recorded, how, and how it ended. Written as manifest.partial.json while recording and as
-/// manifest.json once, last. Field names follow `run --json` where they mean the same.
+/// manifest.json once, last. Field names follow `run --json` where they mean the same; names are the properties' in
+/// camelCase, and a null property is left out.
 /// </summary>
 /// <remarks>
 /// Format 2 added <see cref="Runs"/>: a UI recording can hold several runs, and the top-level workload fields (Mode,
 /// Workers, N, ...) only say what was set when recording started. Format 1 bundles have no runs; read them through
-/// <see cref="BundleRuns.Of"/>, which makes their one run from the top-level fields. Readers of format 1 ignore Runs.
+/// <c>BundleRuns.Of</c>, which makes their one run from the top-level fields. Readers of format 1 ignore Runs.
 /// </remarks>
 public sealed record BundleManifest
 {
@@ -40,7 +41,7 @@ public sealed record BundleManifest
     public JsonElement? Result { get; init; }
 
     /// <summary>Every run that went on while recording, in the order they started, also one already running when
-    /// recording began; null in bundles written before format 2 (see <see cref="BundleRuns.Of"/>).</summary>
+    /// recording began; null in bundles written before format 2 (see <c>BundleRuns.Of</c>).</summary>
     public IReadOnlyList<BundleRun>? Runs { get; init; }
 
     /// <summary>Why the recording stopped early (disk full, unwritable directory), or null.</summary>

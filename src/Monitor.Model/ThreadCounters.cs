@@ -1,0 +1,23 @@
+using System.Text.Json.Serialization;
+
+namespace Monitor.Model;
+
+/// <summary>
+/// One thread's cumulative counters as the operating system keeps them, read at one instant. Rates come from the
+/// difference of two readings (ThreadRates.Between, in Monitor.Diagnostics). Fields the platform cannot give are null;
+/// so is <see cref="Name"/> empty where threads have no names the OS can tell. A recording keeps them as they were read
+/// (a thread of an os-samples.jsonl line: this record's JSON).
+/// </summary>
+/// <param name="StartedMs">When the thread started, in ms on an OS-specific clock (since boot on Linux). Only good for
+/// telling whether two readings with the same tid are the same thread: a reused tid has a different value.</param>
+public readonly record struct ThreadCounters(
+    [property: JsonRequired] int Tid,
+    [property: JsonRequired] string Name,
+    [property: JsonRequired] char State,
+    [property: JsonRequired] double UserMs,
+    [property: JsonRequired] double SystemMs,
+    [property: JsonConverter(typeof(Rounded3Converter))] double? OnCpuMs,
+    [property: JsonConverter(typeof(Rounded3Converter))] double? WaitingForCpuMs,
+    long? VoluntarySwitches,
+    long? InvoluntarySwitches,
+    double? StartedMs = null);
