@@ -34,14 +34,15 @@ public static class TypedOption
         new(name, defaultValue, aliases)
         {
             Description = $"{description}, {min}..{max} (default: {defaultValue})",
-            CustomParser = result => Parse<long?>(result, null, text => InRange(NumberParser.ParseCount(text, name), min, max, name, text)),
+            CustomParser = result => Parse<long?>(result, null, text => InRange(NumberParser.ParseCount(text, name, $"{min}..{max}"), min, max, name, text)),
         };
 
     /// <summary>A whole number checked later against other options (null when not given).</summary>
-    public static Option<long?> OptionalWholeNumber(string name, string description, params string[] aliases) => new(name, aliases)
+    /// <param name="range">its bounds in words, for a value beyond any 64-bit number ("1..100000000").</param>
+    public static Option<long?> OptionalWholeNumber(string name, string range, string description, params string[] aliases) => new(name, aliases)
     {
         Description = description,
-        CustomParser = result => Parse<long?>(result, null, text => NumberParser.ParseCount(text, name)),
+        CustomParser = result => Parse<long?>(result, null, text => NumberParser.ParseCount(text, name, range)),
     };
 
     /// <summary>N: 1..<see cref="WorkloadLimits.MaxN"/>, or `auto` (null: calibrated so one thread takes ~10 s).</summary>
@@ -61,7 +62,8 @@ public static class TypedOption
             Description = $"{description}, {min.TotalMilliseconds:0}..{max.TotalMilliseconds:0} (default: {defaultValue.TotalMilliseconds:0})",
             HelpName = "ms",
             CustomParser = result => Parse<TimeSpan?>(result, null, text => TimeSpan.FromMilliseconds(
-                InRange(NumberParser.ParseCount(text, name), (long)min.TotalMilliseconds, (long)max.TotalMilliseconds, name, text, " ms"))),
+                InRange(NumberParser.ParseCount(text, name, $"{min.TotalMilliseconds:0}..{max.TotalMilliseconds:0} ms"),
+                    (long)min.TotalMilliseconds, (long)max.TotalMilliseconds, name, text, " ms"))),
         };
 
     /// <summary>A number (fractions allowed) of at least 0.</summary>
