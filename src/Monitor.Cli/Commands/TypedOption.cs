@@ -66,15 +66,19 @@ public static class TypedOption
                     (long)min.TotalMilliseconds, (long)max.TotalMilliseconds, name, text, " ms"))),
         };
 
-    /// <summary>A number (fractions allowed) of at least 0.</summary>
-    public static DefaultedOption<double> NonNegative(string name, double defaultValue, string description) => new(name, defaultValue)
+    /// <summary>0, or a number (fractions allowed) in [<paramref name="min"/>, <paramref name="max"/>]: a replay's
+    /// speed, where 0 means no waiting at all.</summary>
+    public static DefaultedOption<double> ZeroOrBetween(string name, double min, double max, double defaultValue, string description) => new(name, defaultValue)
     {
-        Description = $"{description} (default: {defaultValue.ToString(CultureInfo.InvariantCulture)})",
+        Description = $"{description}; 0 or {Number(min)}..{Number(max)} (default: {Number(defaultValue)})",
         CustomParser = result => Parse<double?>(result, null, text =>
-            double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) && double.IsFinite(value) && value >= 0
+            double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) && double.IsFinite(value)
+                && (value == 0 || (value >= min && value <= max))
                 ? value
-                : throw new UsageException($"{name} must be a number >= 0 (got {text})")),
+                : throw new UsageException($"{name} must be 0 or {Number(min)}..{Number(max)} (got {text})")),
     };
+
+    private static string Number(double value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static long InRange(long value, long min, long max, string name, string text, string unit = "") =>
         value >= min && value <= max ? value : throw new UsageException($"{name} must be {min}..{max}{unit} (got {text})");

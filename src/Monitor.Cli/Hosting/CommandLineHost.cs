@@ -37,7 +37,7 @@ public static class CommandLineHost
         }
         catch (Exception e)
         {
-            Console.Error.WriteLine($"monitor: error: {e.GetBaseException().Message}");
+            Console.Error.WriteLine(ErrorLine.Of($"error: {e.GetBaseException().Message}"));
             return ExitCodes.Failed;
         }
         finally
@@ -48,7 +48,7 @@ public static class CommandLineHost
 
     private static int Usage(string message)
     {
-        Console.Error.WriteLine($"monitor: {message} (see monitor --help)");
+        Console.Error.WriteLine(ErrorLine.Of($"{message} (see monitor --help)"));
         return ExitCodes.Usage;
     }
 }
