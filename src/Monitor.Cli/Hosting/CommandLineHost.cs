@@ -35,6 +35,12 @@ public static class CommandLineHost
         {
             return ExitCodes.Interrupted;
         }
+        catch (Recording.RecordingFailedException e)
+        {
+            // The machine's fault (a full disk), not the user's input: a failure, said in its own words.
+            Console.Error.WriteLine(ErrorLine.Of(e.Message));
+            return ExitCodes.Failed;
+        }
         catch (Exception e)
         {
             Console.Error.WriteLine(ErrorLine.Of($"error: {e.GetBaseException().Message}"));
