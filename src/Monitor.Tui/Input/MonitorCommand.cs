@@ -30,5 +30,6 @@ public enum MonitorCommand
     Faster,
     Help,
     Quit,
+    Suspend,
     Dismiss,
 }
