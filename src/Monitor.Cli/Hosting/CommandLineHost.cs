@@ -35,6 +35,11 @@ public static class CommandLineHost
         {
             return ExitCodes.Interrupted;
         }
+        catch (Exception e) when (e.GetBaseException() is PythonNotFoundException)
+        {
+            Console.Error.WriteLine(ErrorLine.Of("--runtime python runs the machine's python3, and none was found on PATH: install python3, or use --runtime dotnet"));
+            return ExitCodes.CannotRun;
+        }
         catch (Recording.RecordingFailedException e)
         {
             // The machine's fault (a full disk), not the user's input: a failure, said in its own words.
