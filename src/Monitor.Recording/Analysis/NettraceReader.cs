@@ -32,7 +32,8 @@ public static class NettraceReader
         long length = file.Length;
         contents.Bytes = length;
         Exception? failure = null;
-        using var done = new ManualResetEventSlim();
+        // Not disposed: an abandoned reading thread may still set it after this method has returned.
+        var done = new ManualResetEventSlim();
         var reader = new Thread(() =>
         {
             failure = ReadInto(file, contents);

@@ -59,7 +59,8 @@ public static class FlameGraphConverter
             string written = Path.Combine(scratch, Path.GetFileNameWithoutExtension(nettrace) + ".json");
             var reading = input;
             Exception? failure = null;
-            using var done = new ManualResetEventSlim();
+            // Not disposed: an abandoned conversion thread may still set it after this method has returned.
+            var done = new ManualResetEventSlim();
             // TraceEvent cannot be interrupted: it runs on a background thread that is abandoned on Ctrl+C (its next
             // read of the trace fails, and the process may exit under it).
             var worker = new Thread(() =>
