@@ -29,7 +29,7 @@ public sealed class SessionRecording(Observation observation, string? traceDir, 
             status($"recording into {recorder.Directory}");
             return null;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or RecordingFailedException)
         {
             string why = $"cannot record into {directory}: {e.Message}";
             status(why);

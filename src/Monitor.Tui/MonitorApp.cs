@@ -31,6 +31,7 @@ public sealed class MonitorApp : IMonitorSink, IDisposable
     private int _selectedPanel;
     private int[] _lastWanted = [];
     private volatile bool _disposed;
+    private Action? _suspend;
 
     public MonitorApp(IApplication app, IMonitorController controller, MonitorAppOptions? options = null)
     {
@@ -92,12 +93,15 @@ public sealed class MonitorApp : IMonitorSink, IDisposable
         IApplication app = Application.Create();
         try
         {
+            // The shell's terminal mode, before Terminal.Gui switches to raw: what Ctrl+Z gives back.
+            byte[]? shellMode = OperatingSystem.IsWindows() ? null : TerminalSuspension.ShellMode();
             app.Init(options.Driver);
             if (options.NoMouse)
             {
                 DisableMouse(app);
             }
             using var monitor = new MonitorApp(app, controller(), options);
+            using IDisposable? suspension = OperatingSystem.IsWindows() ? null : InstallSuspension(app, monitor, options, shellMode);
             using var stopping = stop.Register(() => monitor.OnUiLoop(() => app.RequestStop(monitor.Dashboard)));
             app.Run(monitor.Dashboard);
         }
@@ -105,6 +109,14 @@ public sealed class MonitorApp : IMonitorSink, IDisposable
         {
             Shutdown(app);
         }
+    }
+
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    private static IDisposable? InstallSuspension(IApplication app, MonitorApp monitor, MonitorAppOptions options, byte[]? shellMode)
+    {
+        var suspension = TerminalSuspension.Install(app, monitor.OnUiLoop, !options.NoMouse, monitor.RedrawAll, shellMode);
+        monitor._suspend = suspension is null ? null : suspension.Suspend;
+        return suspension;
     }
 
     /// <summary>How long restoring the terminal may take before Monitor gives up on it.</summary>
@@ -266,6 +278,10 @@ public sealed class MonitorApp : IMonitorSink, IDisposable
             case MonitorCommand.Quit:
                 _app.RequestStop(Dashboard);
                 break;
+            case MonitorCommand.Suspend:
+                // In a terminal: back to the shell until fg. Headless (tests, no terminal): nothing to give back.
+                _suspend?.Invoke();
+                break;
             case MonitorCommand.Dismiss:
                 break;
         }
@@ -280,6 +296,17 @@ public sealed class MonitorApp : IMonitorSink, IDisposable
     }
 
     private PanelView SelectedPanel => Dashboard.Registered[_selectedPanel];
+
+    /// <summary>Every view laid out and drawn again: after a suspension the screen was the shell's.</summary>
+    private void RedrawAll()
+    {
+        Dashboard.SetNeedsLayout();
+        Dashboard.SetNeedsDraw();
+        foreach (var panel in Dashboard.Panels)
+        {
+            panel.SetNeedsDraw();
+        }
+    }
 
     /// <summary>Space, arrows left/right and &lt; &gt; move through a recording; true when the key was one of them.</summary>
     private static bool ExecuteReplay(IReplayControls replay, MonitorCommand command)

@@ -2,8 +2,9 @@ namespace Monitor.Workloads;
 
 /// <summary>
 /// What a worker removes when it finds its Monitor gone (killed with SIGKILL, so Monitor could clean nothing up): the
-/// diagnostic-port socket Monitor was listening on for this worker, Monitor's private socket directory once it is
-/// empty, and Monitor's own default diagnostic socket, which the runtime only removes on a normal exit.
+/// diagnostic-port socket Monitor was listening on for this worker, and once Monitor is surely dead every other socket
+/// in Monitor's private directory (those of siblings that ended first) and the directory itself, and Monitor's own
+/// default diagnostic socket, which the runtime only removes on a normal exit.
 /// </summary>
 public static class OrphanCleanup
 {
@@ -15,30 +16,47 @@ public static class OrphanCleanup
 
     public static void Run(int parentPid)
     {
-        RemovePortSocket(Environment.GetEnvironmentVariable(DiagnosticPortsVariable), parentPid);
-        RemoveParentDefaultSockets(parentPid);
+        string? port = PortOf(Environment.GetEnvironmentVariable(DiagnosticPortsVariable), parentPid);
+        if (port is not null) Try(() => File.Delete(port));
+        // The orphan was re-parented, so the parent is exiting; its /proc entry can still read as running for a moment
+        // (children are re-parented before the zombie state is set) or fail to read while it is reaped: up to 2 s.
+        bool gone = OperatingSystem.IsLinux() && ProcessLiveness.ExitsWithin(parentPid, TimeSpan.FromSeconds(2));
+        if (port is not null && Path.GetDirectoryName(port) is { } directory)
+        {
+            // Every socket in the dead parent's private directory was its listener: a sibling that finished before the
+            // parent died (or was killed with it) left its own there, and an emptiness rule would keep the directory.
+            if (gone) RemoveSockets(directory);
+            // Non-recursive: whatever else is there is not a socket of ours.
+            Try(() => Directory.Delete(directory));
+        }
+        if (gone) RemoveParentDefaultSockets(parentPid);
     }
 
-    private static void RemovePortSocket(string? port, int parentPid)
+    /// <summary>The socket path in <paramref name="variable"/> ("path,connect,nosuspend") when it lies in a private
+    /// directory of <paramref name="parentPid"/>; the variable could have been inherited from elsewhere.</summary>
+    private static string? PortOf(string? variable, int parentPid)
     {
-        // The variable carries options after the path ("path,connect,nosuspend").
-        string? path = port?.Split(',')[0];
-        if (string.IsNullOrEmpty(path)) return;
+        string? path = variable?.Split(',')[0];
+        if (string.IsNullOrEmpty(path)) return null;
         string? directory = Path.GetDirectoryName(path);
-        // Only inside a directory of this very parent: the variable could have been inherited from elsewhere.
-        if (directory is null || !Path.GetFileName(directory).StartsWith($"{PrivateDirectoryPrefix}{parentPid}-", StringComparison.Ordinal)) return;
-        Try(() => File.Delete(path));
-        // Non-recursive: the last sibling worker to get here removes the directory.
-        Try(() => Directory.Delete(directory));
+        if (directory is null || !Path.GetFileName(directory).StartsWith($"{PrivateDirectoryPrefix}{parentPid}-", StringComparison.Ordinal)) return null;
+        return path;
+    }
+
+    private static void RemoveSockets(string directory)
+    {
+        if (!OperatingSystem.IsLinux()) return;
+        string[] entries = [];
+        Try(() => entries = Directory.GetFileSystemEntries(directory));
+        foreach (var entry in entries)
+        {
+            if (PosixFiles.StatusOf(entry) is { Kind: FileKind.Socket }) Try(() => File.Delete(entry));
+        }
     }
 
     private static void RemoveParentDefaultSockets(int parentPid)
     {
         // A socket named for a pid that no longer lives is stale by definition; a living process keeps its own.
-        if (!OperatingSystem.IsLinux()) return;
-        // The orphan was re-parented, so the parent is exiting; its /proc entry can still read as running for a moment
-        // (children are re-parented before the zombie state is set) or fail to read while it is reaped: up to 2 s.
-        if (!ProcessLiveness.ExitsWithin(parentPid, TimeSpan.FromSeconds(2))) return;
         string[] sockets = [];
         Try(() => sockets = Directory.GetFiles(Path.GetTempPath(), $"dotnet-diagnostic-{parentPid}-*-socket"));
         foreach (var socket in sockets) Try(() => File.Delete(socket));

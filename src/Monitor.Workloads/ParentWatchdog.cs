@@ -12,9 +12,13 @@ public static partial class ParentWatchdog
     public static readonly TimeSpan Period = TimeSpan.FromMilliseconds(500);
 
     /// <summary>Starts a background thread that exits the process with <paramref name="exitCode"/> once the parent
-    /// <paramref name="parentPid"/> has gone.</summary>
+    /// <paramref name="parentPid"/> has gone, and has the kernel wake this process when it does (see
+    /// <see cref="AskToBeWokenWhenParentDies"/>).</summary>
     public static void Start(int parentPid, int exitCode)
     {
+        AskToBeWokenWhenParentDies();
+        // The parent may have died before the request took effect: then nobody will send the signal, look now.
+        ExitIfOrphaned(parentPid, exitCode);
         var thread = new Thread(() => Watch(parentPid, exitCode)) { IsBackground = true, Name = "parent-watchdog" };
         thread.Start();
     }
@@ -43,6 +47,27 @@ public static partial class ParentWatchdog
             Environment.Exit(exitCode);
         }
     }
+
+    /// <summary>
+    /// A worker stopped with SIGSTOP (or Ctrl+Z) runs no watchdog: when Monitor was then killed it stayed stopped for
+    /// good, holding its sockets. PR_SET_PDEATHSIG has the kernel signal the worker when its parent dies, stopped or not.
+    /// The signal is SIGCONT, not SIGKILL: the kernel sends it when the *thread* that started the worker ends, and
+    /// Monitor starts workers from pool threads that retire while Monitor lives on (SIGKILL would kill healthy workers
+    /// then; SIGCONT does nothing to a running process). Woken, the watchdog sees the new parent, removes what Monitor
+    /// left (which SIGKILL would have left behind) and exits. Linux only.
+    /// </summary>
+    public static void AskToBeWokenWhenParentDies()
+    {
+        if (!OperatingSystem.IsLinux()) return;
+        // Fails only where prctl is not allowed (a seccomp profile); the watchdog still covers a worker that runs.
+        _ = prctl(PrSetPdeathsig, SigCont, 0, 0, 0);
+    }
+
+    private const int PrSetPdeathsig = 1;
+    private const ulong SigCont = 18;
+
+    [LibraryImport("libc", SetLastError = true)]
+    private static partial int prctl(int option, ulong arg2, ulong arg3, ulong arg4, ulong arg5);
 
     private static bool ParentAlive(int parentPid)
     {

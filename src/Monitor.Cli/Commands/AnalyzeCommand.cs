@@ -18,21 +18,26 @@ public static class AnalyzeCommand
         var command = new Command("analyze", "Report what a recording holds: contention, GC, memory, CPU per thread, the workload's result.");
         command.Arguments.Add(path);
         command.Options.Add(json);
-        command.SetAction(parse => Execute(parse.GetValue(path)!, parse.GetValue(json), Console.Out, Console.Error));
+        command.SetAction(parse => Execute(parse.GetValue(path)!, parse.GetValue(json), Console.Out, Console.Error, AppLifetime.Stopping));
         return command;
     }
 
-    public static int Execute(string path, bool asJson, TextWriter stdout, TextWriter stderr)
+    /// <param name="cancel">Ctrl+C, SIGTERM: the reading ends at once and the command exits 130.</param>
+    public static int Execute(string path, bool asJson, TextWriter stdout, TextWriter stderr, CancellationToken cancel = default)
     {
         AnalysisReport report;
         try
         {
-            report = TraceAnalyzer.Analyze(path);
+            report = TraceAnalyzer.Analyze(path, cancel: cancel);
         }
         catch (UnusableInputException e)
         {
-            stderr.WriteLine($"monitor: {e.Message}");
+            stderr.WriteLine(ErrorLine.Of(e.Message));
             return ExitCodes.Usage;
+        }
+        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+        {
+            return ExitCodes.Interrupted;
         }
         if (asJson)
         {
@@ -45,7 +50,7 @@ public static class AnalyzeCommand
             AnalysisText.Write(stdout, report);
         }
         if (report.Complete) return ExitCodes.Ok;
-        stderr.WriteLine($"monitor: {report.Source} is incomplete: {string.Join("; ", report.Problems)}");
+        stderr.WriteLine(ErrorLine.Of($"{report.Source} is incomplete: {ErrorLine.List(report.Problems)}"));
         return ExitCodes.Usage;
     }
 }

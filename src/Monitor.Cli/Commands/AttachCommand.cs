@@ -19,7 +19,7 @@ public static class AttachCommand
         var text = new Option<bool>("--text") { Description = "headless: one line of text per snapshot" };
         var ui = new UiOptions();
         var recording = new RecordingOptions();
-        var duration = TypedOption.OptionalWholeNumber("--duration", "stop after this many seconds, 1..604800 (default: until the process exits or Ctrl+C)");
+        var duration = TypedOption.OptionalWholeNumber("--duration", "1..604800 seconds", "stop after this many seconds, 1..604800 (default: until the process exits or Ctrl+C)");
         var interval = IntervalOption.Create();
         var command = new Command("attach", "Watch a running .NET process: per-thread CPU, contention, GC and memory.");
         command.Arguments.Add(pid);
@@ -44,7 +44,7 @@ public static class AttachCommand
 
     public static int ReadPid(string text)
     {
-        long value = NumberParser.ParseCount(text, "pid");
+        long value = NumberParser.ParseCount(text, "pid", "a positive process id");
         if (value < 1 || value > int.MaxValue) throw new UsageException($"pid must be a positive process id (got {text})");
         return (int)value;
     }

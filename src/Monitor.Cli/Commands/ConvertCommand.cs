@@ -23,36 +23,51 @@ public static class ConvertCommand
 
     public static int Execute(string path, FlameGraphFormat format, string? output, TextWriter stdout, TextWriter stderr)
     {
+        var cancel = AppLifetime.Stopping;
+        string? target = null;
         try
         {
-            var traces = FlameGraphConverter.TracesWithSamples(path);
+            var traces = FlameGraphConverter.TracesWithSamples(path, cancel);
             string baseName = output ?? Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(path))) + format.Extension();
+            bool followLink = !Directory.Exists(path);
             foreach (var trace in traces)
             {
-                string target = traces.Count == 1 ? baseName : WithPid(baseName, trace.Pid, format);
-                if (File.Exists(target) || Directory.Exists(target)) throw new UnusableInputException($"{target} already exists; choose another file with -o");
-                FlameGraphConverter.Convert(trace.File, format, target);
+                target = traces.Count == 1 ? baseName : WithPid(baseName, trace.Pid, format);
+                if (File.Exists(target) || Directory.Exists(target) || new FileInfo(target).LinkTarget is not null)
+                {
+                    throw new UnusableInputException($"{target} already exists; choose another file with -o");
+                }
+                FlameGraphConverter.Convert(trace.File, format, target, followLink, cancel);
                 stdout.WriteLine($"wrote {target} ({trace.StackSamples:N0} stack samples of process {trace.Pid}{(trace.Complete ? "" : ", trace cut short")})");
             }
             return ExitCodes.Ok;
         }
         catch (UnusableInputException e)
         {
-            stderr.WriteLine($"monitor: {e.Message}");
+            stderr.WriteLine(ErrorLine.Of(e.Message));
             return ExitCodes.Usage;
+        }
+        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+        {
+            return ExitCodes.Interrupted;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            stderr.WriteLine($"monitor: cannot write the flame graph: {e.Message}");
+            // A full disk leaves nothing behind: the output is only named once it is whole.
+            stderr.WriteLine(ErrorLine.Of($"cannot write the flame graph{(target is null ? "" : " " + target)}: {e.Message}"));
             return ExitCodes.Failed;
         }
     }
 
-    private static string WithPid(string file, int pid, FlameGraphFormat format)
+    /// <summary>One file per process: the pid goes before the extension, so x.json becomes x-1234.json and
+    /// b.speedscope.json b-1234.speedscope.json; a name without an extension gets it at its end.</summary>
+    public static string WithPid(string file, int pid, FlameGraphFormat format)
     {
-        string extension = format.Extension();
-        return file.EndsWith(extension, StringComparison.OrdinalIgnoreCase)
-            ? $"{file[..^extension.Length]}-{pid}{extension}"
-            : $"{file}-{pid}";
+        string directory = Path.GetDirectoryName(file) ?? "";
+        string name = Path.GetFileName(file);
+        string extension = name.EndsWith(format.Extension(), StringComparison.OrdinalIgnoreCase) ? format.Extension() : Path.GetExtension(name);
+        string stem = extension.Length > 0 && name.Length > extension.Length ? name[..^extension.Length] : name;
+        if (stem.Length == name.Length) extension = "";
+        return Path.Combine(directory, $"{stem}-{pid}{extension}");
     }
 }

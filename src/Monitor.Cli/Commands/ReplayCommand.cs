@@ -19,7 +19,7 @@ public static class ReplayCommand
         var json = new Option<bool>("--json") { Description = "headless: the snapshot lines and result line exactly as run --json printed them" };
         var text = new Option<bool>("--text") { Description = "headless: the progress lines and result as run printed them" };
         var ui = new UiOptions();
-        var speed = TypedOption.NonNegative("--speed", 0, "1 = as recorded, 2 = twice as fast, 0 = no waiting");
+        var speed = TypedOption.ZeroOrBetween("--speed", BundleReplay.MinSpeed, BundleReplay.MaxSpeed, 0, "1 = as recorded, 2 = twice as fast, 0 = no waiting");
         var command = new Command("replay", "Show a recorded session again, as it was shown live.");
         command.Arguments.Add(path);
         command.Options.Add(json);
@@ -42,7 +42,7 @@ public static class ReplayCommand
         BundleReplay replay;
         try
         {
-            replay = BundleReplay.Open(path);
+            replay = BundleReplay.Open(path, AppLifetime.Stopping);
         }
         catch (UnusableInputException e)
         {
@@ -55,17 +55,21 @@ public static class ReplayCommand
 
     public static async Task<int> ExecuteAsync(string path, bool asJson, double speed, CancellationToken cancel)
     {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel, AppLifetime.Stopping);
         BundleReplay replay;
         try
         {
-            replay = BundleReplay.Open(path);
+            replay = BundleReplay.Open(path, stop.Token);
         }
         catch (UnusableInputException e)
         {
-            Console.Error.WriteLine($"monitor: {e.Message}");
+            Console.Error.WriteLine(ErrorLine.Of(e.Message));
             return ExitCodes.Usage;
         }
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel, AppLifetime.Stopping);
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            return ExitCodes.Interrupted;
+        }
         using var stdout = Console.OpenStandardOutput();
         var text = new ConsoleTextSink(Console.Out, interactive: false);
         // A `monitor run` bundle: its result line after every snapshot, as run --json printed it. A UI recording of
@@ -105,7 +109,7 @@ public static class ReplayCommand
         }
         if (!replay.IsComplete)
         {
-            Console.Error.WriteLine($"monitor: {path} is incomplete (Monitor did not finish it){(replay.UnreadableLines > 0 ? $"; {replay.UnreadableLines} unreadable line(s) skipped" : "")}");
+            Console.Error.WriteLine(ErrorLine.Of($"{path} is incomplete (Monitor did not finish it){(replay.UnreadableLines > 0 ? $"; {replay.UnreadableLines} unreadable line(s) skipped" : "")}"));
             return ExitCodes.Usage;
         }
         return ExitCodes.Ok;

@@ -34,14 +34,15 @@ public static class TypedOption
         new(name, defaultValue, aliases)
         {
             Description = $"{description}, {min}..{max} (default: {defaultValue})",
-            CustomParser = result => Parse<long?>(result, null, text => InRange(NumberParser.ParseCount(text, name), min, max, name, text)),
+            CustomParser = result => Parse<long?>(result, null, text => InRange(NumberParser.ParseCount(text, name, $"{min}..{max}"), min, max, name, text)),
         };
 
     /// <summary>A whole number checked later against other options (null when not given).</summary>
-    public static Option<long?> OptionalWholeNumber(string name, string description, params string[] aliases) => new(name, aliases)
+    /// <param name="range">its bounds in words, for a value beyond any 64-bit number ("1..100000000").</param>
+    public static Option<long?> OptionalWholeNumber(string name, string range, string description, params string[] aliases) => new(name, aliases)
     {
         Description = description,
-        CustomParser = result => Parse<long?>(result, null, text => NumberParser.ParseCount(text, name)),
+        CustomParser = result => Parse<long?>(result, null, text => NumberParser.ParseCount(text, name, range)),
     };
 
     /// <summary>N: 1..<see cref="WorkloadLimits.MaxN"/>, or `auto` (null: calibrated so one thread takes ~10 s).</summary>
@@ -61,18 +62,23 @@ public static class TypedOption
             Description = $"{description}, {min.TotalMilliseconds:0}..{max.TotalMilliseconds:0} (default: {defaultValue.TotalMilliseconds:0})",
             HelpName = "ms",
             CustomParser = result => Parse<TimeSpan?>(result, null, text => TimeSpan.FromMilliseconds(
-                InRange(NumberParser.ParseCount(text, name), (long)min.TotalMilliseconds, (long)max.TotalMilliseconds, name, text, " ms"))),
+                InRange(NumberParser.ParseCount(text, name, $"{min.TotalMilliseconds:0}..{max.TotalMilliseconds:0} ms"),
+                    (long)min.TotalMilliseconds, (long)max.TotalMilliseconds, name, text, " ms"))),
         };
 
-    /// <summary>A number (fractions allowed) of at least 0.</summary>
-    public static DefaultedOption<double> NonNegative(string name, double defaultValue, string description) => new(name, defaultValue)
+    /// <summary>0, or a number (fractions allowed) in [<paramref name="min"/>, <paramref name="max"/>]: a replay's
+    /// speed, where 0 means no waiting at all.</summary>
+    public static DefaultedOption<double> ZeroOrBetween(string name, double min, double max, double defaultValue, string description) => new(name, defaultValue)
     {
-        Description = $"{description} (default: {defaultValue.ToString(CultureInfo.InvariantCulture)})",
+        Description = $"{description}; 0 or {Number(min)}..{Number(max)} (default: {Number(defaultValue)})",
         CustomParser = result => Parse<double?>(result, null, text =>
-            double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) && double.IsFinite(value) && value >= 0
+            double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) && double.IsFinite(value)
+                && (value == 0 || (value >= min && value <= max))
                 ? value
-                : throw new UsageException($"{name} must be a number >= 0 (got {text})")),
+                : throw new UsageException($"{name} must be 0 or {Number(min)}..{Number(max)} (got {text})")),
     };
+
+    private static string Number(double value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static long InRange(long value, long min, long max, string name, string text, string unit = "") =>
         value >= min && value <= max ? value : throw new UsageException($"{name} must be {min}..{max}{unit} (got {text})");

@@ -10,17 +10,17 @@ public sealed class WorkloadOptions
     public DefaultedOption<RunMode> Mode { get; } = TypedOption.Word("--mode", "mode", RunMode.Threads, "how the sum is run", "-m");
 
     public Option<long?> Workers { get; } = TypedOption.OptionalWholeNumber("--workers",
-        $"worker threads or processes (default: logical CPUs, at least 2; 1 for single; at most {WorkloadLimits.MaxThreads} threads or {WorkloadLimits.MaxProcesses} processes)", "-k");
+        $"1..{WorkloadLimits.MaxThreads} threads or 1..{WorkloadLimits.MaxProcesses} processes", $"worker threads or processes (default: logical CPUs, at least 2; 1 for single; at most {WorkloadLimits.MaxThreads} threads or {WorkloadLimits.MaxProcesses} processes)", "-k");
 
     public Option<long?> N { get; } = TypedOption.N("-n");
 
     public DefaultedOption<WorkKind> Work { get; } = TypedOption.Word("--work", "work", WorkKind.Cpu, "each chunk of the sum only adds, or also blocks on simulated I/O");
 
     public Option<long?> SwitchMs { get; } = TypedOption.OptionalWholeNumber("--switch-ms",
-        $"gil: switch interval in ms, 0..{WorkloadLimits.MaxSwitchMs}; 0 = lock around every --lock-block iterations (default {WorkloadLimits.DefaultSwitchMs})");
+        $"0..{WorkloadLimits.MaxSwitchMs} ms", $"gil: switch interval in ms, 0..{WorkloadLimits.MaxSwitchMs}; 0 = lock around every --lock-block iterations (default {WorkloadLimits.DefaultSwitchMs})");
 
     public Option<long?> LockBlock { get; } = TypedOption.OptionalWholeNumber("--lock-block",
-        $"gil --switch-ms 0: iterations per lock hold, 1..{WorkloadLimits.MaxLockBlock:0e0} (default {WorkloadLimits.DefaultLockBlock})");
+        $"1..{WorkloadLimits.MaxLockBlock:N0} iterations", $"gil --switch-ms 0: iterations per lock hold, 1..{WorkloadLimits.MaxLockBlock:0e0} (default {WorkloadLimits.DefaultLockBlock})");
 
     public DefaultedOption<WorkerRuntime> Runtime { get; } = TypedOption.Word("--runtime", "runtime", WorkerRuntime.Dotnet, "python: the machine's python3 runs the seed's own experiment");
 

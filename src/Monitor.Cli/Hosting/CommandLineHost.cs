@@ -35,9 +35,20 @@ public static class CommandLineHost
         {
             return ExitCodes.Interrupted;
         }
+        catch (Exception e) when (e.GetBaseException() is PythonNotFoundException)
+        {
+            Console.Error.WriteLine(ErrorLine.Of("--runtime python runs the machine's python3, and none was found on PATH: install python3, or use --runtime dotnet"));
+            return ExitCodes.CannotRun;
+        }
+        catch (Recording.RecordingFailedException e)
+        {
+            // The machine's fault (a full disk), not the user's input: a failure, said in its own words.
+            Console.Error.WriteLine(ErrorLine.Of(e.Message));
+            return ExitCodes.Failed;
+        }
         catch (Exception e)
         {
-            Console.Error.WriteLine($"monitor: error: {e.GetBaseException().Message}");
+            Console.Error.WriteLine(ErrorLine.Of($"error: {e.GetBaseException().Message}"));
             return ExitCodes.Failed;
         }
         finally
@@ -48,7 +59,7 @@ public static class CommandLineHost
 
     private static int Usage(string message)
     {
-        Console.Error.WriteLine($"monitor: {message} (see monitor --help)");
+        Console.Error.WriteLine(ErrorLine.Of($"{message} (see monitor --help)"));
         return ExitCodes.Usage;
     }
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.Diagnostics.Tracing;
 using Monitor.Diagnostics.Sources.EventPipe;
+using Monitor.Recording.Bundles;
 
 namespace Monitor.Recording.Analysis;
 
@@ -20,23 +21,42 @@ public static class NettraceReader
     public static TimeSpan DefaultTimeoutFor(long bytes) => TimeSpan.FromSeconds(10 + bytes / 1_000_000.0);
 
     /// <summary>Reads <paramref name="path"/> as the trace of process <paramref name="pid"/> (0: take it from the
-    /// events). Throws <see cref="UnusableInputException"/> when nothing at all can be read from it; a file that breaks
-    /// off later comes back with <see cref="TraceContents.Complete"/> false and the events up to the cut.</summary>
-    public static TraceContents Read(string path, int pid = 0, TimeSpan? timeout = null)
+    /// events). Throws <see cref="UnusableInputException"/> when nothing at all can be read from it (or it is no regular
+    /// file, or, unless <paramref name="followLink"/>, a symbolic link); a file that breaks off later comes back with
+    /// <see cref="TraceContents.Complete"/> false and the events up to the cut. <paramref name="cancel"/> abandons the
+    /// reading at once (<see cref="OperationCanceledException"/>).</summary>
+    public static TraceContents Read(string path, int pid = 0, TimeSpan? timeout = null, bool followLink = false, CancellationToken cancel = default)
     {
         var contents = new TraceContents(path, pid);
-        long length = CheckHeader(path);
+        var file = OpenChecked(path, followLink);
+        long length = file.Length;
         contents.Bytes = length;
         Exception? failure = null;
-        var file = new AbandonableReadStream(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 64 * 1024));
-        var reader = new Thread(() => failure = ReadInto(file, contents))
+        // Not disposed: an abandoned reading thread may still set it after this method has returned.
+        var done = new ManualResetEventSlim();
+        var reader = new Thread(() =>
+        {
+            failure = ReadInto(file, contents);
+            done.Set();
+        })
         {
             IsBackground = true,
             Name = $"read {Path.GetFileName(path)}",
         };
         reader.Start();
         var limit = timeout ?? DefaultTimeoutFor(length);
-        if (!reader.Join(limit))
+        bool finished;
+        try
+        {
+            finished = done.Wait(limit, cancel);
+        }
+        catch (OperationCanceledException)
+        {
+            // Ctrl+C: the reading thread stops at its next read; nobody waits for it.
+            file.Abandon();
+            throw;
+        }
+        if (!finished)
         {
             // A thread cannot be stopped from outside: its next read fails instead. A parser looping without reading
             // would go on, on a background thread whose results are never looked at.
@@ -53,25 +73,36 @@ public static class NettraceReader
         return contents;
     }
 
-    private static long CheckHeader(string path)
+    /// <summary>The file, opened once (what is checked is what is read), if it is a regular file that starts like a
+    /// .nettrace; positioned at its start.</summary>
+    internal static AbandonableReadStream OpenChecked(string path, bool followLink)
     {
-        if (Directory.Exists(path)) throw new UnusableInputException($"{path} is a directory, not a .nettrace file");
-        if (!File.Exists(path)) throw new UnusableInputException($"{path} does not exist");
+        if (Directory.Exists(path) && (followLink || new FileInfo(path).LinkTarget is null))
+        {
+            throw new UnusableInputException($"{path} is a directory, not a .nettrace file");
+        }
+        var stream = InputFile.OpenRegular(path, followLink);
         try
         {
-            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-            if (file.Length == 0) throw new UnusableInputException($"{path} is empty");
+            if (stream.Length == 0) throw new UnusableInputException($"{path} is empty");
             var head = new byte[Magic.Length];
-            int read = file.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+            int read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
             if (read < head.Length || !head.AsSpan().SequenceEqual(Magic))
             {
                 throw new UnusableInputException($"{path} is not a .nettrace file (it does not start with \"Nettrace\")");
             }
-            return file.Length;
+            stream.Position = 0;
+            return new AbandonableReadStream(stream);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (IOException e)
         {
+            stream.Dispose();
             throw new UnusableInputException($"{path}: cannot read it: {e.Message}", e);
+        }
+        catch
+        {
+            stream.Dispose();
+            throw;
         }
     }
 

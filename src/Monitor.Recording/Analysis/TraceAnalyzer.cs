@@ -12,17 +12,19 @@ namespace Monitor.Recording.Analysis;
 public static class TraceAnalyzer
 {
     /// <param name="timeoutPerFile">Limit for reading one .nettrace; default scales with its size.</param>
-    public static AnalysisReport Analyze(string path, TimeSpan? timeoutPerFile = null)
+    /// <param name="cancel">Ends the analysis at once (Ctrl+C) with <see cref="OperationCanceledException"/>.</param>
+    public static AnalysisReport Analyze(string path, TimeSpan? timeoutPerFile = null, CancellationToken cancel = default)
     {
-        if (string.IsNullOrWhiteSpace(path)) throw new UnusableInputException("no bundle or .nettrace file given");
-        if (Directory.Exists(path)) return AnalyzeBundle(TraceBundle.Open(path), path, timeoutPerFile);
-        if (!File.Exists(path)) throw new UnusableInputException($"{path} does not exist");
-        return AnalyzeFile(path, timeoutPerFile);
+        if (string.IsNullOrWhiteSpace(path)) throw new UnusableInputException("no bundle or .nettrace file given: the path is empty");
+        if (Directory.Exists(path)) return AnalyzeBundle(TraceBundle.Open(path), path, timeoutPerFile, cancel);
+        if (!File.Exists(path) && new FileInfo(path).LinkTarget is null) throw new UnusableInputException($"{path} does not exist");
+        return AnalyzeFile(path, timeoutPerFile, cancel);
     }
 
-    private static AnalysisReport AnalyzeFile(string path, TimeSpan? timeout)
+    private static AnalysisReport AnalyzeFile(string path, TimeSpan? timeout, CancellationToken cancel)
     {
-        var trace = NettraceReader.Read(path, 0, timeout);
+        // The file the user named may be a link to one; only what a bundle holds is never followed.
+        var trace = NettraceReader.Read(path, 0, timeout, followLink: true, cancel);
         var problems = new List<string>();
         if (!trace.Complete) problems.Add($"{Path.GetFileName(path)} breaks off after {trace.EventCount:N0} events ({trace.Error}): it is truncated or damaged");
         var process = ProcessOf(trace, "process", Path.GetFileName(path), null, null);
@@ -33,7 +35,7 @@ public static class TraceAnalyzer
             trace.PeakWorkingSetBytes, null);
     }
 
-    private static AnalysisReport AnalyzeBundle(TraceBundle bundle, string source, TimeSpan? timeout)
+    private static AnalysisReport AnalyzeBundle(TraceBundle bundle, string source, TimeSpan? timeout, CancellationToken cancel)
     {
         var manifest = bundle.Manifest;
         var problems = new List<string>();
@@ -51,7 +53,7 @@ public static class TraceAnalyzer
 
         var traces = new List<TraceContents>();
         var processes = new List<ProcessReport>();
-        var osSamples = bundle.ReadOsSamples(out int badSampleLines);
+        var osSamples = bundle.ReadOsSamples(out int badSampleLines, cancel);
         if (badSampleLines > 0) (bundle.HasFinalManifest ? problems : notes).Add($"{badSampleLines} line(s) of {BundleLayout.OsSamples} could not be read");
         var samples = osSamples.GroupBy(s => s.Counters.Pid).ToDictionary(g => g.Key, g => g.Select(s => s.Counters).ToArray());
         var peakSample = samples.ToDictionary(g => g.Key, g => g.Value.Max(c => c.PeakWorkingSetBytes));
@@ -77,7 +79,7 @@ public static class TraceAnalyzer
         foreach (var entry in bundle.Traces)
         {
             string name = Path.GetFileName(entry.Path);
-            if (!File.Exists(entry.Path))
+            if (!File.Exists(entry.Path) && new FileInfo(entry.Path).LinkTarget is null)
             {
                 problems.Add($"{name} is listed in the manifest but missing");
                 continue;
@@ -85,7 +87,7 @@ public static class TraceAnalyzer
             TraceContents trace;
             try
             {
-                trace = NettraceReader.Read(entry.Path, entry.Pid, timeout);
+                trace = NettraceReader.Read(entry.Path, entry.Pid, timeout, followLink: false, cancel);
             }
             catch (UnusableInputException e)
             {

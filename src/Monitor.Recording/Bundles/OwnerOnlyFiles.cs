@@ -10,7 +10,8 @@ public static class OwnerOnlyFiles
     public const UnixFileMode FileMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 
     /// <summary>Creates <paramref name="path"/> as a new directory; throws <see cref="IOException"/> if anything
-    /// (a directory, a file, a symlink, even a dangling one) is already there.</summary>
+    /// (a directory, a file, a symlink, even a dangling one) is already there, <see cref="RecordingFailedException"/> when
+    /// the disk is full.</summary>
     public static void CreateNewDirectory(string path)
     {
         var existing = new FileInfo(path);
@@ -28,7 +29,9 @@ public static class OwnerOnlyFiles
         if (Mkdir(path, (int)DirectoryMode) != 0)
         {
             int errno = System.Runtime.InteropServices.Marshal.GetLastPInvokeError();
-            throw new IOException($"cannot create {path}: {new System.ComponentModel.Win32Exception(errno).Message}");
+            string message = $"cannot create {path}: {new System.ComponentModel.Win32Exception(errno).Message}";
+            if (Monitor.Workloads.Errno.IsNoSpace(errno)) throw new RecordingFailedException(message);
+            throw new IOException(message, errno);
         }
         // The umask may have removed bits, never added any; set exactly 0700.
         File.SetUnixFileMode(path, DirectoryMode);
@@ -48,27 +51,9 @@ public static class OwnerOnlyFiles
         return new FileStream(path, options);
     }
 
-    /// <summary>Replaces <paramref name="path"/> with <paramref name="content"/> all at once: readers see the old file or
-    /// the new one, never half of it. The temporary file is flushed to disk before the rename.</summary>
-    public static void WriteAtomically(string path, ReadOnlySpan<byte> content)
-    {
-        string temporary = path + ".tmp";
-        File.Delete(temporary);
-        try
-        {
-            using (var file = CreateNew(temporary))
-            {
-                file.Write(content);
-                file.Flush(flushToDisk: true);
-            }
-            File.Move(temporary, path, overwrite: true);
-        }
-        catch
-        {
-            TryDelete(temporary);
-            throw;
-        }
-    }
+    /// <summary>ENOSPC or EDQUOT: on Unix .NET puts the errno in an IOException's HResult.</summary>
+    public static bool IsNoSpace(Exception e) =>
+        e is IOException io && (Monitor.Workloads.Errno.IsNoSpace(io.HResult) || io.Message.Contains("No space left", StringComparison.OrdinalIgnoreCase));
 
     public static void TryDelete(string path)
     {

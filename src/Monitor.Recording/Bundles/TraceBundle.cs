@@ -35,9 +35,11 @@ public sealed class TraceBundle
     public string SnapshotsPath => Path.Combine(Directory, BundleLayout.Snapshots);
 
     /// <summary>Throws <see cref="UnusableInputException"/>: a missing path, a file, an unreadable directory, a
-    /// manifest that is not one.</summary>
+    /// manifest that is not one (or not a regular file, or a symbolic link, or larger than
+    /// <see cref="InputFile.MaxManifestBytes"/>).</summary>
     public static TraceBundle Open(string path)
     {
+        if (string.IsNullOrWhiteSpace(path)) throw new UnusableInputException("no bundle given: the path is empty");
         if (File.Exists(path)) throw new UnusableInputException($"{path} is a file, not a trace bundle directory");
         if (!System.IO.Directory.Exists(path)) throw new UnusableInputException($"{path} does not exist");
         string directory = Path.GetFullPath(path);
@@ -73,16 +75,10 @@ public sealed class TraceBundle
 
     private static BundleManifest? ReadManifest(string path)
     {
-        byte[] bytes;
-        try
-        {
-            if (!File.Exists(path)) return null;
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new UnusableInputException($"{path}: cannot read it: {e.Message}", e);
-        }
+        // Not there at all (not even as a dangling link): the bundle has none. Anything else is read as the manifest
+        // or refused: a FIFO, a device, a link, a file too large to be one.
+        if (!File.Exists(path) && new FileInfo(path).LinkTarget is null) return null;
+        byte[] bytes = InputFile.ReadSmall(path, InputFile.MaxManifestBytes, "a manifest");
         try
         {
             var manifest = ManifestJson.Deserialize(bytes);
@@ -111,26 +107,18 @@ public sealed class TraceBundle
 
     /// <summary>The OS sampler's readings in order; lines that cannot be read (the cut last line of a killed
     /// recording) are counted in <paramref name="badLines"/>.</summary>
-    public IReadOnlyList<RecordedOsSample> ReadOsSamples(out int badLines) =>
-        ReadLines(OsSamplesPath, OsSampleJson.Parse, out badLines);
+    public IReadOnlyList<RecordedOsSample> ReadOsSamples(out int badLines, CancellationToken cancel = default) =>
+        ReadLines(OsSamplesPath, OsSampleJson.Parse, out badLines, cancel);
 
-    internal static IReadOnlyList<T> ReadLines<T>(string path, Func<string, T> parse, out int badLines)
+    /// <summary>Each line of a .jsonl file of the bundle through <paramref name="parse"/>, streamed (see
+    /// <see cref="InputFile.ReadLines"/>); a missing file has none.</summary>
+    internal static IReadOnlyList<T> ReadLines<T>(string path, Func<string, T> parse, out int badLines, CancellationToken cancel = default)
     {
         badLines = 0;
         var items = new List<T>();
-        if (!File.Exists(path)) return items;
-        IEnumerable<string> lines;
-        try
+        if (!File.Exists(path) && new FileInfo(path).LinkTarget is null) return items;
+        foreach (var line in InputFile.ReadLines(path, cancel))
         {
-            lines = File.ReadAllLines(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new UnusableInputException($"{path}: cannot read it: {e.Message}", e);
-        }
-        foreach (var line in lines)
-        {
-            if (string.IsNullOrWhiteSpace(line)) continue;
             try
             {
                 items.Add(parse(line));

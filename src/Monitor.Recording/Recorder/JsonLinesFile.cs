@@ -15,9 +15,10 @@ internal sealed class JsonLinesFile : IDisposable
     private int _lines;
     private bool _closed;
 
-    public JsonLinesFile(string path)
+    /// <param name="file">a new file of the bundle (<see cref="BundleDirectory.CreateNew"/>); owned from here on.</param>
+    public JsonLinesFile(FileStream file)
     {
-        _file = OwnerOnlyFiles.CreateNew(path);
+        _file = file;
         _json = new Utf8JsonWriter(_file);
     }
 

@@ -20,35 +20,47 @@ public sealed class TraceRecorder
     private readonly List<RecordedProcessStream> _processes = new();
     private readonly List<(object Key, BundleRun Run)> _runs = new();
     private readonly long _originTicks = Stopwatch.GetTimestamp();
+    private readonly BundleDirectory _directory;
     private JsonLinesFile? _osSamples;
     private JsonLinesFile? _snapshots;
     private long _nettraceBytes;
     private string? _failure;
     private bool _stopped;
 
-    private TraceRecorder(string directory, BundleManifest header)
+    private TraceRecorder(BundleDirectory directory, BundleManifest header)
     {
-        Directory = directory;
+        _directory = directory;
+        Directory = directory.Path;
         _header = header with { StartedAt = DateTimeOffset.Now, Complete = false };
     }
 
-    /// <summary>Creates the bundle directory (new, 0700, never through a symlink) and starts recording into it. Throws
-    /// <see cref="IOException"/> or <see cref="UnauthorizedAccessException"/> when the bundle cannot be created.</summary>
+    /// <summary>Creates the bundle directory (new, 0700, never through a symlink) and starts recording into it, every
+    /// file relative to the directory opened at its creation. Throws <see cref="IOException"/> or
+    /// <see cref="UnauthorizedAccessException"/> when the bundle cannot be created where asked, and
+    /// <see cref="RecordingFailedException"/> when the disk is full; either way nothing it created is left.</summary>
     /// <param name="header">What is known at the start: version, command line, workload, machine.</param>
     public static TraceRecorder Start(string directory, BundleManifest header)
     {
-        OwnerOnlyFiles.CreateNewDirectory(directory);
-        var recorder = new TraceRecorder(Path.GetFullPath(directory), header);
+        var created = BundleDirectory.Create(directory);
+        var recorder = new TraceRecorder(created, header);
         try
         {
-            recorder._osSamples = new JsonLinesFile(Path.Combine(recorder.Directory, BundleLayout.OsSamples));
-            recorder._snapshots = new JsonLinesFile(Path.Combine(recorder.Directory, BundleLayout.Snapshots));
+            recorder._osSamples = new JsonLinesFile(created.CreateNew(BundleLayout.OsSamples));
+            recorder._snapshots = new JsonLinesFile(created.CreateNew(BundleLayout.Snapshots));
             recorder.WritePartialManifest();
         }
-        catch
+        catch (Exception e)
         {
             recorder._osSamples?.Dispose();
             recorder._snapshots?.Dispose();
+            // A bundle that could not even start is not a bundle: no empty files, no empty directory.
+            foreach (var name in new[] { BundleLayout.OsSamples, BundleLayout.Snapshots, BundleLayout.PartialManifest, BundleLayout.PartialManifest + ".tmp" })
+            {
+                created.Delete(name);
+            }
+            created.DeleteIfEmpty();
+            created.Dispose();
+            if (OwnerOnlyFiles.IsNoSpace(e)) throw new RecordingFailedException($"cannot record into {created.Path}: {e.Message}", e);
             throw;
         }
         return recorder;
@@ -91,7 +103,7 @@ public sealed class TraceRecorder
         {
             // Unbuffered: each block read from the session goes to the OS at once, so a Monitor killed with SIGKILL loses
             // nothing it had already parsed.
-            file = OwnerOnlyFiles.CreateNew(Path.Combine(Directory, name), bufferSize: 0);
+            file = _directory.CreateNew(name, bufferSize: 0);
         }
         catch (Exception e)
         {
@@ -150,16 +162,23 @@ public sealed class TraceRecorder
         foreach (var p in processes) p.Cut();
         _osSamples?.Dispose();
         _snapshots?.Dispose();
+        // The files went into the directory opened at the start, whatever its path names now; a bundle that is no
+        // longer where the user will look for it is not recorded "complete" there.
+        if (_directory.Moved() is { } moved) Fail(moved);
         var manifest = Manifest(final: true, result, effectiveParallelism);
         try
         {
-            OwnerOnlyFiles.WriteAtomically(Path.Combine(Directory, BundleLayout.Manifest), ManifestJson.Serialize(manifest));
-            OwnerOnlyFiles.TryDelete(Path.Combine(Directory, BundleLayout.PartialManifest));
+            _directory.WriteAtomically(BundleLayout.Manifest, ManifestJson.Serialize(manifest));
+            _directory.Delete(BundleLayout.PartialManifest);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             Fail($"writing {BundleLayout.Manifest}: {e.Message}");
             return manifest with { Complete = false, Failure = Failure };
+        }
+        finally
+        {
+            _directory.Dispose();
         }
         return manifest;
     }
@@ -222,7 +241,7 @@ public sealed class TraceRecorder
         // Serialized under the gate: two sessions ending at once must not interleave their temporary files.
         lock (_gate)
         {
-            OwnerOnlyFiles.WriteAtomically(Path.Combine(Directory, BundleLayout.PartialManifest), ManifestJson.Serialize(Manifest(final: false, null, null)));
+            _directory.WriteAtomically(BundleLayout.PartialManifest, ManifestJson.Serialize(Manifest(final: false, null, null)));
         }
     }
 

@@ -43,12 +43,16 @@ public sealed class BundleReplay
 
     /// <summary>Throws <see cref="UnusableInputException"/> when <paramref name="path"/> is not a readable bundle or holds
     /// no snapshot.</summary>
-    public static BundleReplay Open(string path)
+    public static BundleReplay Open(string path, CancellationToken cancel = default)
     {
         var bundle = TraceBundle.Open(path);
-        var snapshots = TraceBundle.ReadLines(bundle.SnapshotsPath, SnapshotJson.Parse, out int bad);
-        if (snapshots.Count == 0) throw new UnusableInputException($"{path} holds no snapshots to replay (recorded with --diagnostics full or os?)");
-        var ordered = snapshots.OrderBy(s => s.T).ToArray();
+        var snapshots = TraceBundle.ReadLines(bundle.SnapshotsPath, SnapshotJson.Parse, out int bad, cancel);
+        // A time no recording can have (not a number, or centuries away) is damage: counted with the unreadable lines,
+        // never turned into a wait or a TimeSpan that overflows.
+        var usable = snapshots.Where(s => double.IsFinite(s.T) && Math.Abs(s.T) <= MaxSnapshotSeconds).ToArray();
+        bad += snapshots.Count - usable.Length;
+        if (usable.Length == 0) throw new UnusableInputException($"{path} holds no snapshots to replay (recorded with --diagnostics full or os?)");
+        var ordered = usable.OrderBy(s => s.T).ToArray();
         double first = ordered[0].T;
         var frames = ordered.Select(s => new ReplayFrame(TimeSpan.FromSeconds(s.T - first), s)).ToArray();
         var results = BundleRuns.Of(bundle.Manifest)
@@ -71,8 +75,16 @@ public sealed class BundleReplay
         }
     }
 
+    /// <summary>Snapshot times are seconds since the recording started: beyond three centuries one is damaged.</summary>
+    private const double MaxSnapshotSeconds = 1e10;
+
+    /// <summary>The slowest and fastest replay speeds offered (0 is "no waiting"): slower than a thousandth, one
+    /// second of a recording would take over a quarter of an hour.</summary>
+    public const double MinSpeed = 0.001, MaxSpeed = 1_000_000;
+
     /// <summary>Yields each frame when it is due, as the session unfolded; <paramref name="speed"/> 2 plays twice as
-    /// fast, 0 or less yields everything at once.</summary>
+    /// fast, 0 or less yields everything at once. A frame due very late (a slow speed, or a damaged bundle whose
+    /// times jump ahead by years) is simply waited for, until <paramref name="cancel"/>.</summary>
     public async IAsyncEnumerable<ReplayFrame> PlayAsync(double speed = 1, [EnumeratorCancellation] CancellationToken cancel = default)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
@@ -80,11 +92,25 @@ public sealed class BundleReplay
         {
             if (speed > 0)
             {
-                var due = frame.At / speed - clock.Elapsed;
-                if (due > TimeSpan.Zero) await Task.Delay(due, cancel).ConfigureAwait(false);
+                // In seconds as doubles: a TimeSpan divided by a small speed overflows.
+                double due = frame.At.TotalSeconds / speed - clock.Elapsed.TotalSeconds;
+                await WaitAsync(due, cancel).ConfigureAwait(false);
             }
             cancel.ThrowIfCancellationRequested();
             yield return frame;
         }
+    }
+
+    /// <summary>Task.Delay takes at most about 24 days: a longer wait goes in steps of a day.</summary>
+    private static async Task WaitAsync(double seconds, CancellationToken cancel)
+    {
+        const double Step = 24 * 3600;
+        while (seconds > 0 && double.IsFinite(seconds))
+        {
+            double now = Math.Min(seconds, Step);
+            await Task.Delay(TimeSpan.FromSeconds(now), cancel).ConfigureAwait(false);
+            seconds -= now;
+        }
+        if (double.IsInfinity(seconds)) await Task.Delay(Timeout.Infinite, cancel).ConfigureAwait(false);
     }
 }

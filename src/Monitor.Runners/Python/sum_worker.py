@@ -119,11 +119,30 @@ def thread_main(worker, start, end, io_every, io_ms, results):
 def process_main(worker, start, end, io_every, io_ms, queue, parent):
     global _parent
     _parent = parent
-    # A forked child has no watch thread of its own: without one it would compute on after its parent was gone.
+    # A forked child inherits neither the watch thread nor the death signal: without them it would compute on (or stay
+    # stopped) after its parent was gone.
+    wake_when_parent_dies(parent)
     threading.Thread(target=watch_parent, args=(parent,), daemon=True).start()
     total, done, cpu_ms = sum_range(worker, start, end, io_every, io_ms)
     queue.put((worker, str(total), done, cpu_ms))
     usage()
+
+
+def wake_when_parent_dies(parent):
+    """A stopped worker (SIGSTOP, Ctrl+Z) runs no watch thread: when Monitor was then killed it stayed stopped for good.
+    PR_SET_PDEATHSIG has the kernel send SIGCONT when the parent dies (stopped or not); the watch thread then cleans up
+    and exits. SIGCONT rather than SIGKILL: the kernel also sends it when the parent *thread* that started us ends, which
+    in Monitor can be a pool thread retiring while Monitor lives on (ParentWatchdog.cs says the same). Linux only; the
+    parent may have died before the request took effect, so look once right after it."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, int(signal.SIGCONT), 0, 0, 0)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass  # no prctl here: the watch thread still covers a worker that runs
+    exit_if_orphaned(parent)
 
 
 def watch_parent(parent):
@@ -237,6 +256,7 @@ def main():
         # Watched like any worker: a Monitor killed while it calibrates leaves its diagnostic socket, and a calibration
         # is shorter than the watch thread's period, so it is checked once more after the result.
         if args.parent:
+            wake_when_parent_dies(args.parent)
             threading.Thread(target=watch_parent, args=(args.parent,), daemon=True).start()
         # On a thread of its own, as every worker of a run computes (threading.Thread): on the 2-vCPU VM the same loop
         # ran ~17% slower on a fresh interpreter's main thread (44.7M/s against 53.5M/s on a thread, mean of 5, quiet),
@@ -250,6 +270,7 @@ def main():
     if args.workers < 1 or args.end < args.start:
         parser.error("need --workers >= 1 and --end >= --start")
     if args.parent:
+        wake_when_parent_dies(args.parent)
         threading.Thread(target=watch_parent, args=(args.parent,), daemon=True).start()
 
     ranges = split(args.start, args.end, args.workers)

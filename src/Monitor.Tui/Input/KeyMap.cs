@@ -41,7 +41,8 @@ public sealed class KeyMap
         new(MonitorCommand.Slower, "<", null, null, "<,", []),
         new(MonitorCommand.Faster, ">", null, null, ">.", []),
         new(MonitorCommand.Help, "? F1", "this help", "? help", "?", [KeyCode.F1]),
-        new(MonitorCommand.Quit, "q F10 Ctrl+C", "quit (stops the run and its workers)", "q quit", "qQ", [KeyCode.F10, KeyCode.C | KeyCode.CtrlMask]),
+        new(MonitorCommand.Quit, "q F10 Ctrl+C", "quit (stops the run and its workers); Ctrl+Z suspends, fg resumes", "q quit", "qQ", [KeyCode.F10, KeyCode.C | KeyCode.CtrlMask]),
+        new(MonitorCommand.Suspend, "Ctrl+Z", null, null, "", [KeyCode.Z | KeyCode.CtrlMask]),
         // Esc only closes the help: through SSH and tmux a lone Esc also arrives when an Alt or arrow sequence is
         // split, and quitting (ending the workers) by accident is worse than one key more.
         new(MonitorCommand.Dismiss, "Esc", null, null, "", [KeyCode.Esc]),

@@ -31,5 +31,6 @@ public enum MonitorCommand
     Faster,
     Help,
     Quit,
+    Suspend,
     Dismiss,
 }

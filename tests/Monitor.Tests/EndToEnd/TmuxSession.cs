@@ -30,6 +30,22 @@ public sealed class TmuxSession : IDisposable
 
     public void SendKeys(params string[] keys) => Tmux(["send-keys", "-t", Name, .. keys]);
 
+    /// <summary>The pane's terminal device (/dev/pts/N): `stty -a -F` on it reads the mode the program left it in.</summary>
+    public string Tty => Tmux(["display-message", "-p", "-t", Name, "#{pane_tty}"]).Trim();
+
+    /// <summary>The local flags `stty` reports for the pane's terminal that tell raw mode from line mode: "isig" or
+    /// "-isig", "icanon" or "-icanon", "echo" or "-echo".</summary>
+    public IReadOnlyList<string> TerminalFlags()
+    {
+        var start = new ProcessStartInfo("stty") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in new[] { "-a", "-F", Tty }) start.ArgumentList.Add(a);
+        using var p = Process.Start(start)!;
+        string all = p.StandardOutput.ReadToEnd();
+        p.WaitForExit();
+        return all.Split([' ', '\n', ';'], StringSplitOptions.RemoveEmptyEntries)
+            .Where(f => f.TrimStart('-') is "isig" or "icanon" or "echo").ToArray();
+    }
+
     public void Resize(int width, int height) => Tmux(["resize-window", "-t", Name, "-x", width.ToString(), "-y", height.ToString()]);
 
     /// <summary>Ends the tmux server as a dropped SSH connection ends a terminal: the program gets SIGHUP.</summary>

@@ -44,6 +44,18 @@ public class RunBadInputTests
         { ["run", "--interval", "1e30", "--n", "1e8"], "--interval" },
         { ["run", "--mode", "gil", "--switch-ms", "-1", "--n", "1e8"], "switch" },
         { ["run", "--mode", "gil", "--switch-ms", "0", "--lock-block", "0", "--n", "1e8"], "lock block" },
+        // Only integers, '_' the only separator, and 1e8 only when it is exactly an integer: nothing that only rounds
+        // to one (this N used to run as 2), no other separator (this used to start 30 workers).
+        { ["run", "--n", "2.00000000000000001"], "whole number" },
+        { ["run", "--n", "2.0"], "whole number" },
+        { ["run", "--n", "1.00000000000000001e8"], "whole number" },
+        { ["run", "--n", "1,000"], "1,000" },
+        { ["run", "--n", "1__000"], "1__000" },
+        { ["run", "--workers", "3,0", "--n", "1e8"], "3,0" },
+        { ["run", "--workers", "2.5", "--n", "1e8"], "whole number" },
+        // Beyond any 64-bit number: the option's own range, not a clamped 9223372036854775807 nobody typed.
+        { ["run", "--mode", "gil", "--switch-ms", "0", "--lock-block", "1e30", "--n", "1e8"], "--lock-block must be 1..100,000,000 iterations (got 1e30)" },
+        { ["run", "--workers", "1e30", "--n", "1e8"], "--workers must be" },
         // Hostile-looking values: refused by validation, so nothing of them ever reaches a worker's command line.
         { ["run", "--n", "1;rm -rf /"], "1;rm -rf /" },
         { ["run", "--n", "$(touch /tmp/monitor-pwned)"], "$(touch" },

@@ -43,6 +43,25 @@ public sealed class WorkerEnvironmentTests
         }
     }
 
+    /// <summary>DOTNET_EnableDiagnostics=0 in Monitor's environment reached the workers, which then never connected
+    /// to their port: the run failed after 10 s with "did not connect". Observed workers get IPC back; the debugger
+    /// and profiler stay off as the user asked.</summary>
+    [LinuxFact]
+    public async Task Diagnostics_turned_off_in_the_environment_are_turned_back_on_for_observed_workers_only_as_IPC()
+    {
+        var environment = new Dictionary<string, string?> { ["DOTNET_EnableDiagnostics"] = "0" };
+        var run = await Monitor.Tests.Cli.MonitorProgram.RunAsync(["run", "--mode", "processes", "--workers", "2", "--n", "1e8", "--json"], TimeSpan.FromSeconds(60), environment);
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("\"correct\":true", run.StdoutLines[^1]);
+        Assert.Contains(run.StdoutLines, l => l.Contains("\"type\":\"snapshot\"", StringComparison.Ordinal));
+
+        using var monitor = BackgroundMonitor.Start(["run", "--mode", "threads", "--workers", "2", "--n", "1e13", "--json"], environment);
+        var variables = WorkerVariables(await SumWorkerOf(monitor));
+        Assert.DoesNotContain("DOTNET_EnableDiagnostics", variables.Keys);
+        Assert.Equal("0", variables.GetValueOrDefault("DOTNET_EnableDiagnostics_Debugger"));
+        Assert.Equal("0", variables.GetValueOrDefault("DOTNET_EnableDiagnostics_Profiler"));
+    }
+
     /// <summary>The worker that sums, not the calibration that may come first; the bound is a hang guard.</summary>
     private static async Task<int> SumWorkerOf(BackgroundMonitor monitor)
     {

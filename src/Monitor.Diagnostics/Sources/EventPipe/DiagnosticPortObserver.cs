@@ -82,6 +82,7 @@ public sealed class DiagnosticPortObserver : IWorkerProcessObserver, IAsyncDispo
         // nosuspend: the runtime connects at once but goes on; the workload waits at StartGate until the session runs.
         start.Environment[DiagnosticPortsVariable] = socketPath + ",connect,nosuspend";
         start.Environment[StartGate.Variable] = StartGate.StdinClosed;
+        WorkerEnvironment.EnableDiagnosticIpc(start);
         return attachment;
     }
 

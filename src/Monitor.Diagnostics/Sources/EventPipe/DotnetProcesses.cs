@@ -6,7 +6,8 @@ namespace Monitor.Diagnostics.Sources.EventPipe;
 /// <summary>The .NET processes that publish a diagnostic socket, i.e. what `monitor attach` can watch.</summary>
 public static class DotnetProcesses
 {
-    /// <summary>By pid, without Monitor itself; processes that end while being listed are left out.</summary>
+    /// <summary>By pid, without Monitor itself; processes that end while being listed are left out, and so are other
+    /// users' (their diagnostic sockets are open to their owner and root only: attach would refuse them).</summary>
     public static IReadOnlyList<DotnetProcessInfo> List()
     {
         var found = new SortedSet<int>(DiagnosticsClient.GetPublishedProcesses());
@@ -14,6 +15,7 @@ public static class DotnetProcesses
         var list = new List<DotnetProcessInfo>(found.Count);
         foreach (int pid in found)
         {
+            if (ProcessOwner.IsForeign(pid)) continue;
             if (Describe(pid) is { } info) list.Add(info);
         }
         return list;

@@ -1,8 +1,12 @@
+using Monitor.Workloads;
+
 namespace Monitor.Diagnostics.Sources.EventPipe;
 
 /// <summary>
-/// A directory under the temp dir that only this user may enter (0700), holding the diagnostic-port sockets Monitor
-/// listens on: nobody else can connect to them, or put a socket of their own in their place.
+/// A directory only this user may enter (0700), holding the diagnostic-port sockets Monitor listens on: nobody else can
+/// connect to them, or put a socket of their own in their place. It lives under the temp dir when that exists and is
+/// short enough for a socket path (~107 bytes on Linux), else under /tmp: Monitor picks a usable place itself rather than
+/// fail on a long or missing TMPDIR.
 /// </summary>
 public sealed class PrivateSocketDirectory : IDisposable
 {
@@ -10,19 +14,60 @@ public sealed class PrivateSocketDirectory : IDisposable
 
     public PrivateSocketDirectory()
     {
-        // CreateTempSubdirectory makes a fresh, unpredictable name; on Unix already with mode 0700, set again to be explicit.
-        // The pid in the name tells whose it is: a worker orphaned by a killed Monitor removes its parent's.
-        Path = Directory.CreateTempSubdirectory($"{Prefix}{Environment.ProcessId}-").FullName;
+        string parent = Parent();
+        // Directories of Monitors killed with SIGKILL when no worker was left to remove them (see DeadOwnerDirectories).
+        foreach (int dead in DeadOwnerDirectories.Sweep(parent, Prefix, FileKind.Socket)) RemoveDefaultSocketsOf(dead);
+        // A fresh, unpredictable name, 0700. The pid in the name tells whose it is: a worker orphaned by a killed Monitor
+        // removes its parent's.
+        Path = System.IO.Path.TrimEndingDirectorySeparator(parent) == System.IO.Path.TrimEndingDirectorySeparator(System.IO.Path.GetTempPath())
+            || !OperatingSystem.IsLinux()
+            ? Directory.CreateTempSubdirectory($"{Prefix}{Environment.ProcessId}-").FullName
+            : CreateUnder(parent);
         if (!OperatingSystem.IsWindows())
         {
             File.SetUnixFileMode(Path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         }
     }
 
-    /// <summary>Every private directory is named <c>monitor-PID-RANDOM</c> in the temp dir.</summary>
-    public const string Prefix = Monitor.Workloads.OrphanCleanup.PrivateDirectoryPrefix;
+    /// <summary>Every private directory is named <c>monitor-PID-RANDOM</c> in the temp dir (or /tmp).</summary>
+    public const string Prefix = OrphanCleanup.PrivateDirectoryPrefix;
+
+    /// <summary>The longest parent that leaves room for "/monitor-PID-XXXXXX/wNNNNNNNNNN.sock" in a socket path.</summary>
+    public const int MaxParentLength = 107 - 44;
 
     public string Path { get; }
+
+    /// <summary>Where the directory goes: the temp dir if it exists and is short enough, else /tmp, else /dev/shm.
+    /// Throws <see cref="IOException"/> saying why none will do.</summary>
+    public static string Parent()
+    {
+        string temp = System.IO.Path.TrimEndingDirectorySeparator(System.IO.Path.GetTempPath());
+        if (OperatingSystem.IsWindows() || Usable(temp)) return temp;
+        foreach (var fallback in new[] { "/tmp", "/dev/shm" })
+        {
+            if (Usable(fallback)) return fallback;
+        }
+        throw new IOException(Directory.Exists(temp)
+            ? $"the temp dir {temp} is too long for a socket path (at most {MaxParentLength} characters here) and /tmp is missing: set TMPDIR to a shorter directory"
+            : $"the temp dir {temp} does not exist and neither does /tmp: set TMPDIR to an existing directory");
+    }
+
+    private static bool Usable(string directory) =>
+        System.Text.Encoding.UTF8.GetByteCount(directory) <= MaxParentLength && Directory.Exists(directory);
+
+    /// <summary>What CreateTempSubdirectory does, under another parent: a new directory (mkdir fails on anything
+    /// already there, a link or another user's directory included), so the name is ours alone.</summary>
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    private static string CreateUnder(string parent)
+    {
+        for (int attempt = 0; ; attempt++)
+        {
+            string candidate = System.IO.Path.Combine(parent, $"{Prefix}{Environment.ProcessId}-{System.IO.Path.GetRandomFileName()[..6]}");
+            int errno = PosixFiles.MakeDirectory(candidate, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            if (errno == 0) return candidate;
+            if (errno != Errno.Exists || attempt >= 10) throw new IOException($"cannot create a private directory in {parent}: {PosixFiles.Message(errno)}");
+        }
+    }
 
     /// <summary>A fresh socket path inside the directory. Short on purpose: a Unix socket path is limited to ~107 bytes.</summary>
     public string NewSocketPath() => System.IO.Path.Combine(Path, $"w{Interlocked.Increment(ref _next)}.sock");
@@ -35,6 +80,19 @@ public sealed class PrivateSocketDirectory : IDisposable
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
+        }
+    }
+
+    /// <summary>A dead Monitor's own default diagnostic socket: its private directory is the proof the pid was a
+    /// Monitor's, and a socket named for a pid that no longer lives is stale.</summary>
+    private static void RemoveDefaultSocketsOf(int deadPid)
+    {
+        foreach (var socket in DefaultDiagnosticSockets.Of(deadPid))
+        {
+            if (OperatingSystem.IsLinux() && PosixFiles.StatusOf(socket) is { Kind: FileKind.Socket } s && s.Uid == PosixFiles.EffectiveUid())
+            {
+                DeleteSocket(socket);
+            }
         }
     }
 
