@@ -4,7 +4,7 @@ namespace Monitor.Model;
 
 /// <summary>
 /// One thread's cumulative counters as the operating system keeps them, read at one instant. Rates come from the
-/// difference of two readings (ThreadRates.Between, in Monitor.Diagnostics). Fields the platform cannot give are null;
+/// difference of two readings (<see cref="ThreadRates.Between"/>). Fields the platform cannot give are null;
 /// so is <see cref="Name"/> empty where threads have no names the OS can tell. A recording keeps them as they were read
 /// (a thread of an os-samples.jsonl line: this record's JSON).
 /// </summary>
@@ -20,4 +20,11 @@ public readonly record struct ThreadCounters(
     [property: JsonConverter(typeof(Rounded3Converter))] double? WaitingForCpuMs,
     long? VoluntarySwitches,
     long? InvoluntarySwitches,
-    double? StartedMs = null);
+    double? StartedMs = null)
+{
+    /// <summary>This thread's counters before it started: all zero (the ones the platform gives).</summary>
+    public ThreadCounters Unborn() => new(
+        Tid, Name, State, 0, 0,
+        OnCpuMs is null ? null : 0, WaitingForCpuMs is null ? null : 0,
+        VoluntarySwitches is null ? null : 0, InvoluntarySwitches is null ? null : 0, StartedMs);
+}

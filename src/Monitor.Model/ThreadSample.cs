@@ -3,7 +3,8 @@ using System.Text.Json.Serialization;
 namespace Monitor.Model;
 
 /// <summary>
-/// One thread over one interval, from the operating system's own accounting. CPU % is per core (100 = one core);
+/// One thread over one interval, from the operating system's own accounting, and (<see cref="ThreadRates"/>) how it
+/// comes from two readings of the thread's counters: a thread metric's snapshot side is this file. CPU % is per core (100 = one core);
 /// CpuWaitPercent is the share of the interval it was runnable but waiting for a CPU; BlockedPerSec counts voluntary
 /// context switches (it blocked), PreemptedPerSec involuntary ones. IterationsPerSec is set for worker threads.
 /// </summary>
@@ -21,4 +22,82 @@ public sealed record ThreadSample(
     [property: JsonRequired, JsonConverter(typeof(Rounded1Converter))] double PreemptedPerSec,
     [property: JsonConverter(typeof(Rounded0Converter))] double? IterationsPerSec,
     [property: JsonRequired, JsonConverter(typeof(Rounded1Converter))] double CpuMs,
-    [property: JsonRequired] char State);
+    [property: JsonRequired] char State)
+{
+    /// <summary>Thread <paramref name="now"/> of process <paramref name="pid"/> over the <paramref name="seconds"/>
+    /// since <paramref name="before"/> (null: not read before; its rates are then zero). A rate the readings lack is 0.</summary>
+    public static ThreadSample Of(
+        int pid, ThreadRole role, int? worker, double? iterationsPerSec, double cpuMs, in ThreadCounters now, ThreadCounters? before, double seconds)
+    {
+        var rates = before is { } b ? ThreadRates.Between(b, now, seconds) : default;
+        return new ThreadSample(
+            pid, now.Tid, now.Name, role, worker,
+            rates.CpuPercent, rates.UserPercent, rates.SystemPercent, rates.CpuWaitPercent ?? 0,
+            rates.VoluntaryPerSec ?? 0, rates.InvoluntaryPerSec ?? 0,
+            iterationsPerSec, cpuMs, now.State);
+    }
+}
+
+/// <summary>
+/// What one thread did between two readings. Percentages are of one core (100 = busy the whole interval);
+/// CpuWaitPercent is the share of the interval it was ready to run but waiting for a CPU. Voluntary switches are
+/// times it blocked (a lock, a sleep, I/O), involuntary ones times it was preempted. Null where the readings lack
+/// the counter.
+/// </summary>
+/// <param name="IntervalCpuMs">CPU time the thread used in the interval.</param>
+public readonly record struct ThreadRates(
+    double CpuPercent,
+    double UserPercent,
+    double SystemPercent,
+    double? CpuWaitPercent,
+    double? VoluntaryPerSec,
+    double? InvoluntaryPerSec,
+    double IntervalCpuMs)
+{
+    /// <summary>
+    /// The rates between two readings of the same thread <paramref name="seconds"/> apart (see
+    /// <see cref="SameThread"/>; a counter that went backwards counts as 0). CPU time is the schedstat on-CPU time
+    /// when both readings have it (nanoseconds; utime and stime move in 10 ms ticks), split between user and system
+    /// as the ticks moved.
+    /// </summary>
+    public static ThreadRates Between(in ThreadCounters before, in ThreadCounters after, double seconds)
+    {
+        if (!(seconds > 0)) throw new ArgumentOutOfRangeException(nameof(seconds), seconds, "the interval must be positive");
+        double intervalMs = seconds * 1000;
+
+        double userMs = Delta(before.UserMs, after.UserMs);
+        double systemMs = Delta(before.SystemMs, after.SystemMs);
+        double tickMs = userMs + systemMs;
+        double cpuMs = Delta(before.OnCpuMs, after.OnCpuMs) ?? tickMs;
+
+        // Ticks can stand still while a little CPU was used: split by the lifetime totals then, and call it user
+        // time when even those are zero.
+        double userShare = tickMs > 0 ? userMs / tickMs
+            : after.UserMs + after.SystemMs > 0 ? after.UserMs / (after.UserMs + after.SystemMs)
+            : 1;
+
+        return new ThreadRates(
+            CpuPercent: cpuMs / intervalMs * 100,
+            UserPercent: cpuMs * userShare / intervalMs * 100,
+            SystemPercent: cpuMs * (1 - userShare) / intervalMs * 100,
+            CpuWaitPercent: Delta(before.WaitingForCpuMs, after.WaitingForCpuMs) / intervalMs * 100,
+            VoluntaryPerSec: Delta(before.VoluntarySwitches, after.VoluntarySwitches) / seconds,
+            InvoluntaryPerSec: Delta(before.InvoluntarySwitches, after.InvoluntarySwitches) / seconds,
+            IntervalCpuMs: cpuMs);
+    }
+
+    /// <summary>Whether two readings are of one thread: the same tid, and the same start time when both know it
+    /// (the OS reuses the tids of ended threads).</summary>
+    public static bool SameThread(in ThreadCounters before, in ThreadCounters after) =>
+        before.Tid == after.Tid
+        && (before.StartedMs is not { } a || after.StartedMs is not { } b || Math.Abs(a - b) < 0.5);
+
+    private static double Delta(double before, double after) => Math.Max(0, after - before);
+
+    private static double? Delta(double? before, double? after) =>
+        before is { } b && after is { } a ? Math.Max(0, a - b) : null;
+
+    private static double? Delta(long? before, long? after) =>
+        before is { } b && after is { } a ? Math.Max(0, a - b) : null;
+}
+

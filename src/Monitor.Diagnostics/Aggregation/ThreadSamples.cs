@@ -24,7 +24,7 @@ internal static class ThreadSamples
         {
             var t = threadsNow[i];
             ThreadCounters? earlier = FindThread(before, t.Tid, i) is { } found && ThreadRates.SameThread(found, t) ? found
-                : newThreadsBornInInterval ? Unborn(t)
+                : newThreadsBornInInterval ? t.Unborn()
                 : null;
             var thread = SampleOf(process, t, earlier, runtime, attribution, from, seconds);
             (thread.Role == ThreadRole.Worker ? workerThreads : otherThreads).Add(thread);
@@ -53,29 +53,8 @@ internal static class ThreadSamples
         var role = worker is not null ? ThreadRole.Worker
             : now.Name.StartsWith(".NET ", StringComparison.Ordinal) ? ThreadRole.Runtime
             : ThreadRole.Other;
-        var rates = before is { } b ? ThreadRates.Between(b, now, seconds) : default;
-        return new ThreadSample(
-            process.Pid,
-            now.Tid,
-            now.Name,
-            role,
-            worker,
-            rates.CpuPercent,
-            rates.UserPercent,
-            rates.SystemPercent,
-            rates.CpuWaitPercent ?? 0,
-            rates.VoluntaryPerSec ?? 0,
-            rates.InvoluntaryPerSec ?? 0,
-            iterationsPerSec,
-            process.ThreadCpuSinceWatched(now),
-            now.State);
+        return ThreadSample.Of(process.Pid, role, worker, iterationsPerSec, process.ThreadCpuSinceWatched(now), now, before, seconds);
     }
-
-    /// <summary>A thread's counters before it started: all zero.</summary>
-    private static ThreadCounters Unborn(in ThreadCounters t) => new(
-        t.Tid, t.Name, t.State, 0, 0,
-        t.OnCpuMs is null ? null : 0, t.WaitingForCpuMs is null ? null : 0,
-        t.VoluntarySwitches is null ? null : 0, t.InvoluntarySwitches is null ? null : 0, t.StartedMs);
 
     /// <summary>The thread <paramref name="tid"/> of the earlier reading; threads mostly keep their place between
     /// readings, so <paramref name="hint"/> (its index now) is looked at first.</summary>

@@ -178,35 +178,21 @@ public sealed class LinuxProcThreadSampler : IThreadSampler, IDisposable
         if (read <= 0 || !ProcText.TryParseStat(_buffer.AsSpan(0, read), out var stat)) return Ended(process, files);
         string name = files.Name.Get(_buffer.AsSpan(0, read)[stat.Name]);
 
-        double? onCpuMs = null, waitingMs = null;
+        long? onCpuNs = null, waitingNs = null;
         if (_hasSchedstat)
         {
             read = Read(process, files.Schedstat, path, stem, "schedstat\0"u8);
             if (read <= 0) return Ended(process, files);
-            if (ProcText.TryParseSchedstat(_buffer.AsSpan(0, read), out long onCpuNs, out long waitingNs))
+            if (ProcText.TryParseSchedstat(_buffer.AsSpan(0, read), out long onCpu, out long waiting))
             {
-                onCpuMs = onCpuNs / 1e6;
-                waitingMs = waitingNs / 1e6;
+                onCpuNs = onCpu;
+                waitingNs = waiting;
             }
         }
 
         read = Read(process, files.Status, path, stem, "status\0"u8);
         if (read <= 0) return Ended(process, files);
-        var status = _buffer.AsSpan(0, read);
-        long? voluntary = ProcText.StatusValue(status, "voluntary_ctxt_switches:"u8);
-        long? involuntary = ProcText.StatusValue(status, "nonvoluntary_ctxt_switches:"u8);
-
-        thread = new ThreadCounters(
-            tid,
-            name,
-            stat.State,
-            stat.UserTicks * _msPerTick,
-            stat.SystemTicks * _msPerTick,
-            onCpuMs,
-            waitingMs,
-            voluntary,
-            involuntary,
-            stat.StartTicks * _msPerTick);
+        thread = ProcText.ThreadCounters(tid, name, stat, onCpuNs, waitingNs, _buffer.AsSpan(0, read), _msPerTick);
         return true;
     }
 

@@ -18,6 +18,10 @@ public sealed record ProcessCounters(
 {
     public string Name { get; internal set; } = Name;
     public long TimestampTicks { get; internal set; } = TimestampTicks;
+
+    /// <summary>Seconds between two readings of a process.</summary>
+    public static double SecondsBetween(ProcessCounters before, ProcessCounters after) =>
+        (after.TimestampTicks - before.TimestampTicks) / (double)System.Diagnostics.Stopwatch.Frequency;
     public long WorkingSetBytes { get; internal set; } = WorkingSetBytes;
     public long PeakWorkingSetBytes { get; internal set; } = PeakWorkingSetBytes;
     public double UserMs { get; internal set; } = UserMs;

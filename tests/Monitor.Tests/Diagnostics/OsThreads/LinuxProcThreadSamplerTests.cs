@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.Versioning;
 using Monitor.Diagnostics.Sources.OsThreads;
+using Monitor.Model;
 using Xunit.Abstractions;
 
 namespace Monitor.Tests.Diagnostics.OsThreads;
@@ -52,7 +53,7 @@ public sealed class LinuxProcThreadSamplerTests(BusyWorkers workers, ITestOutput
         double independentSeconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
 
         Assert.False(workers.Run.IsCompleted, "the workers must still be busy for the comparison to mean anything");
-        double seconds = ThreadRates.Seconds(before, after);
+        double seconds = ProcessCounters.SecondsBetween(before, after);
         for (int i = 0; i < tids.Length; i++)
         {
             var rates = ThreadRates.Between(

@@ -1,3 +1,5 @@
+using Monitor.Model;
+
 namespace Monitor.Diagnostics.Sources.OsThreads.Linux;
 
 /// <summary>What the sampler uses of a /proc stat line. Ticks are clock ticks (USER_HZ); the name is the comm
@@ -13,6 +15,21 @@ internal readonly record struct StatFields(
 /// <summary>Parses the text of /proc files straight from their bytes, without allocating.</summary>
 internal static class ProcText
 {
+    /// <summary>A thread's counters from its stat line (parsed), its schedstat figures (null where the kernel keeps
+    /// none) and its status file: where each counter a snapshot shows comes from.</summary>
+    public static ThreadCounters ThreadCounters(
+        int tid, string name, in StatFields stat, long? onCpuNs, long? waitingNs, ReadOnlySpan<byte> status, double msPerTick) => new(
+        tid,
+        name,
+        stat.State,
+        stat.UserTicks * msPerTick,
+        stat.SystemTicks * msPerTick,
+        onCpuNs / 1e6,
+        waitingNs / 1e6,
+        StatusValue(status, "voluntary_ctxt_switches:"u8),
+        StatusValue(status, "nonvoluntary_ctxt_switches:"u8),
+        stat.StartTicks * msPerTick);
+
     /// <summary>Parses a /proc/&lt;pid&gt;/stat or task/&lt;tid&gt;/stat line (proc(5) numbers its fields from 1).
     /// The comm may itself hold spaces and ')', so the fields are counted from the last ')'.</summary>
     public static bool TryParseStat(ReadOnlySpan<byte> stat, out StatFields fields)
