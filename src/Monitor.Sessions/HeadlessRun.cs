@@ -51,7 +51,12 @@ public static class HeadlessRun
             finally
             {
                 // The run failed to start or broke: the bundle still gets its manifest, saying it has no result.
-                if (observation.Recording.Stop() is not null) notes?.WriteLine($"monitor: recorded {record!.Directory} without a result");
+                if (observation.Recording.Stop() is { } manifest)
+                {
+                    notes?.WriteLine(manifest.Complete
+                        ? $"monitor: recorded {record!.Directory} without a result"
+                        : $"monitor: recording {record!.Directory} is incomplete: {manifest.Failure}");
+                }
             }
         }
         catch (OperationCanceledException) when (lost is not null)
