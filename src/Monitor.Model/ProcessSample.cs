@@ -2,7 +2,11 @@ namespace Monitor.Model;
 
 /// <summary>One process over one interval. CPU % is per core: 100 = one core busy. <see cref="DiagnosticsStatus"/> says
 /// what is wrong with watching it, e.g. "runtime events stopped: ..." once its EventPipe session failed while it ran on
-/// (its GC and contention figures then stop; the OS figures go on); null while all is well.</summary>
+/// (its GC and contention figures then stop; the OS figures go on); null while all is well.
+/// <see cref="UserMs"/> + <see cref="SystemMs"/> = <see cref="CpuMs"/>, cumulative since watching began like it (null
+/// where the source does not split it); <see cref="ContentionCount"/> and <see cref="ContentionWaitMs"/> are this
+/// process's own lock contentions since watching began (null without its runtime's events). Exporters read these;
+/// the JSON lines carry the sums in their totals.</summary>
 public sealed record ProcessSample(
     int Pid,
     string Name,
@@ -15,4 +19,8 @@ public sealed record ProcessSample(
     double CpuMs,
     int ThreadCount,
     bool Exited,
-    string? DiagnosticsStatus = null);
+    string? DiagnosticsStatus = null,
+    double? UserMs = null,
+    double? SystemMs = null,
+    long? ContentionCount = null,
+    double? ContentionWaitMs = null);

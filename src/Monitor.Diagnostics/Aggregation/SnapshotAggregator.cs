@@ -101,6 +101,26 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
         return (count, waitMs);
     }
 
+    /// <summary>One process's contentions since watching began, when its runtime's events are read (else null).</summary>
+    private (long? Count, double? WaitMs) ContentionOf(int pid, RuntimeState? runtime)
+    {
+        if (_contentionByPid.TryGetValue(pid, out var c)) return (c.Count, c.WaitMs);
+        return runtime is null ? (null, null) : (0, 0);
+    }
+
+    /// <summary>Stops watching <paramref name="pid"/> and forgets what was known of it (a process an exporter no longer
+    /// follows): sessions that watch processes come and go for days keep only what they watch.</summary>
+    public void Unwatch(int pid)
+    {
+        lock (_gate)
+        {
+            _watched.RemoveAll(w => w.Pid == pid);
+            _runtime.Remove(pid);
+            _contentionByPid.Remove(pid);
+            _spare.Remove(pid);
+        }
+    }
+
     /// <summary>The most resident memory the readings of <paramref name="pid"/> showed, or null when never read.</summary>
     public long? MostResidentBytes(int pid)
     {
@@ -167,7 +187,7 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
             {
                 if (readings.TryGetValue(w.Pid, out var reading))
                 {
-                    w.SetBaselines(CpuMs(reading), reading.Threads);
+                    w.SetBaselines(CpuMs(reading), reading.UserMs, reading.Threads);
                     mark.Readings[w.Pid] = reading;
                     mark.ProcessCpuMs[w.Pid] = CpuMs(reading);
                 }
@@ -279,17 +299,20 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
                 if (reading is not null)
                 {
                     bool firstReading = !w.Seen;
-                    w.SetBaselines(CpuMs(reading), reading.Threads);
+                    w.SetBaselines(CpuMs(reading), reading.UserMs, reading.Threads);
                     w.NoteResident(reading.WorkingSetBytes, reading.PeakWorkingSetBytes);
                     cpuNow = CpuMs(reading);
                     // A process first read now: born watched, all its CPU falls in this interval; else it counts from here.
                     if (!known) cpuBefore = w.BornWatched ? 0 : cpuNow;
                     from.Readings.TryGetValue(w.Pid, out var before);
+                    double userMs = Math.Clamp(reading.UserMs - w.UserBaselineMs, 0, Math.Max(0, cpuNow - w.CpuBaselineMs));
+                    var (contentions, contentionMs) = ContentionOf(w.Pid, runtime);
                     sample = new ProcessSample(
                         w.Pid, reading.Name, w.Role, reading.WorkingSetBytes, w.MostResidentBytes,
                         runtime?.GcHeapBytes, runtime is null ? null : GcCountOf(runtime, w.BornWatched),
                         Math.Max(0, cpuNow - cpuBefore) / (seconds * 10), cpuNow - w.CpuBaselineMs,
-                        reading.Threads.Count, Exited: false, runtime?.EventsStopped);
+                        reading.Threads.Count, Exited: false, runtime?.EventsStopped,
+                        userMs, cpuNow - w.CpuBaselineMs - userMs, contentions, contentionMs);
                     mark.Readings[w.Pid] = reading;
                     if (w.Role != ProcessRole.Monitor)
                     {
@@ -310,11 +333,20 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
                     long workingSet = w.LastShown?.WorkingSetBytes ?? lastReading?.WorkingSetBytes ?? 0;
                     long peak = Math.Max(Math.Max(w.LastShown?.PeakWorkingSetBytes ?? lastReading?.PeakWorkingSetBytes ?? 0, usage?.PeakWorkingSetBytes ?? 0), w.MostResidentBytes);
                     string name = w.LastShown?.Name ?? lastReading?.Name ?? "";
+                    // The split of the CPU time: the process's own last report's when it gave one that is news, else
+                    // as last shown.
+                    double cpuSinceWatched = cpuNow - w.CpuBaselineMs;
+                    double? userMs = usage is { UserMs: { } reportedUser } && usage.CpuMs >= lastCpu
+                        ? reportedUser - w.UserBaselineMs
+                        : w.LastShown?.UserMs;
+                    if (userMs is { } um) userMs = Math.Clamp(um, 0, Math.Max(0, cpuSinceWatched));
+                    var (contentions, contentionMs) = ContentionOf(w.Pid, runtime);
                     sample = new ProcessSample(
                         w.Pid, name, w.Role, workingSet, peak,
                         runtime?.GcHeapBytes ?? w.LastShown?.GcHeapBytes, runtime is null ? w.LastShown?.GcCount : GcCountOf(runtime, w.BornWatched),
-                        Math.Max(0, cpuNow - cpuBefore) / (seconds * 10), cpuNow - w.CpuBaselineMs,
-                        0, Exited: true, runtime?.EventsStopped ?? w.LastShown?.DiagnosticsStatus);
+                        Math.Max(0, cpuNow - cpuBefore) / (seconds * 10), cpuSinceWatched,
+                        0, Exited: true, runtime?.EventsStopped ?? w.LastShown?.DiagnosticsStatus,
+                        userMs, cpuSinceWatched - userMs, contentions ?? w.LastShown?.ContentionCount, contentionMs ?? w.LastShown?.ContentionWaitMs);
                     if (usage is not null && !w.FinalRecorded)
                     {
                         w.FinalRecorded = true;
