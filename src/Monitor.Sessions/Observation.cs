@@ -107,6 +107,10 @@ public sealed class Observation : IAsyncDisposable
         return session;
     }
 
+    /// <summary>Stops watching <paramref name="pid"/> (a process attached with <see cref="AttachAsync"/> whose session
+    /// its owner has ended): later snapshots no longer list it, and what was known of it is dropped.</summary>
+    public void Forget(int pid) => Aggregator.Unwatch(pid);
+
     /// <summary>
     /// Runs <paramref name="spec"/> to its end under this observation: started, awaited (stopped as "interrupted" when
     /// <paramref name="stop"/> fires), finished (see <see cref="FinishAsync"/>), and the run's totals read.
