@@ -64,6 +64,7 @@ public static class WatchSession
                     throw new RequestRefusedException(e.Message, e);
                 }
             }
+            observation.StartSnapshots();
             while (!stop.IsCancellationRequested)
             {
                 foreach (var (pid, session) in sessions.Where(s => !ProcessLiveness.IsAlive(s.Key)).ToArray())
