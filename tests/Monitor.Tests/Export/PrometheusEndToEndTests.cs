@@ -49,9 +49,37 @@ public sealed class PrometheusEndToEndTests
         Assert.NotEmpty(locks);
         EachIsASnapshotsFigure(SumByScrape(locks), snapshots, s => s.Totals.ContentionCount, 0, "contentions over the locks");
 
-        // Prometheus saw the endpoint up, and how big each scrape was.
+        // Prometheus saw the endpoint up.
         using var up = await prometheus.QueryAsync("max_over_time(up[10m])");
         Assert.Equal("1", up.RootElement.GetProperty("data").GetProperty("result")[0].GetProperty("value")[1].GetString());
+
+        // Every query of the Grafana dashboard in docs/ is valid PromQL and finds the run's series (evaluated at the
+        // run's last scrape, all hosts and processes, rates over 5 s).
+        await DashboardQueriesFindTheRunAsync(prometheus, iterations.Samples[^1].At);
+    }
+
+    private static async Task DashboardQueriesFindTheRunAsync(PrometheusServer prometheus, DateTimeOffset at)
+    {
+        string dashboard = Path.Combine(RepositoryRoot(), "docs", "grafana-monitor.json");
+        using var json = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(dashboard));
+        var queries = json.RootElement.GetProperty("panels").EnumerateArray()
+            .Where(p => p.TryGetProperty("targets", out _))
+            .SelectMany(p => p.GetProperty("targets").EnumerateArray().Select(t => (Panel: p.GetProperty("title").GetString()!, Expr: t.GetProperty("expr").GetString()!)))
+            .ToArray();
+        Assert.True(queries.Length >= 10, $"{queries.Length} queries in {dashboard}");
+        foreach (var (panel, expr) in queries)
+        {
+            string query = expr.Replace("$host", ".*").Replace("$process", ".*").Replace("$__rate_interval", "5s");
+            using var result = await prometheus.QueryAsync(query, at);
+            Assert.True(result.RootElement.GetProperty("data").GetProperty("result").GetArrayLength() > 0, $"panel '{panel}': {query} found nothing at {at:HH:mm:ss.fff}");
+        }
+    }
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Monitor.sln"))) directory = directory.Parent;
+        return directory?.FullName ?? throw new DirectoryNotFoundException($"no Monitor.sln above {AppContext.BaseDirectory}");
     }
 
     /// <summary>The samples of series scraped together (a process's cpu modes, a process's locks), added up per scrape.</summary>

@@ -97,9 +97,11 @@ public sealed class PrometheusServer : IDisposable
                 double.Parse(v[1].GetString()!, CultureInfo.InvariantCulture))).ToArray())).ToArray();
     }
 
-    public async Task<JsonDocument> QueryAsync(string query)
+    /// <param name="at">the evaluation time; null: now.</param>
+    public async Task<JsonDocument> QueryAsync(string query, DateTimeOffset? at = null)
     {
-        string body = await Http.GetStringAsync(new Uri(Url, $"/api/v1/query?query={Uri.EscapeDataString(query)}"));
+        string time = at is { } t ? $"&time={(t.ToUnixTimeMilliseconds() / 1000.0).ToString(CultureInfo.InvariantCulture)}" : "";
+        string body = await Http.GetStringAsync(new Uri(Url, $"/api/v1/query?query={Uri.EscapeDataString(query)}{time}"));
         var document = JsonDocument.Parse(body);
         Assert.Equal("success", document.RootElement.GetProperty("status").GetString());
         return document;

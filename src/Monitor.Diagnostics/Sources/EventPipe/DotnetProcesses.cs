@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Microsoft.Diagnostics.NETCore.Client;
 
 namespace Monitor.Diagnostics.Sources.EventPipe;
 
@@ -9,8 +8,7 @@ public static class DotnetProcesses
     /// <summary>By pid, without Monitor itself; processes that end while being listed are left out.</summary>
     public static IReadOnlyList<DotnetProcessInfo> List()
     {
-        var found = new SortedSet<int>(DiagnosticsClient.GetPublishedProcesses());
-        found.Remove(Environment.ProcessId);
+        var found = new SortedSet<int>(PublishedPids());
         var list = new List<DotnetProcessInfo>(found.Count);
         foreach (int pid in found)
         {
@@ -23,7 +21,7 @@ public static class DotnetProcesses
     /// <see cref="List"/>: nothing is read of each process).</summary>
     public static IReadOnlySet<int> PublishedPids()
     {
-        var found = new HashSet<int>(DiagnosticsClient.GetPublishedProcesses());
+        var found = DefaultDiagnosticSockets.Pids();
         found.Remove(Environment.ProcessId);
         return found;
     }
