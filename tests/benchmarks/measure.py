@@ -658,7 +658,7 @@ def scrape(url):
     return took, len(body), series, body
 
 
-def export_once(k, seconds, warm, interval_ms, every, work):
+def export_once(k, busy, seconds, warm, interval_ms, every, work):
     """`monitor export --name` watching k .NET processes started under a name of their own (a link to Monitor's
     program), so that exactly those are watched on a shared machine; --all differs only in which processes it picks."""
     tmp = tempfile.mkdtemp(prefix="monitor-export-measure-")
@@ -666,11 +666,13 @@ def export_once(k, seconds, warm, interval_ms, every, work):
     link = os.path.join(tmp, name)
     os.symlink(MONITOR, link)
     targets = []
-    for _ in range(k):
+    for i in range(k):
+        # The first `busy` compute (two threads behind one lock: CPU, contention, a lock series); the others wait at
+        # their start gate (their stdin stays open): idle runtimes, like services between requests.
         targets.append(subprocess.Popen(
             [link, "worker", "--start", "0", "--end", "10000000000000", "--threads", "2", "--first-worker", "0", "--work", work,
              "--gil", "1", "--switch-ms", "5", "--lock-block", "1000", "--parent", str(os.getpid())],
-            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+            stdin=subprocess.DEVNULL if i < busy else subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
     port = free_port()
     url = f"http://127.0.0.1:{port}/metrics"
     load_before = load1()
@@ -724,7 +726,7 @@ def export(args):
     load_start = loadavg()
     runs = []
     for i in range(args.repeat):
-        f = export_once(args.processes, args.seconds, args.warm, args.interval, args.every, args.work)
+        f = export_once(args.processes, args.busy, args.seconds, args.warm, args.interval, args.every, args.work)
         runs.append(f)
         print(f"  export {i + 1}/{args.repeat}: {f['processes']} processes, CPU {fmt(f['cpuPercent'], '{:.2f}')} %, "
               f"scrape {fmt(f['scrapeMs'])} ms, {fmt(f['series'], '{:.0f}')} series, load {f['load1']:.2f}", file=sys.stderr, flush=True)
@@ -732,8 +734,8 @@ def export(args):
     keys = ("processes", "cpuPercent", "rssMB", "hwmMB", "scrapeMs", "scrapeMaxMs", "scrapeKB", "series", "load1")
     summary = {k: med([r[k] for r in runs if r[k] is not None]) if any(r[k] is not None for r in runs) else None for k in keys}
     out = [f"Load average (1/5/15 min) at start: {load_start}; at end: {load_end}. `monitor export --name NAME --prometheus "
-           f"--interval {args.interval}` watching {args.processes} .NET processes (`monitor worker`, 2 threads behind one lock, "
-           f"work {args.work}), scraped every {args.every} s, measured over {args.seconds} s from {args.warm} s after all "
+           f"--interval {args.interval}` watching {args.processes} .NET processes (`monitor worker`: {args.busy} computing with "
+           f"2 threads behind one lock, work {args.work}; the others idle at their start gate), scraped every {args.every} s, measured over {args.seconds} s from {args.warm} s after all "
            f"were watched; median of {args.repeat}.", "", "| figure | median | runs |", "|---|---|---|"]
     out += figure_table((("processes watched", "processes", "{:.0f}"),
                          ("Monitor's CPU, steady state (scrapes included)", "cpuPercent", "{:.2f} % of a core"),
@@ -882,7 +884,8 @@ def main():
     e.add_argument("--seconds", type=float, default=60)
     e.add_argument("--warm", type=float, default=20, help="seconds after every process is watched before the steady state")
     e.add_argument("--every", type=float, default=15, help="seconds between scrapes (Prometheus's default interval)")
-    e.add_argument("--work", default="io", help="the targets' work: io (mostly blocked, like a service) or cpu")
+    e.add_argument("--busy", type=int, default=1, help="how many of them compute (2 threads behind one lock); the rest are idle")
+    e.add_argument("--work", default="cpu", help="the busy targets' work: cpu or io")
     e.add_argument("--interval", type=int, default=1000)
     e.add_argument("--json")
     args = p.parse_args()
