@@ -19,12 +19,13 @@ public sealed record ExportFrame(
 
     /// <summary>How many series the frame gives (each metric's data points added up).</summary>
     public int SeriesCount =>
-        Processes.Sum(p => 2 + (p.UserSeconds is null ? 1 : 2) + (p.GcCollections is null ? 0 : 1) + (p.GcHeapBytes is null ? 0 : 1) + (p.Contentions is null ? 0 : 1))
+        Processes.Sum(p => 2 + (p.UserSeconds is null ? 1 : 2) + (p.GcCollections is null ? 0 : 1) + (p.GcHeapBytes is null ? 0 : 1) + (p.Contentions is null ? 0 : 1) + (p.ThreadPool is null ? 0 : 3))
         + Threads.Count * 6 + Locks.Count * 2 + (Workload is null ? 0 : Workload.EffectiveParallelism is null ? 2 : 3);
 }
 
 /// <summary>One watched process: CPU seconds since watching began (user and system, or only the total where the
-/// source does not split it), resident memory, threads, and its runtime's figures where its events are read.</summary>
+/// source does not split it), resident memory, threads, and its runtime's figures where its events are read (the
+/// thread pool where its counters are: a process attached to).</summary>
 public sealed record ProcessPoint(
     int Pid,
     string Executable,
@@ -36,7 +37,8 @@ public sealed record ProcessPoint(
     int Threads,
     long? GcCollections,
     long? GcHeapBytes,
-    long? Contentions)
+    long? Contentions,
+    ThreadPoolSample? ThreadPool = null)
 {
     internal Tags Tags { get; } = [
         new(Attributes.ProcessPid, Pid),

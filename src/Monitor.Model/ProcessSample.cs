@@ -5,7 +5,8 @@ namespace Monitor.Model;
 /// (its GC and contention figures then stop; the OS figures go on); null while all is well.
 /// <see cref="UserMs"/> + <see cref="SystemMs"/> = <see cref="CpuMs"/>, cumulative since watching began like it (null
 /// where the source does not split it); <see cref="ContentionCount"/> and <see cref="ContentionWaitMs"/> are this
-/// process's own lock contentions since watching began (null without its runtime's events). Exporters read these;
+/// process's own lock contentions since watching began (null without its runtime's events); <see cref="ThreadPool"/>
+/// is null where the runtime's counters are not read (Monitor's own workers). Exporters read these;
 /// the JSON lines carry the sums in their totals.</summary>
 public sealed record ProcessSample(
     int Pid,
@@ -23,4 +24,9 @@ public sealed record ProcessSample(
     double? UserMs = null,
     double? SystemMs = null,
     long? ContentionCount = null,
-    double? ContentionWaitMs = null);
+    double? ContentionWaitMs = null,
+    ThreadPoolSample? ThreadPool = null);
+
+/// <summary>A process's thread pool as its runtime's counters say: threads now, work items queued now, work items
+/// completed since watching began.</summary>
+public sealed record ThreadPoolSample(long Threads, long QueueLength, long CompletedItems);

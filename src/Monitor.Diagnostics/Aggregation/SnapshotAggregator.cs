@@ -312,7 +312,7 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
                         runtime?.GcHeapBytes, runtime is null ? null : GcCountOf(runtime, w.BornWatched),
                         Math.Max(0, cpuNow - cpuBefore) / (seconds * 10), cpuNow - w.CpuBaselineMs,
                         reading.Threads.Count, Exited: false, runtime?.EventsStopped,
-                        userMs, cpuNow - w.CpuBaselineMs - userMs, contentions, contentionMs);
+                        userMs, cpuNow - w.CpuBaselineMs - userMs, contentions, contentionMs, runtime?.ThreadPool);
                     mark.Readings[w.Pid] = reading;
                     if (w.Role != ProcessRole.Monitor)
                     {
@@ -346,7 +346,8 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
                         runtime?.GcHeapBytes ?? w.LastShown?.GcHeapBytes, runtime is null ? w.LastShown?.GcCount : GcCountOf(runtime, w.BornWatched),
                         Math.Max(0, cpuNow - cpuBefore) / (seconds * 10), cpuSinceWatched,
                         0, Exited: true, runtime?.EventsStopped ?? w.LastShown?.DiagnosticsStatus,
-                        userMs, cpuSinceWatched - userMs, contentions ?? w.LastShown?.ContentionCount, contentionMs ?? w.LastShown?.ContentionWaitMs);
+                        userMs, cpuSinceWatched - userMs, contentions ?? w.LastShown?.ContentionCount, contentionMs ?? w.LastShown?.ContentionWaitMs,
+                        runtime?.ThreadPool ?? w.LastShown?.ThreadPool);
                     if (usage is not null && !w.FinalRecorded)
                     {
                         w.FinalRecorded = true;

@@ -81,6 +81,11 @@ public sealed class ExportCommandTests
         // Monitor's own cost is there too, as a process of role monitor.
         Assert.Contains(scrape.Named("process_memory_usage_bytes"), s => s.Labels["monitor_process_role"] == "monitor" && s.Labels["process_pid"] == export.Pid.ToString());
 
+        // The runtime's own counters of an attached process arrive once per interval.
+        var pool = await Scrapes.UntilAsync(url, s => s.Named("dotnet_thread_pool_thread_count").Any(t => t.Labels["process_pid"] == pid),
+            "the target's thread pool", Bound, export.ToString);
+        Assert.InRange(Assert.Single(pool.Named("dotnet_thread_pool_thread_count"), t => t.Labels["process_pid"] == pid).Value, 0, 1000);
+
         target.Process.Kill();
         Assert.Equal(0, await export.WaitForExitAsync(Bound));
         Assert.Contains(export.StderrLines, l => l.Contains($"process {pid} has exited"));

@@ -22,6 +22,7 @@ public sealed class ScrapeEndpointTests
             Workload = new WorkloadInfo(RunMode.Gil, WorkKind.Cpu, WorkerRuntime.Dotnet, 2, 10_000, 1, 4_000, false),
             Totals = ExportViewTests.Snap(1, []).Totals with { Progress = 0.4, EffectiveParallelism = 0.97 },
         };
+        snapshot = snapshot with { Processes = [snapshot.Processes[0] with { ThreadPool = new ThreadPoolSample(5, 2, 1000) }] };
         sink.SnapshotTaken(snapshot);
 
         var scrape = PrometheusText.Parse(await Http.GetStringAsync(endpoint.LocalUrl));
@@ -40,6 +41,9 @@ public sealed class ScrapeEndpointTests
         Assert.Equal(3, Assert.Single(scrape.Named("dotnet_gc_collections_total")).Value);
         Assert.Equal(4, Assert.Single(scrape.Named("dotnet_monitor_lock_contentions_total")).Value);
         Assert.Equal(4 << 20, Assert.Single(scrape.Named("monitor_gc_heap_size_bytes")).Value);
+        Assert.Equal(5, Assert.Single(scrape.Named("dotnet_thread_pool_thread_count")).Value);
+        Assert.Equal(2, Assert.Single(scrape.Named("dotnet_thread_pool_queue_length")).Value);
+        Assert.Equal(1000, Assert.Single(scrape.Named("dotnet_thread_pool_work_item_count_total")).Value);
 
         var worker = Assert.Single(scrape.Named("monitor_thread_cpu_time_seconds_total"), s => s.Label("thread_name") == "sum-worker-0");
         Assert.Equal(0.9, worker.Value, 9);
