@@ -16,6 +16,7 @@ root.Subcommands.Add(TuiCommand.Create(root));
 root.Subcommands.Add(RunCommand.Create());
 root.Subcommands.Add(PsCommand.Create());
 root.Subcommands.Add(AttachCommand.Create());
+root.Subcommands.Add(ExportCommand.Create());
 root.Subcommands.Add(CompareCommand.Create());
 root.Subcommands.Add(AnalyzeCommand.Create());
 root.Subcommands.Add(ConvertCommand.Create());

@@ -4,7 +4,12 @@ namespace Monitor.Model;
 
 /// <summary>One process over one interval. CPU % is per core: 100 = one core busy. <see cref="DiagnosticsStatus"/> says
 /// what is wrong with watching it, e.g. "runtime events stopped: ..." once its EventPipe session failed while it ran on
-/// (its GC and contention figures then stop; the OS figures go on); null while all is well.</summary>
+/// (its GC and contention figures then stop; the OS figures go on); null while all is well.
+/// <see cref="UserMs"/> + <see cref="SystemMs"/> = <see cref="CpuMs"/>, cumulative since watching began like it (null
+/// where the source does not split it); <see cref="ContentionCount"/> and <see cref="ContentionWaitMs"/> are this
+/// process's own lock contentions since watching began (null without its runtime's events); <see cref="ThreadPool"/>
+/// is null where the runtime's counters are not read (Monitor's own workers). Exporters read these;
+/// the JSON lines carry the sums in their totals, not these (the snapshot format stays as it was).</summary>
 public sealed record ProcessSample(
     [property: JsonRequired] int Pid,
     [property: JsonRequired] string Name,
@@ -17,4 +22,14 @@ public sealed record ProcessSample(
     [property: JsonConverter(typeof(Rounded1Converter))] double CpuMs,
     [property: JsonRequired] int ThreadCount,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool Exited,
-    string? DiagnosticsStatus = null);
+    string? DiagnosticsStatus = null,
+    [property: JsonIgnore] double? UserMs = null,
+    [property: JsonIgnore] double? SystemMs = null,
+    [property: JsonIgnore] long? ContentionCount = null,
+    [property: JsonIgnore] double? ContentionWaitMs = null,
+    [property: JsonIgnore] ThreadPoolSample? ThreadPool = null);
+
+/// <summary>A process's thread pool as its runtime's counters say: threads now, work items queued now, work items
+/// completed since watching began.</summary>
+public sealed record ThreadPoolSample(long Threads, long QueueLength, long CompletedItems);
+

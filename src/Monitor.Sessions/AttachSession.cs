@@ -35,13 +35,15 @@ public static class AttachSession
     /// or <paramref name="stop"/> fires, all normal ways out.</summary>
     /// <exception cref="SinkFailedException">the output failed (stdout closed by its reader, a full disk): the attach
     /// ended for it.</exception>
-    public static async Task ExecuteAsync(AttachRequest request, TimeSpan? limit, IMonitorSink sink, CancellationToken cancel)
+    /// <param name="alsoTell">sinks told after <paramref name="sink"/> (exporters), whose loss does not end the attach.</param>
+    public static async Task ExecuteAsync(AttachRequest request, TimeSpan? limit, IMonitorSink sink, CancellationToken cancel, IReadOnlyList<IMonitorSink>? alsoTell = null)
     {
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancel);
         var stop = stopping.Token;
         Exception? lost = null;
         await using var observation = new Observation(DiagnosticsLevel.Full, request.Interval, singleThreadRate: null, request.Record?.Stacks ?? false);
         observation.Sinks.Add(sink);
+        foreach (var other in alsoTell ?? []) observation.Sinks.Add(other);
         observation.Sinks.Failed += (failed, e) =>
         {
             if (!ReferenceEquals(failed, sink)) return;

@@ -12,10 +12,11 @@ namespace Monitor.Sessions;
 public static class HeadlessRun
 {
     /// <summary>Runs <paramref name="spec"/>; returns its result, or null when <paramref name="stop"/> fired before the
-    /// run started. Throws <see cref="RequestRefusedException"/> when the recording cannot be made.</summary>
+    /// run started. Throws <see cref="RequestRefusedException"/> when the recording cannot be made.
+    /// <paramref name="alsoTell"/>: sinks told after <paramref name="sink"/> (exporters), whose loss does not end the run.</summary>
     public static async Task<RunSummary?> ExecuteAsync(
         WorkloadSpec spec, bool autoN, DiagnosticsLevel level, TimeSpan interval, IMonitorSink sink, CancellationToken stop,
-        RecordingRequest? record = null, TextWriter? notes = null)
+        RecordingRequest? record = null, TextWriter? notes = null, IReadOnlyList<IMonitorSink>? alsoTell = null)
     {
         using var sinkLost = CancellationTokenSource.CreateLinkedTokenSource(stop);
         Exception? lost = null;
@@ -34,6 +35,7 @@ public static class HeadlessRun
             if (autoN) spec = spec with { N = Calibration.AutoN(rate!.Calibrated, spec.Work, spec.Runtime) };
             await using var observation = new Observation(level, interval, rate, record?.Stacks ?? false);
             observation.Sinks.Add(sink);
+            foreach (var other in alsoTell ?? []) observation.Sinks.Add(other);
             observation.Sinks.Failed += (failed, e) =>
             {
                 if (!ReferenceEquals(failed, sink)) return;

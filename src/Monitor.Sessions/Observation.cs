@@ -107,6 +107,14 @@ public sealed class Observation : IAsyncDisposable
         return session;
     }
 
+    /// <summary>Starts the periodic snapshots before anything is attached or run (a session that waits for processes
+    /// to come still reports Monitor's own).</summary>
+    public void StartSnapshots() => _clock.Start();
+
+    /// <summary>Stops watching <paramref name="pid"/> (a process attached with <see cref="AttachAsync"/> whose session
+    /// its owner has ended): later snapshots no longer list it, and what was known of it is dropped.</summary>
+    public void Forget(int pid) => Aggregator.Unwatch(pid);
+
     /// <summary>
     /// Runs <paramref name="spec"/> to its end under this observation: started, awaited (stopped as "interrupted" when
     /// <paramref name="stop"/> fires), finished (see <see cref="FinishAsync"/>), and the run's totals read.

@@ -11,6 +11,9 @@
   measure.py tui       Monitor's terminal UI in a pseudo-terminal of 120x35 watching 2 workers: its own CPU and
                        memory, bytes written to the terminal per second at steady state, launch to first frame and to
                        first snapshot on screen.
+  measure.py export    `monitor export --prometheus` watching K .NET processes (default 10, found by name as they
+                       start): its CPU and memory at steady state, scraped like Prometheus does; each scrape's duration,
+                       size and series count.
 
 Both print a Markdown report on stdout and write their raw figures as JSON (--json PATH). Standard library only.
 Called by run-all.sh, which builds Monitor and installs the anchor tools first. Nothing here asserts a time: it
@@ -635,6 +638,115 @@ def headless(args):
     write_json(args.json, runs, summary, load_start, load_end)
 
 
+# ---------------------------------------------------------------- monitor export's own cost
+
+def free_port():
+    import socket
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def scrape(url):
+    """One scrape: (seconds it took, bytes, series = sample lines)."""
+    import urllib.request
+    t0 = time.monotonic()
+    with urllib.request.urlopen(url, timeout=30) as r:
+        body = r.read()
+    took = time.monotonic() - t0
+    series = sum(1 for line in body.split(b"\n") if line and not line.startswith(b"#"))
+    return took, len(body), series, body
+
+
+def export_once(k, busy, seconds, warm, interval_ms, every, work):
+    """`monitor export --name` watching k .NET processes started under a name of their own (a link to Monitor's
+    program), so that exactly those are watched on a shared machine; --all differs only in which processes it picks."""
+    tmp = tempfile.mkdtemp(prefix="monitor-export-measure-")
+    name = f"exp-measure-{os.getpid()}"[:15]
+    link = os.path.join(tmp, name)
+    os.symlink(MONITOR, link)
+    targets = []
+    for i in range(k):
+        # The first `busy` compute (two threads behind one lock: CPU, contention, a lock series); the others wait at
+        # their start gate (their stdin stays open): idle runtimes, like services between requests.
+        targets.append(subprocess.Popen(
+            [link, "worker", "--start", "0", "--end", "10000000000000", "--threads", "2", "--first-worker", "0", "--work", work,
+             "--gil", "1", "--switch-ms", "5", "--lock-block", "1000", "--parent", str(os.getpid())],
+            stdin=subprocess.DEVNULL if i < busy else subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/metrics"
+    load_before = load1()
+    proc = subprocess.Popen([MONITOR, "export", "--name", name, "--prometheus", f"127.0.0.1:{port}", "--interval", str(interval_ms)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    watch = Watch(proc.pid)
+    result = {"load1": load_before, "processes": None, "cpuPercent": None, "rssMB": None, "hwmMB": None,
+              "scrapeMs": None, "scrapeMaxMs": None, "scrapeKB": None, "series": None}
+    try:
+        t0 = time.monotonic()
+        watched = 0
+        while time.monotonic() - t0 < 120:
+            time.sleep(1)
+            watch.poll()
+            try:
+                body = scrape(url)[3]
+            except OSError:
+                continue
+            watched = len({m for m in re.findall(rb'process_memory_usage_bytes\{[^}]*monitor_process_role="external"[^}]*process_pid="(\d+)"', body)})
+            if watched >= k:
+                break
+        result["processes"] = watched
+        time.sleep(warm)
+        watch.mark("steady")
+        scrapes = []
+        next_scrape = time.monotonic()
+        while time.monotonic() - watch.marks["steady"][0] < seconds:
+            if time.monotonic() >= next_scrape:
+                scrapes.append(scrape(url)[:3])
+                next_scrape += every
+            watch.poll()
+            time.sleep(0.2)
+        watch.mark("end")
+        (ts, cs), (te, ce) = watch.marks["steady"], watch.marks["end"]
+        result.update({
+            "cpuPercent": 100.0 * (ce - cs) / 1000.0 / max(1e-3, te - ts),
+            "rssMB": watch.rss_kb / 1024.0, "hwmMB": watch.hwm_kb / 1024.0,
+            "scrapeMs": med([s[0] * 1000 for s in scrapes]), "scrapeMaxMs": max(s[0] * 1000 for s in scrapes),
+            "scrapeKB": med([s[1] / 1024.0 for s in scrapes]), "series": med([s[2] for s in scrapes]),
+        })
+    finally:
+        end_process(proc.pid, signal.SIGTERM, 10.0)
+        for t in targets:
+            t.kill()
+            t.wait()
+        shutil.rmtree(tmp, ignore_errors=True)
+    return result
+
+
+def export(args):
+    load_start = loadavg()
+    runs = []
+    for i in range(args.repeat):
+        f = export_once(args.processes, args.busy, args.seconds, args.warm, args.interval, args.every, args.work)
+        runs.append(f)
+        print(f"  export {i + 1}/{args.repeat}: {f['processes']} processes, CPU {fmt(f['cpuPercent'], '{:.2f}')} %, "
+              f"scrape {fmt(f['scrapeMs'])} ms, {fmt(f['series'], '{:.0f}')} series, load {f['load1']:.2f}", file=sys.stderr, flush=True)
+    load_end = loadavg()
+    keys = ("processes", "cpuPercent", "rssMB", "hwmMB", "scrapeMs", "scrapeMaxMs", "scrapeKB", "series", "load1")
+    summary = {k: med([r[k] for r in runs if r[k] is not None]) if any(r[k] is not None for r in runs) else None for k in keys}
+    out = [f"Load average (1/5/15 min) at start: {load_start}; at end: {load_end}. `monitor export --name NAME --prometheus "
+           f"--interval {args.interval}` watching {args.processes} .NET processes (`monitor worker`: {args.busy} computing with "
+           f"2 threads behind one lock, work {args.work}; the others idle at their start gate), scraped every {args.every} s, measured over {args.seconds} s from {args.warm} s after all "
+           f"were watched; median of {args.repeat}.", "", "| figure | median | runs |", "|---|---|---|"]
+    out += figure_table((("processes watched", "processes", "{:.0f}"),
+                         ("Monitor's CPU, steady state (scrapes included)", "cpuPercent", "{:.2f} % of a core"),
+                         ("Monitor's resident memory", "rssMB", "{:.0f} MB"), ("Monitor's peak resident memory", "hwmMB", "{:.0f} MB"),
+                         ("scrape duration (median)", "scrapeMs", "{:.1f} ms"), ("scrape duration (slowest)", "scrapeMaxMs", "{:.1f} ms"),
+                         ("scrape size", "scrapeKB", "{:.0f} KB"), ("series per scrape", "series", "{:.0f}"),
+                         ("load average (1 min)", "load1", "{:.2f}")), runs, summary)
+    print("\n".join(out))
+    write_json(args.json, runs, summary, load_start, load_end)
+
+
 # ---------------------------------------------------------------- where the CPU goes, thread by thread
 
 def task_cpu(pid):
@@ -766,6 +878,16 @@ def main():
     t.add_argument("--n", type=float, default=1.6e12, help="long enough to outlast the measurement (~100 s on a quiet machine here)")
     t.add_argument("--interval", type=int, default=1000)
     t.add_argument("--json")
+    e = sub.add_parser("export")
+    e.add_argument("--repeat", type=int, default=3)
+    e.add_argument("--processes", type=int, default=10)
+    e.add_argument("--seconds", type=float, default=60)
+    e.add_argument("--warm", type=float, default=20, help="seconds after every process is watched before the steady state")
+    e.add_argument("--every", type=float, default=15, help="seconds between scrapes (Prometheus's default interval)")
+    e.add_argument("--busy", type=int, default=1, help="how many of them compute (2 threads behind one lock); the rest are idle")
+    e.add_argument("--work", default="cpu", help="the busy targets' work: cpu or io")
+    e.add_argument("--interval", type=int, default=1000)
+    e.add_argument("--json")
     args = p.parse_args()
     if not os.path.exists(MONITOR):
         sys.exit(f"{MONITOR} is missing: build with dotnet build src/Monitor.Cli -c Release (run-all.sh does)")
@@ -776,6 +898,8 @@ def main():
     elif args.command == "headless":
         args.n = int(args.n)
         headless(args)
+    elif args.command == "export":
+        export(args)
     elif args.command == "threads":
         args.n = int(args.n)
         threads(args)

@@ -21,6 +21,7 @@ public static class AttachCommand
         var recording = new RecordingOptions();
         var duration = TypedOption.OptionalWholeNumber("--duration", "1..604800 seconds", "stop after this many seconds, 1..604800 (default: until the process exits or Ctrl+C)");
         var interval = IntervalOption.Create();
+        var export = new ExportOptions();
         var command = new Command("attach", "Watch a running .NET process: per-thread CPU, contention, GC and memory.");
         command.Arguments.Add(pid);
         command.Options.Add(json);
@@ -29,6 +30,7 @@ public static class AttachCommand
         recording.AddTo(command);
         command.Options.Add(duration);
         command.Options.Add(interval);
+        export.AddTo(command);
         command.SetAction((parse, cancel) =>
         {
             int target = ReadPid(parse.GetValue(pid) ?? throw new UsageException("attach needs the pid of a .NET process (see monitor ps)"));
@@ -36,8 +38,9 @@ public static class AttachCommand
             TimeSpan? limit = parse.GetValue(duration) is { } d ? ReadDuration(d) : null;
             var request = new AttachRequest(target, every, recording.Read(parse, "attach"), parse.GetValue(recording.TraceDir));
             bool headless = parse.GetValue(json) || parse.GetValue(text) || Console.IsOutputRedirected || Console.IsInputRedirected;
-            if (!headless) return ExecuteUiAsync(request, ui.Read(parse), cancel);
-            return ExecuteAsync(request, limit, OutputSinks.ForStdout(parse.GetValue(json)), cancel);
+            var exporters = ExportOptions.Start(export.Read(parse));
+            if (!headless) return ExecuteUiAsync(request, ui.Read(parse), exporters, cancel);
+            return ExecuteAsync(request, limit, OutputSinks.ForStdout(parse.GetValue(json)), exporters, cancel);
         });
         return command;
     }
@@ -54,10 +57,23 @@ public static class AttachCommand
 
     /// <summary>The terminal UI on the attached process; it stays after the process exits so its last state can
     /// be read, until q.</summary>
-    private static async Task<int> ExecuteUiAsync(AttachRequest request, Monitor.Tui.MonitorAppOptions options, CancellationToken cancel)
+    private static async Task<int> ExecuteUiAsync(AttachRequest request, Monitor.Tui.MonitorAppOptions options, IReadOnlyList<IMonitorSink> exporters, CancellationToken cancel)
+    {
+        try
+        {
+            return await RunUiAsync(request, options, exporters, cancel);
+        }
+        finally
+        {
+            ExportOptions.Stop(exporters);
+        }
+    }
+
+    private static async Task<int> RunUiAsync(AttachRequest request, Monitor.Tui.MonitorAppOptions options, IReadOnlyList<IMonitorSink> exporters, CancellationToken cancel)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel, AppLifetime.Stopping);
         await using var observation = new Observation(DiagnosticsLevel.Full, request.Interval, singleThreadRate: null, request.Record?.Stacks ?? false);
+        foreach (var exporter in exporters) observation.Sinks.Add(exporter);
         var controller = new AttachController(request.Pid, observation, request.TraceDir);
         await using (var session = await AttachSession.AttachAsync(observation, controller.Recording, request, stop.Token))
         {
@@ -68,18 +84,22 @@ public static class AttachCommand
         return ExitCodes.Ok;
     }
 
-    private static async Task<int> ExecuteAsync(AttachRequest request, TimeSpan? limit, OutputSinks output, CancellationToken cancel)
+    private static async Task<int> ExecuteAsync(AttachRequest request, TimeSpan? limit, OutputSinks output, IReadOnlyList<IMonitorSink> exporters, CancellationToken cancel)
     {
         await using var _ = output;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel, AppLifetime.Stopping);
         try
         {
-            await AttachSession.ExecuteAsync(request, limit, output.Sink, stop.Token);
+            await AttachSession.ExecuteAsync(request, limit, output.Sink, stop.Token, exporters);
         }
         catch (SinkFailedException e)
         {
             Console.Error.WriteLine($"monitor: {e.Message}; attach ended");
             return ExitCodes.Failed;
+        }
+        finally
+        {
+            ExportOptions.Stop(exporters);
         }
         // Ending an attach (Ctrl+C, --duration, the target exiting) is the normal way out.
         return ExitCodes.Ok;

@@ -31,6 +31,11 @@ public static class CommandLineHost
         {
             return Usage(e.Message);
         }
+        catch (Export.ExportUnavailableException e)
+        {
+            Console.Error.WriteLine($"monitor: {e.Message}");
+            return ExitCodes.Failed;
+        }
         catch (OperationCanceledException) when (AppLifetime.Stopping.IsCancellationRequested)
         {
             return ExitCodes.Interrupted;

@@ -24,6 +24,13 @@ internal sealed class ContentionTotals
         _byPid[e.Pid] = (total.Count, total.WaitMs + e.DurationNs / 1e6);
     }
 
+    /// <summary>One process's contentions so far; null when its runtime's events are not read and none came.</summary>
+    public (long? Count, double? WaitMs) OfProcess(int pid, bool eventsRead) =>
+        _byPid.TryGetValue(pid, out var total) ? (total.Count, total.WaitMs) : eventsRead ? (0, 0) : (null, null);
+
+    /// <summary>Forgets a process no longer watched.</summary>
+    public void Forget(int pid) => _byPid.Remove(pid);
+
     /// <summary>The sum over <paramref name="watched"/>, Monitor's own process left out (its locks are not what the
     /// user watches).</summary>
     public (long Count, double WaitMs) Of(IEnumerable<WatchedProcess> watched)

@@ -12,25 +12,41 @@ namespace Monitor.Diagnostics.Aggregation;
 /// </summary>
 internal static class ProcessSamples
 {
-    public static ProcessSample Running(WatchedProcess w, ProcessCounters reading, RuntimeState? runtime, double cpuBefore, double cpuNow, double seconds) => new(
-        w.Pid, reading.Name, w.Role, reading.WorkingSetBytes, w.MostResidentBytes,
-        runtime?.GcHeapBytes, runtime?.GcCountFor(w.BornWatched),
-        CpuPercent(cpuBefore, cpuNow, seconds), cpuNow - w.CpuBaselineMs,
-        reading.Threads.Count, Exited: false, runtime?.EventsStopped);
+    /// <param name="contention">the process's own contentions since watching began (null without its runtime's events).</param>
+    public static ProcessSample Running(
+        WatchedProcess w, ProcessCounters reading, RuntimeState? runtime, (long? Count, double? WaitMs) contention, double cpuBefore, double cpuNow, double seconds)
+    {
+        double cpuMs = cpuNow - w.CpuBaselineMs;
+        double userMs = Math.Clamp(reading.UserMs - w.UserBaselineMs, 0, Math.Max(0, cpuMs));
+        return new ProcessSample(
+            w.Pid, reading.Name, w.Role, reading.WorkingSetBytes, w.MostResidentBytes,
+            runtime?.GcHeapBytes, runtime?.GcCountFor(w.BornWatched),
+            CpuPercent(cpuBefore, cpuNow, seconds), cpuMs,
+            reading.Threads.Count, Exited: false, runtime?.EventsStopped,
+            userMs, cpuMs - userMs, contention.Count, contention.WaitMs, runtime?.ThreadPool);
+    }
 
     /// <summary>A process that can no longer be read: its memory as last shown (or last read), its peak raised by its
     /// own last report (<paramref name="usage"/>; null: it sent none), what its runtime said as last known.</summary>
+    /// <param name="lastCpu">the process's CPU time as last known before its report.</param>
     public static ProcessSample Gone(
-        WatchedProcess w, ProcessCounters? lastReading, WorkerUsage? usage, RuntimeState? runtime, double cpuBefore, double cpuNow, double seconds)
+        WatchedProcess w, ProcessCounters? lastReading, WorkerUsage? usage, RuntimeState? runtime, (long? Count, double? WaitMs) contention,
+        double cpuBefore, double cpuNow, double lastCpu, double seconds)
     {
         var last = w.LastShown;
         long workingSet = last?.WorkingSetBytes ?? lastReading?.WorkingSetBytes ?? 0;
         long peak = Math.Max(Math.Max(last?.PeakWorkingSetBytes ?? lastReading?.PeakWorkingSetBytes ?? 0, usage?.PeakWorkingSetBytes ?? 0), w.MostResidentBytes);
+        double cpuMs = cpuNow - w.CpuBaselineMs;
+        // The split of the CPU time: the process's own last report's when it gave one that is news, else as last shown.
+        double? userMs = usage is { UserMs: { } reportedUser } && usage.CpuMs >= lastCpu ? reportedUser - w.UserBaselineMs : last?.UserMs;
+        if (userMs is { } user) userMs = Math.Clamp(user, 0, Math.Max(0, cpuMs));
         return new ProcessSample(
             w.Pid, last?.Name ?? lastReading?.Name ?? "", w.Role, workingSet, peak,
             runtime?.GcHeapBytes ?? last?.GcHeapBytes, runtime is null ? last?.GcCount : runtime.GcCountFor(w.BornWatched),
-            CpuPercent(cpuBefore, cpuNow, seconds), cpuNow - w.CpuBaselineMs,
-            0, Exited: true, runtime?.EventsStopped ?? last?.DiagnosticsStatus);
+            CpuPercent(cpuBefore, cpuNow, seconds), cpuMs,
+            0, Exited: true, runtime?.EventsStopped ?? last?.DiagnosticsStatus,
+            userMs, cpuMs - userMs, contention.Count ?? last?.ContentionCount, contention.WaitMs ?? last?.ContentionWaitMs,
+            runtime?.ThreadPool ?? last?.ThreadPool);
     }
 
     /// <summary>A process known from its runtime alone (the OS sampler is off): memory, no CPU.</summary>

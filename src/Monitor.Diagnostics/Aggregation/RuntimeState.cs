@@ -1,4 +1,5 @@
 using Monitor.Diagnostics.Sources;
+using Monitor.Model;
 
 namespace Monitor.Diagnostics.Aggregation;
 
@@ -29,6 +30,9 @@ internal sealed class RuntimeState
     public long? GcHeapBytes;
     public long? WorkingSetBytes;
     public double MonitorLockContentionCount;
+    public long? ThreadPoolThreads;
+    public long? ThreadPoolQueueLength;
+    public double? ThreadPoolCompletedItems;
     public readonly Dictionary<int, int> WorkerByTid = new();
 
     public void OnGc(int count)
@@ -50,8 +54,23 @@ internal sealed class RuntimeState
             case "monitor-lock-contention-count":
                 MonitorLockContentionCount += c.Value;
                 break;
+            case "threadpool-thread-count":
+                ThreadPoolThreads = (long)Math.Round(c.Value);
+                break;
+            case "threadpool-queue-length":
+                ThreadPoolQueueLength = (long)Math.Round(c.Value);
+                break;
+            case "threadpool-completed-items-count":
+                ThreadPoolCompletedItems = (ThreadPoolCompletedItems ?? 0) + c.Value;
+                break;
         }
     }
+
+    /// <summary>The thread pool as System.Runtime's counters gave it (a process attached to; Monitor's own workers do
+    /// not run those counters), or null before the first.</summary>
+    public ThreadPoolSample? ThreadPool => ThreadPoolThreads is { } threads
+        ? new ThreadPoolSample(threads, ThreadPoolQueueLength ?? 0, (long)Math.Round(ThreadPoolCompletedItems ?? 0))
+        : null;
 
     // System.Runtime's EventCounters report sizes in MB.
     private static double Megabytes(string units) => units == "B" ? 1 : 1_000_000;

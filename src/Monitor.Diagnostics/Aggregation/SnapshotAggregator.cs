@@ -82,6 +82,19 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
     /// what others used of the machine over the run and why the figure is uncertain; null before.</summary>
     public RunParallelism? CompletedRun => _parallelism.CompletedRun;
 
+    /// <summary>Stops watching <paramref name="pid"/> and forgets what was known of it (a process an exporter no longer
+    /// follows): sessions that watch processes come and go for days keep only what they watch.</summary>
+    public void Unwatch(int pid)
+    {
+        lock (_gate)
+        {
+            _watch.Unwatch(pid);
+            _runtime.KeepOnly(p => p != pid);
+            _contentionTotals.Forget(pid);
+            _timeline.SpareReading(pid);
+        }
+    }
+
     /// <summary>The most resident memory the readings of <paramref name="pid"/> showed, or null when never read.</summary>
     public long? MostResidentBytes(int pid)
     {
@@ -139,7 +152,7 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
             {
                 if (readings.TryGetValue(w.Pid, out var reading))
                 {
-                    w.SetBaselines(CpuMs(reading), reading.Threads);
+                    w.SetBaselines(CpuMs(reading), reading.UserMs, reading.Threads);
                     mark.Readings[w.Pid] = reading;
                     mark.ProcessCpuMs[w.Pid] = CpuMs(reading);
                 }
@@ -222,13 +235,13 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
                 if (reading is not null)
                 {
                     bool firstReading = !w.Seen;
-                    w.SetBaselines(CpuMs(reading), reading.Threads);
+                    w.SetBaselines(CpuMs(reading), reading.UserMs, reading.Threads);
                     w.NoteResident(reading.WorkingSetBytes, reading.PeakWorkingSetBytes);
                     cpuNow = CpuMs(reading);
                     // A process first read now: born watched, all its CPU falls in this interval; else it counts from here.
                     if (!known) cpuBefore = w.BornWatched ? 0 : cpuNow;
                     from.Readings.TryGetValue(w.Pid, out var before);
-                    sample = ProcessSamples.Running(w, reading, runtime, cpuBefore, cpuNow, seconds);
+                    sample = ProcessSamples.Running(w, reading, runtime, _contentionTotals.OfProcess(w.Pid, runtime is not null), cpuBefore, cpuNow, seconds);
                     mark.Readings[w.Pid] = reading;
                     if (w.Role != ProcessRole.Monitor)
                     {
@@ -245,7 +258,7 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
                     double lastCpu = w.LastShown is { } shown ? shown.CpuMs + w.CpuBaselineMs : cpuBefore;
                     cpuNow = usage is { } u ? Math.Max(u.CpuMs, lastCpu) : lastCpu;
                     if (!known) cpuBefore = lastCpu;
-                    sample = ProcessSamples.Gone(w, from.Readings.GetValueOrDefault(w.Pid), usage, runtime, cpuBefore, cpuNow, seconds);
+                    sample = ProcessSamples.Gone(w, from.Readings.GetValueOrDefault(w.Pid), usage, runtime, _contentionTotals.OfProcess(w.Pid, runtime is not null), cpuBefore, cpuNow, lastCpu, seconds);
                     if (usage is not null && !w.FinalRecorded)
                     {
                         w.FinalRecorded = true;

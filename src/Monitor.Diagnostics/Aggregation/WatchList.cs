@@ -48,6 +48,9 @@ internal sealed class WatchList(Func<int, IReadOnlyList<int>>? descendantsOf)
 
     public bool Contains(int pid) => Find(pid) is not null;
 
+    /// <summary>Stops watching <paramref name="pid"/>.</summary>
+    public void Unwatch(int pid) => _processes.RemoveAll(w => w.Pid == pid);
+
     public WatchedProcess? Find(int pid)
     {
         foreach (var w in _processes)

@@ -19,6 +19,9 @@ internal sealed class WatchedProcess(int pid, ProcessRole role)
 
     public double CpuBaselineMs { get; private set; }
 
+    /// <summary>The user part of <see cref="CpuBaselineMs"/>.</summary>
+    public double UserBaselineMs { get; private set; }
+
     private Dictionary<int, double>? _threadBaselines;
 
     /// <summary>The sample last shown, for when the process is gone.</summary>
@@ -35,12 +38,13 @@ internal sealed class WatchedProcess(int pid, ProcessRole role)
     public void NoteResident(long workingSetBytes, long peakWorkingSetBytes) =>
         MostResidentBytes = Math.Max(MostResidentBytes, Math.Max(workingSetBytes, peakWorkingSetBytes));
 
-    public void SetBaselines(double processCpuMs, IReadOnlyList<ThreadCounters> threads)
+    public void SetBaselines(double processCpuMs, double processUserMs, IReadOnlyList<ThreadCounters> threads)
     {
         if (Seen) return;
         Seen = true;
         if (BornWatched) return;
         CpuBaselineMs = processCpuMs;
+        UserBaselineMs = processUserMs;
         _threadBaselines = new Dictionary<int, double>(threads.Count);
         foreach (var t in threads) _threadBaselines[t.Tid] = ThreadCpuMs(t);
     }

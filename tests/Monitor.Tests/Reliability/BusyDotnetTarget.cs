@@ -15,9 +15,10 @@ public sealed class BusyDotnetTarget : IDisposable
     public Process Process { get; }
     public int Pid => Process.Id;
 
-    public static BusyDotnetTarget Start()
+    /// <param name="program">the program to start: Monitor's, or a link to it under another name.</param>
+    public static BusyDotnetTarget Start(string? program = null)
     {
-        var start = new ProcessStartInfo(MonitorProgram.Path) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardInput = true };
+        var start = new ProcessStartInfo(program ?? MonitorProgram.Path) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardInput = true };
         foreach (var a in new[] { "worker", "--start", "0", "--end", "10000000000000", "--threads", "1", "--first-worker", "0",
                      "--work", "cpu", "--gil", "0", "--switch-ms", "5", "--lock-block", "1000", "--parent", Environment.ProcessId.ToString() })
         {

@@ -22,6 +22,31 @@ public static class DefaultDiagnosticSockets
         }
     }
 
+    /// <summary>The pids that have a default diagnostic socket now (also those of killed processes whose socket was
+    /// left behind). Matched by name before any string is made of it: the temp directory of a busy machine holds
+    /// thousands of entries, and a watcher that looks every few seconds should not allocate for each of them.</summary>
+    public static HashSet<int> Pids()
+    {
+        const string prefix = "dotnet-diagnostic-";
+        var pids = new HashSet<int>();
+        try
+        {
+            foreach (string path in Directory.EnumerateFiles(TempDirectory, prefix + "*-socket"))
+            {
+                var name = Path.GetFileName(path.AsSpan())[prefix.Length..];
+                int dash = name.IndexOf('-');
+                if (dash > 0 && int.TryParse(name[..dash], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int pid))
+                {
+                    pids.Add(pid);
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+        }
+        return pids;
+    }
+
     /// <summary>Removes the sockets a worker left behind; does nothing while it runs. Returns how many were removed.</summary>
     public static int RemoveStale(System.Diagnostics.Process worker)
     {

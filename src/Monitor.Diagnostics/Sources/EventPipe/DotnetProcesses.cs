@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Microsoft.Diagnostics.NETCore.Client;
 
 namespace Monitor.Diagnostics.Sources.EventPipe;
 
@@ -10,8 +9,7 @@ public static class DotnetProcesses
     /// users' (their diagnostic sockets are open to their owner and root only: attach would refuse them).</summary>
     public static IReadOnlyList<DotnetProcessInfo> List()
     {
-        var found = new SortedSet<int>(DiagnosticsClient.GetPublishedProcesses());
-        found.Remove(Environment.ProcessId);
+        var found = new SortedSet<int>(PublishedPids());
         var list = new List<DotnetProcessInfo>(found.Count);
         foreach (int pid in found)
         {
@@ -21,7 +19,17 @@ public static class DotnetProcesses
         return list;
     }
 
-    private static DotnetProcessInfo? Describe(int pid)
+    /// <summary>The pids that publish a diagnostic socket now, Monitor itself left out (cheaper than
+    /// <see cref="List"/>: nothing is read of each process).</summary>
+    public static IReadOnlySet<int> PublishedPids()
+    {
+        var found = DefaultDiagnosticSockets.Pids();
+        found.Remove(Environment.ProcessId);
+        return found;
+    }
+
+    /// <summary>One process as <see cref="List"/> gives it; null when it has gone or cannot be read.</summary>
+    public static DotnetProcessInfo? Describe(int pid)
     {
         try
         {

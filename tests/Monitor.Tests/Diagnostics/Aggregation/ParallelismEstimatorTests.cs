@@ -50,7 +50,7 @@ public sealed class ParallelismEstimatorTests
     {
         var estimator = Estimator(_rate);
         var monitor = new WatchedProcess(10, ProcessRole.Monitor);
-        monitor.SetBaselines(processCpuMs: 1000, []);
+        monitor.SetBaselines(processCpuMs: 1000, processUserMs: 900, []);
         var start = Mark(_clock.GetTimestamp(), machineBusyMs: 10_000);
         start.ProcessCpuMs[10] = 1100;
         estimator.RunStartsAt(start);
