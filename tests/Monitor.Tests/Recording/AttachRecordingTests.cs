@@ -17,7 +17,12 @@ public sealed class AttachRecordingTests
         using var dir = new TempDirectory();
         using var target = BusyDotnetTarget.Start();
         await target.WaitForDiagnosticSocket();
-        await Task.Delay(1500); // it computes on one core for a while before anyone watches
+        // It computes for a second of CPU before anyone watches (waited for by its CPU time, not the clock: on a
+        // loaded machine 1.5 s of wall time gave it as little as 0.5 s of CPU).
+        var deadline = Stopwatch.StartNew();
+        while (IndependentProcStat.ProcessCpuMs(target.Pid) < 1000 && deadline.Elapsed < TimeSpan.FromSeconds(60)) await Task.Delay(50);
+        double beforeAttachMs = IndependentProcStat.ProcessCpuMs(target.Pid);
+        Assert.True(beforeAttachMs >= 1000, $"the target used only {beforeAttachMs:0} ms of CPU in a minute");
         var clock = Stopwatch.StartNew();
         var attach = await MonitorProgram.RunAsync(["attach", target.Pid.ToString(), "--duration", "2", "--json", "--record", dir.Combine("b")]);
         double watchedMs = clock.Elapsed.TotalMilliseconds;
@@ -34,7 +39,8 @@ public sealed class AttachRecordingTests
         Assert.InRange(recorded, live - 1, live + 1);
         // One busy thread cannot use more CPU than the attach lasted (10 ms: the tick of /proc's counters) ...
         Assert.True(recorded <= watchedMs + 10, $"analyze says {recorded:0} ms of CPU in an attach of {watchedMs:0} ms");
-        // ... and the 1.5 s it computed before the attach is not in it.
-        Assert.True(recorded <= lifetimeMs - 1000, $"analyze says {recorded:0} ms, the process used {lifetimeMs:0} ms since it started");
+        // ... and the CPU it used before the attach is not in it (10 ms: the tick).
+        Assert.True(recorded <= lifetimeMs - beforeAttachMs + 10,
+            $"analyze says {recorded:0} ms, the process used {lifetimeMs:0} ms since it started, {beforeAttachMs:0} ms of it before the attach");
     }
 }
