@@ -38,18 +38,9 @@ public static class AttachSession
     /// <param name="alsoTell">sinks told after <paramref name="sink"/> (exporters), whose loss does not end the attach.</param>
     public static async Task ExecuteAsync(AttachRequest request, TimeSpan? limit, IMonitorSink sink, CancellationToken cancel, IReadOnlyList<IMonitorSink>? alsoTell = null)
     {
-        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancel);
-        var stop = stopping.Token;
-        Exception? lost = null;
         await using var observation = new Observation(DiagnosticsLevel.Full, request.Interval, singleThreadRate: null, request.Record?.Stacks ?? false);
-        observation.Sinks.Add(sink);
-        foreach (var other in alsoTell ?? []) observation.Sinks.Add(other);
-        observation.Sinks.Failed += (failed, e) =>
-        {
-            if (!ReferenceEquals(failed, sink)) return;
-            lost = e;
-            stopping.Cancel();
-        };
+        using var output = new CommandOutput(observation, sink, alsoTell, cancel);
+        var stop = output.Token;
         var recording = new SessionRecording(observation, request.TraceDir, message => Console.Error.WriteLine($"monitor: {message}"));
         await using (var session = await AttachAsync(observation, recording, request, stop).ConfigureAwait(false))
         {
@@ -68,6 +59,6 @@ public static class AttachSession
             }
         }
         recording.Stop();
-        if (lost is not null) throw new SinkFailedException(lost);
+        output.ThrowIfLost();
     }
 }

@@ -18,8 +18,7 @@ public static class HeadlessRun
         WorkloadSpec spec, bool autoN, DiagnosticsLevel level, TimeSpan interval, IMonitorSink sink, CancellationToken stop,
         RecordingRequest? record = null, TextWriter? notes = null, IReadOnlyList<IMonitorSink>? alsoTell = null)
     {
-        using var sinkLost = CancellationTokenSource.CreateLinkedTokenSource(stop);
-        Exception? lost = null;
+        CommandOutput? output = null;
         try
         {
             // The single-thread rate serves both N auto and effective parallelism; without diagnostics it is only
@@ -34,19 +33,13 @@ public static class HeadlessRun
             await json.ConfigureAwait(false);
             if (autoN) spec = spec with { N = Calibration.AutoN(rate!.Calibrated, spec.Work, spec.Runtime) };
             await using var observation = new Observation(level, interval, rate, record?.Stacks ?? false);
-            observation.Sinks.Add(sink);
-            foreach (var other in alsoTell ?? []) observation.Sinks.Add(other);
-            observation.Sinks.Failed += (failed, e) =>
-            {
-                if (!ReferenceEquals(failed, sink)) return;
-                lost = e;
-                sinkLost.Cancel();
-            };
+            output = new CommandOutput(observation, sink, alsoTell, stop);
+            using var ownOutput = output;
             var recorder = record is null ? null : StartRecording(observation, record, spec, rate);
             try
             {
-                var result = await observation.RunToEndAsync(spec, started: null, sinkLost.Token, autoN ? rate!.Calibrated : null).ConfigureAwait(false);
-                if (lost is not null) throw new SinkFailedException(lost);
+                var result = await observation.RunToEndAsync(spec, started: null, output.Token, autoN ? rate!.Calibrated : null).ConfigureAwait(false);
+                output.ThrowIfLost();
                 if (recorder is not null) FinishRecording(observation, recorder, result, notes);
                 return result;
             }
@@ -61,7 +54,7 @@ public static class HeadlessRun
                 }
             }
         }
-        catch (OperationCanceledException) when (lost is not null)
+        catch (OperationCanceledException) when (output?.Failure is { } lost)
         {
             throw new SinkFailedException(lost);
         }
