@@ -26,11 +26,17 @@ public sealed class ExportOptions
         CustomParser = ParseOtlp,
     };
 
-    public DefaultedOption<long> ThreadSeries { get; } = TypedOption.WholeNumber("--thread-series", 1, 1000, ExportSettings.DefaultThreadSeries,
-        "exported thread names per process, the busiest by CPU; the rest add up as thread.name=\"other\"");
+    public DefaultedOption<long> ThreadSeries { get; } = Counted(TypedOption.WholeNumber("--thread-series", 1, 1000, ExportSettings.DefaultThreadSeries,
+        "exported thread names per process, the busiest by CPU; the rest add up as thread.name=\"other\""));
 
-    public DefaultedOption<long> LockSeries { get; } = TypedOption.WholeNumber("--lock-series", 1, 1000, ExportSettings.DefaultLockSeries,
-        "exported locks per process, the most waited for; the rest add up as \"other\"");
+    public DefaultedOption<long> LockSeries { get; } = Counted(TypedOption.WholeNumber("--lock-series", 1, 1000, ExportSettings.DefaultLockSeries,
+        "exported locks per process, the most waited for; the rest add up as \"other\""));
+
+    private static DefaultedOption<long> Counted(DefaultedOption<long> option)
+    {
+        option.HelpName = "N";
+        return option;
+    }
 
     public void AddTo(Command command)
     {
