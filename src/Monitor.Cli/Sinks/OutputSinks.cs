@@ -8,12 +8,13 @@ namespace Monitor.Cli.Sinks;
 /// <summary>
 /// The sink a headless command writes stdout through (JSON lines when asked, else text for people), over a
 /// <see cref="QueuedOutput"/> on stdout's own descriptor: .NET's console stream takes a closed pipe (EPIPE) for
-/// success, so `monitor run --json | head -1` would compute on for nobody. Disposing waits a moment for the last lines.
+/// success, so `monitor run --json | head -1` would compute on for nobody. Disposing waits for the last lines (at most a second once Monitor was told to stop).
 /// </summary>
 public sealed class OutputSinks : IAsyncDisposable
 {
-    /// <summary>How long the last lines may take to reach a slow reader once the command is done.</summary>
-    public static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(1);
+    /// <summary>How long the last lines may take to reach the reader once Monitor was told to stop (a signal);
+    /// otherwise they take as long as the reader does.</summary>
+    public static readonly TimeSpan DrainAfterStop = TimeSpan.FromSeconds(1);
 
     private readonly QueuedOutput _output;
 
@@ -53,5 +54,5 @@ public sealed class OutputSinks : IAsyncDisposable
         return Console.OpenStandardOutput();
     }
 
-    public async ValueTask DisposeAsync() => await _output.DrainAsync(DrainTimeout).ConfigureAwait(false);
+    public async ValueTask DisposeAsync() => await _output.DrainAsync(DrainAfterStop).ConfigureAwait(false);
 }

@@ -49,12 +49,15 @@ public sealed class QueuedOutput : Stream
 
     public override void Flush() => ThrowIfFailed();
 
-    /// <summary>Waits until everything written has reached the target, at most <paramref name="timeout"/>: a reader
-    /// that does not read does not keep Monitor from ending.</summary>
-    public async Task DrainAsync(TimeSpan timeout)
+    /// <summary>Waits until everything written has reached the target: as long as that takes while Monitor ends
+    /// normally (a slow reader gets every line), at most <paramref name="afterStop"/> once it was told to stop (a
+    /// reader that stopped reading does not keep a signal from ending Monitor).</summary>
+    public async Task DrainAsync(TimeSpan afterStop)
     {
         _queue.Writer.TryComplete();
-        await Task.WhenAny(_writer, Task.Delay(timeout)).ConfigureAwait(false);
+        var stopped = Task.Delay(Timeout.Infinite, _stopping).ContinueWith(_ => { }, TaskScheduler.Default);
+        if (await Task.WhenAny(_writer, stopped).ConfigureAwait(false) == _writer) return;
+        await Task.WhenAny(_writer, Task.Delay(afterStop)).ConfigureAwait(false);
     }
 
     private async Task WriteAllAsync()

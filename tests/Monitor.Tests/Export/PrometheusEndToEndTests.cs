@@ -88,10 +88,8 @@ public sealed class PrometheusEndToEndTests
     private static IReadOnlyList<(DateTimeOffset At, double Value)> SumByScrape(IEnumerable<StoredSeries> series) =>
         series.SelectMany(s => s.Samples).GroupBy(s => s.At).OrderBy(g => g.Key).Select(g => (g.Key, g.Sum(s => s.Value))).ToArray();
 
-    /// <summary>Whether the snapshot current at a scrape at <paramref name="at"/> is surely among the lines read: Monitor
-    /// waits at most 1 s for a reader to take its last lines (OutputSinks.DrainTimeout), and a test host busy with the
-    /// rest of the suite can fall that far behind, so the output may end early; a scrape after its last line (less the
-    /// slack) has nothing to be compared with.</summary>
+    /// <summary>Whether the snapshot current at a scrape at <paramref name="at"/> is surely among the lines read: a scrape
+    /// after the last line the test read (less the slack) has nothing to be compared with.</summary>
     private static bool Comparable(DateTimeOffset at, SnapshotLine[] snapshots) => at <= snapshots[^1].Time - Slack;
 
     private static void EachIsASnapshotsFigure(IEnumerable<(DateTimeOffset At, double Value)> stored, SnapshotLine[] snapshots, Func<SnapshotLine, double?> figure, double tolerance, string what)
