@@ -19,8 +19,9 @@ public static class OrphanCleanup
         string? port = PortOf(Environment.GetEnvironmentVariable(DiagnosticPortsVariable), parentPid);
         if (port is not null) Try(() => File.Delete(port));
         // The orphan was re-parented, so the parent is exiting; its /proc entry can still read as running for a moment
-        // (children are re-parented before the zombie state is set) or fail to read while it is reaped: up to 2 s.
-        bool gone = OperatingSystem.IsLinux() && ProcessLiveness.ExitsWithin(parentPid, TimeSpan.FromSeconds(2));
+        // (children are re-parented before the zombie state is set) or fail to read while it is reaped. Up to 10 s:
+        // tearing down a killed Monitor took more than 2 s on a loaded machine, and its socket then stayed.
+        bool gone = OperatingSystem.IsLinux() && ProcessLiveness.ExitsWithin(parentPid, TimeSpan.FromSeconds(10));
         if (port is not null && Path.GetDirectoryName(port) is { } directory)
         {
             // Every socket in the dead parent's private directory was its listener: a sibling that finished before the

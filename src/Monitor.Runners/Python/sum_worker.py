@@ -176,8 +176,9 @@ def remove_stale_sockets(pid):
     if not os.path.isdir("/proc"):
         return
     # We were re-parented, so Monitor is exiting; its /proc entry can still read as running for a moment (children are
-    # re-parented before the zombie state is set) or fail to read while it is reaped. Give it up to 2 s to say so.
-    deadline = time.monotonic() + 2.0
+    # re-parented before the zombie state is set) or fail to read while it is reaped. Give it up to 10 s to say so:
+    # tearing down a killed Monitor took more than 2 s on a loaded machine, and its socket then stayed.
+    deadline = time.monotonic() + 10.0
     while alive(pid):
         if time.monotonic() >= deadline:
             return
