@@ -30,7 +30,8 @@ public sealed class OpenTelemetryExportSink : IMonitorSink, IDisposable
         _view = new ExportView(settings.ThreadSeriesPerProcess, settings.LockSeriesPerProcess);
         string version = typeof(OpenTelemetryExportSink).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0";
         _meter = new Meter(meterName, version);
-        ExportInstruments.Create(_meter, () => Volatile.Read(ref _frame));
+        var collected = new CollectionFrame(() => Volatile.Read(ref _frame));
+        ExportInstruments.Create(_meter, collected.Current);
         var builder = Sdk.CreateMeterProviderBuilder()
             .ConfigureResource(r => Describe(r, version))
             .AddMeter(meterName);
