@@ -36,7 +36,8 @@ public static class ResultJson
     /// <summary>The whole <c>{"type":"result",...}</c> object as a JSON value, for a manifest.</summary>
     public static JsonElement ToElement(RunSummary r) => JsonSerializer.SerializeToElement(Line(r), MonitorJsonContext.Default.ResultLine);
 
-    /// <summary>A recorded result as a finished run; what an older Monitor did not write stays unknown.</summary>
+    /// <summary>A recorded result as a finished run; what an older Monitor did not write stays unknown, and so do the
+    /// worker threads (the line keeps no per-thread sum to make them of).</summary>
     public static RunSummary Summary(ResultLine s)
     {
         var summary = new RunSummary
@@ -60,7 +61,6 @@ public static class ResultJson
             EffectiveParallelism = s.EffectiveParallelism,
             ParallelismUncertain = s.EffectiveParallelismUncertain,
             OtherCpuPercent = s.OtherCpuPercent,
-            WorkerThreads = s.WorkerThreads.Select(t => new WorkerThreadResult(t.Pid, t.Tid, t.Worker, t.Iterations, Int128.Zero, t.CpuMs)).ToArray(),
             Failure = s.Failure,
         };
         // Results written before they said "outcome" worded a stopped or interrupted run as its failure.

@@ -108,6 +108,39 @@ public sealed class RunSnapshotTests
         Assert.False(noneResult.TryGetProperty("effectiveParallelism", out _));
     }
 
+    [Fact]
+    public async Task Without_diagnostics_the_progress_lines_only_grow_stay_within_the_run_and_end_at_its_result()
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var run = await MonitorProgram.RunAsync(["run", "--json", "--interval", "100", "--mode", "threads", "--workers", "2", "--n", "3e9", "--diagnostics", "none"]);
+        double wallSeconds = clock.Elapsed.TotalSeconds;
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var lines = run.StdoutLines.Select(l => JsonDocument.Parse(l).RootElement).ToArray();
+        var progress = lines.Where(l => l.GetProperty("type").GetString() == "progress").ToArray();
+        var result = lines[^1];
+        long n = result.GetProperty("n").GetInt64();
+
+        Assert.NotEmpty(progress);
+        double lastT = 0;
+        long lastIterations = 0;
+        foreach (var p in progress)
+        {
+            double t = p.GetProperty("t").GetDouble();
+            long iterations = p.GetProperty("iterations").GetInt64();
+            // Totals only grow, never past N, and the fraction is the iterations' own (to the line's 4 decimals).
+            Assert.True(t >= lastT && iterations >= lastIterations, $"went back: t {lastT} → {t}, iterations {lastIterations} → {iterations}");
+            Assert.InRange(iterations, 0, n);
+            Assert.Equal((double)iterations / n, p.GetProperty("progress").GetDouble(), 4);
+            // The run's own time cannot exceed what the test's clock saw of the whole command.
+            Assert.True(t <= wallSeconds, $"t {t} s in a command that lasted {wallSeconds:0.00} s");
+            (lastT, lastIterations) = (t, iterations);
+        }
+        // The last line before the result is the run's end: all N, as the result's worker threads add up to.
+        Assert.Equal(n, lastIterations);
+        Assert.Equal(n, result.GetProperty("workerThreads").EnumerateArray().Sum(w => w.GetProperty("iterations").GetInt64()));
+        Assert.Equal(result.GetProperty("elapsedMs").GetDouble() / 1000, lastT, 1);
+    }
+
     private static Dictionary<int, long> PeakWorkerMemory(IEnumerable<JsonElement> snapshots) =>
         snapshots.SelectMany(s => s.GetProperty("processes").EnumerateArray())
             .Where(p => p.GetProperty("role").GetString() == "worker")
