@@ -3,6 +3,7 @@ namespace Monitor.Model;
 /// <summary>
 /// Everything known about the watched processes over one interval, immutable. <see cref="T"/> is seconds since the
 /// session started; <see cref="IntervalSeconds"/> is the length of the interval the rates cover.
+/// <see cref="HotMethods"/> and <see cref="Stacks"/> are set while stacks are sampled (attach with s or --stacks).
 /// </summary>
 public sealed record Snapshot(
     DateTimeOffset Time,
@@ -12,4 +13,11 @@ public sealed record Snapshot(
     IReadOnlyList<ProcessSample> Processes,
     IReadOnlyList<ThreadSample> Threads,
     ContentionSample Contention,
-    Totals Totals);
+    Totals Totals)
+{
+    /// <summary>The methods the watched processes' CPU went to, hottest first (self time); null without stacks.</summary>
+    public IReadOnlyList<HotMethod>? HotMethods { get; init; }
+
+    /// <summary>How the stacks were taken; null when stacks were never asked for.</summary>
+    public StackSampling? Stacks { get; init; }
+}

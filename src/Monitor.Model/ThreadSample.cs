@@ -24,6 +24,14 @@ public sealed record ThreadSample(
     [property: JsonRequired, JsonConverter(typeof(Rounded1Converter))] double CpuMs,
     [property: JsonRequired] char State)
 {
+    /// <summary>The thread's most frequent managed stack in the latest burst of stack samples, leaf first, frames as
+    /// Namespace.Type.Method; null without stacks (or for a thread that ran no managed code then).</summary>
+    public IReadOnlyList<string>? Stack { get; init; }
+
+    /// <summary>The share (0..100) of the thread's samples that found it in <see cref="Stack"/>.</summary>
+    [JsonConverter(typeof(Rounded1Converter))]
+    public double? StackPercent { get; init; }
+
     /// <summary>Thread <paramref name="now"/> of process <paramref name="pid"/> over the <paramref name="seconds"/>
     /// since <paramref name="before"/> (null: not read before; its rates are then zero). A rate the readings lack is 0.</summary>
     public static ThreadSample Of(

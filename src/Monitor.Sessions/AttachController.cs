@@ -47,6 +47,6 @@ public sealed class AttachController : IMonitorController
     public void ToggleRecording()
     {
         if (Recording.IsRecording) Recording.Stop();
-        else Recording.Start(BundleHeader.ForAttach(_pid), "attach");
+        else Recording.Start(BundleHeader.ForAttach(_pid, _observation.SampleStacks), "attach");
     }
 }

@@ -4,8 +4,9 @@ using Monitor.Workloads;
 
 namespace Monitor.Sessions;
 
-/// <summary>What `monitor attach` was asked: the process, how often to take a snapshot, and where to record.</summary>
-public sealed record AttachRequest(int Pid, TimeSpan Interval, RecordingRequest? Record, string? TraceDir);
+/// <summary>What `monitor attach` was asked: the process, how often to take a snapshot, where to record, and whether
+/// live stacks are on from the start (--stacks; s turns them on and off in the UI).</summary>
+public sealed record AttachRequest(int Pid, TimeSpan Interval, RecordingRequest? Record, string? TraceDir, bool Stacks = false);
 
 /// <summary>`monitor attach`'s sessions: the same snapshots for a running .NET process Monitor did not start.</summary>
 public static class AttachSession
@@ -16,7 +17,7 @@ public static class AttachSession
     public static async Task<ExternalProcessSession> AttachAsync(
         Observation observation, SessionRecording recording, AttachRequest request, CancellationToken stop)
     {
-        if (request.Record is { } record && recording.Start(BundleHeader.ForAttach(request.Pid), "attach", record.Directory) is { } why)
+        if (request.Record is { } record && recording.Start(BundleHeader.ForAttach(request.Pid, record.Stacks), "attach", record.Directory) is { } why)
         {
             throw new RequestRefusedException(why);
         }
@@ -39,6 +40,7 @@ public static class AttachSession
     public static async Task ExecuteAsync(AttachRequest request, TimeSpan? limit, IMonitorSink sink, CancellationToken cancel, IReadOnlyList<IMonitorSink>? alsoTell = null)
     {
         await using var observation = new Observation(DiagnosticsLevel.Full, request.Interval, singleThreadRate: null, request.Record?.Stacks ?? false);
+        if (request.Stacks) observation.Stacks.Enabled = true;
         using var output = new CommandOutput(observation, sink, alsoTell, cancel);
         var stop = output.Token;
         var recording = new SessionRecording(observation, request.TraceDir, message => Console.Error.WriteLine($"monitor: {message}"));

@@ -26,12 +26,13 @@ public static class BundleHeader
     };
 
     /// <summary>For `monitor attach`: a process Monitor did not start, no workload settings.</summary>
-    public static BundleManifest ForAttach(int pid) => new()
+    public static BundleManifest ForAttach(int pid, bool stacks = false) => new()
     {
         MonitorVersion = MonitorVersion(),
         CommandLine = ["monitor", .. Environment.GetCommandLineArgs().Skip(1)],
         MonitorPid = Environment.ProcessId,
         Mode = "attach",
+        Stacks = stacks,
         Machine = new MachineInfo(Environment.MachineName, RuntimeInformation.OSDescription, Environment.ProcessorCount, null, null),
     };
 

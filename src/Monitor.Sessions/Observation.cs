@@ -46,6 +46,7 @@ public sealed class Observation : IAsyncDisposable
         if (observed) Aggregator.Watch(Environment.ProcessId, ProcessRole.Monitor);
         Aggregator.CountersRead += Recording.WriteOsSample;
         if (level == DiagnosticsLevel.Full) _eventPipe = new DiagnosticPortObserver(Aggregator, interval, Recording.StreamFor, sampleStacks: sampleStacks);
+        Stacks = new LiveStacks(Aggregator);
         _clock = new SnapshotClock(Aggregator, interval, firstSnapshot);
         _clock.SnapshotTaken += s =>
         {
@@ -69,6 +70,9 @@ public sealed class Observation : IAsyncDisposable
     public bool Muted { get; set; }
 
     public SnapshotAggregator Aggregator { get; }
+
+    /// <summary>Live stacks of the attached processes, in bursts (off until turned on).</summary>
+    public LiveStacks Stacks { get; }
 
     /// <summary>When this observation's snapshots count their T from (a timestamp of the system clock).</summary>
     public long TimeOrigin => Aggregator.Origin;
@@ -100,8 +104,9 @@ public sealed class Observation : IAsyncDisposable
     public async Task<ExternalProcessSession> AttachAsync(int pid, TimeSpan interval, CancellationToken cancel)
     {
         if (Level != DiagnosticsLevel.Full) throw new InvalidOperationException("attach needs diagnostics");
-        var session = await ExternalProcessSession.StartAsync(pid, Aggregator, interval, p => Recording.StreamFor(p, ProcessRole.External.Name()), cancel: cancel).ConfigureAwait(false);
+        var session = await ExternalProcessSession.StartAsync(pid, Aggregator, interval, p => Recording.StreamFor(p, ProcessRole.External.Name()), cancel: cancel, sampleStacks: SampleStacks).ConfigureAwait(false);
         Aggregator.Watch(pid, ProcessRole.External);
+        Stacks.Add(pid);
         Aggregator.Prime();
         _clock.Start();
         return session;
@@ -113,7 +118,11 @@ public sealed class Observation : IAsyncDisposable
 
     /// <summary>Stops watching <paramref name="pid"/> (a process attached with <see cref="AttachAsync"/> whose session
     /// its owner has ended): later snapshots no longer list it, and what was known of it is dropped.</summary>
-    public void Forget(int pid) => Aggregator.Unwatch(pid);
+    public void Forget(int pid)
+    {
+        _ = Stacks.RemoveAsync(pid);
+        Aggregator.Unwatch(pid);
+    }
 
     /// <summary>
     /// Runs <paramref name="spec"/> to its end under this observation: started, awaited (stopped as "interrupted" when
@@ -197,6 +206,7 @@ public sealed class Observation : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await Stacks.DisposeAsync().ConfigureAwait(false);
         await _clock.DisposeAsync().ConfigureAwait(false);
         if (_eventPipe is not null) await _eventPipe.DisposeAsync().ConfigureAwait(false);
     }

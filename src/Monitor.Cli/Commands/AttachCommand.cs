@@ -36,7 +36,7 @@ public static class AttachCommand
             int target = ReadPid(parse.GetValue(pid) ?? throw new UsageException("attach needs the pid of a .NET process (see monitor ps)"));
             var every = interval.ValueIn(parse);
             TimeSpan? limit = parse.GetValue(duration) is { } d ? ReadDuration(d) : null;
-            var request = new AttachRequest(target, every, recording.Read(parse, "attach"), parse.GetValue(recording.TraceDir));
+            var request = new AttachRequest(target, every, recording.Read(parse, "attach", liveStacks: true), parse.GetValue(recording.TraceDir), parse.GetValue(recording.Stacks));
             bool headless = parse.GetValue(json) || parse.GetValue(text) || Console.IsOutputRedirected || Console.IsInputRedirected;
             var exporters = ExportOptions.Start(export.Read(parse));
             if (!headless) return ExecuteUiAsync(request, ui.Read(parse), exporters, cancel);
@@ -73,6 +73,7 @@ public static class AttachCommand
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel, AppLifetime.Stopping);
         await using var observation = new Observation(DiagnosticsLevel.Full, request.Interval, singleThreadRate: null, request.Record?.Stacks ?? false);
+        if (request.Stacks) observation.Stacks.Enabled = true;
         foreach (var exporter in exporters) observation.Sinks.Add(exporter);
         var controller = new AttachController(request.Pid, observation, request.TraceDir);
         await using (var session = await AttachSession.AttachAsync(observation, controller.Recording, request, stop.Token))

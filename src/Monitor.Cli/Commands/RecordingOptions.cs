@@ -11,7 +11,7 @@ public sealed class RecordingOptions
 {
     public Option<string?> Record { get; } = new("--record") { Description = "record a trace bundle into this new directory (see monitor analyze)" };
     public Option<string?> TraceDir { get; } = new("--trace-dir") { Description = "record a trace bundle into a new monitor-<mode>-<time> directory here" };
-    public Option<bool> Stacks { get; } = new("--stacks") { Description = "record sampled stacks too, for flame graphs (monitor convert); larger files" };
+    public Option<bool> Stacks { get; } = new("--stacks") { Description = "sample stacks: attach shows hot methods, stacks and wait sites live; a recording keeps them for flame graphs (monitor convert)" };
 
     public void AddTo(Command command)
     {
@@ -21,7 +21,9 @@ public sealed class RecordingOptions
     }
 
     /// <summary>The bundle directory to create, or null when not recording. Throws <see cref="UsageException"/>.</summary>
-    public RecordingRequest? Read(ParseResult parse, string mode)
+    /// <param name="liveStacks">the command shows stacks live (attach): --stacks alone asks for that, not for a
+    /// recording.</param>
+    public RecordingRequest? Read(ParseResult parse, string mode, bool liveStacks = false)
     {
         string? record = parse.GetValue(Record);
         string? parent = parse.GetValue(TraceDir);
@@ -29,7 +31,7 @@ public sealed class RecordingOptions
         if (record is not null && parent is not null) throw new UsageException("use --record DIR or --trace-dir PARENT, not both");
         if (record is null && parent is null)
         {
-            if (stacks) throw new UsageException("--stacks only applies to a recording: add --record DIR or --trace-dir PARENT");
+            if (stacks && !liveStacks) throw new UsageException("--stacks only applies to a recording: add --record DIR or --trace-dir PARENT");
             return null;
         }
         if (record is { Length: 0 } || parent is { Length: 0 }) throw new UsageException("the recording directory must not be empty");

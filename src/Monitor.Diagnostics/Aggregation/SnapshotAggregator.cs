@@ -1,6 +1,7 @@
 using Monitor.Diagnostics.Sources;
 using Monitor.Diagnostics.Sources.Machine;
 using Monitor.Diagnostics.Sources.OsThreads;
+using Monitor.Diagnostics.Sources.Stacks;
 using Monitor.Runners;
 using Monitor.Model;
 using Monitor.Workloads;
@@ -33,6 +34,7 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
     private readonly ContentionTotals _contentionTotals = new();
     private readonly WorkerAttribution _attribution = new();
     private readonly ParallelismEstimator _parallelism;
+    private readonly StackAnnotations _stacks = new();
     private IObservedRun? _run;
 
     /// <param name="sampler">null when the OS sampler is off (--diagnostics none).</param>
@@ -92,6 +94,7 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
             _runtime.KeepOnly(p => p != pid);
             _contentionTotals.Forget(pid);
             _timeline.SpareReading(pid);
+            _stacks.Forget(pid);
         }
     }
 
@@ -109,6 +112,23 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
 
     /// <summary>Sum of the runtime's own monitor-lock-contention-count increments received so far.</summary>
     public double RuntimeContentionCounter(int pid) { lock (_gate) return _runtime.Find(pid)?.MonitorLockContentionCount ?? 0; }
+
+    /// <summary>From now on snapshots say how stacks are sampled (and, while <paramref name="enabled"/>, carry them).</summary>
+    public void SampleStacks(bool enabled, TimeSpan burst, TimeSpan period)
+    {
+        lock (_gate) _stacks.Configure(enabled, burst, period);
+    }
+
+    /// <summary>A burst of stack samples of a watched process (from a <see cref="StackSampler"/>'s thread).</summary>
+    public void StacksTaken(StackBurst burst)
+    {
+        lock (_gate) _stacks.Took(burst);
+    }
+
+    public void StacksFailed(int pid, string why)
+    {
+        lock (_gate) _stacks.Failed(pid, why);
+    }
 
     public void Watch(int pid, ProcessRole role)
     {
@@ -319,6 +339,7 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
                 threads,
                 contention,
                 totals);
+            snapshot = _stacks.Annotate(snapshot, now, _time.TimestampFrequency);
         }
         if (CountersRead is { } read)
         {

@@ -20,12 +20,24 @@ public sealed record SnapshotLine(
     [property: JsonRequired] ContentionSample Contention,
     [property: JsonRequired] Totals Totals)
 {
+    public IReadOnlyList<HotMethod>? HotMethods { get; init; }
+
+    public StackSampling? Stacks { get; init; }
+
     /// <summary>The <see cref="Type"/> of every snapshot line.</summary>
     public const string SnapshotType = "snapshot";
 
     public static SnapshotLine Of(Snapshot s) =>
-        new(SnapshotType, s.T, s.Time, s.IntervalSeconds, s.Totals.Progress, s.Workload, s.Processes, s.Threads, s.Contention, s.Totals);
+        new(SnapshotType, s.T, s.Time, s.IntervalSeconds, s.Totals.Progress, s.Workload, s.Processes, s.Threads, s.Contention, s.Totals)
+        {
+            HotMethods = s.HotMethods,
+            Stacks = s.Stacks,
+        };
 
     /// <summary>The snapshot again, its figures as rounded as they were written.</summary>
-    public Snapshot ToSnapshot() => new(Time, T, IntervalSec, Workload, Processes, Threads, Contention, Totals);
+    public Snapshot ToSnapshot() => new(Time, T, IntervalSec, Workload, Processes, Threads, Contention, Totals)
+    {
+        HotMethods = HotMethods,
+        Stacks = Stacks,
+    };
 }
