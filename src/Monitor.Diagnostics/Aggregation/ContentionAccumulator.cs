@@ -27,9 +27,11 @@ internal sealed class ContentionAccumulator
         _count++;
     }
 
+    /// <summary>A wait whose start came before the session (lock 0: not known) counts in the interval's wait time
+    /// but makes no lock of its own: a lock row "0x0" with no waits would be a lock that does not exist.</summary>
     public void Stopped(ContentionStopped e)
     {
-        Get(e.Pid, e.LockId).WaitNs += e.DurationNs;
+        if (e.LockId != 0) Get(e.Pid, e.LockId).WaitNs += e.DurationNs;
         _waitNs += e.DurationNs;
     }
 

@@ -83,6 +83,24 @@ public sealed class SnapshotAggregatorTests
     }
 
     [Fact]
+    public void A_wait_that_began_before_the_session_counts_its_time_but_makes_no_lock_of_its_own()
+    {
+        var aggregator = Watching();
+        _sampler.Set(Pid, Process(Pid, 1000, Thread(10, "a", 0)));
+        // Contention/Stop without a Start seen: the translator knows no lock for it.
+        aggregator.Post(new ContentionStopped(Pid, 11, 0, DurationNs: 4_661_000));
+        aggregator.Post(new ContentionStarted(Pid, 12, LockId: 7, OwnerTid: 10));
+        aggregator.Post(new ContentionStopped(Pid, 12, 7, DurationNs: 1_000_000));
+
+        var contention = aggregator.Take().Contention;
+
+        Assert.Equal(5.661, contention.WaitMs, 6);
+        var only = Assert.Single(contention.Locks);
+        Assert.Equal(7UL, only.LockId);
+        Assert.Equal(1, only.WaitMs, 6);
+    }
+
+    [Fact]
     public void A_process_that_exits_keeps_its_last_memory_and_is_marked_exited()
     {
         var aggregator = Watching();
