@@ -11,8 +11,6 @@ namespace Monitor.Diagnostics.Aggregation;
 /// </summary>
 internal sealed class StackAnnotations
 {
-    public const int TopMethodsPerProcess = 20;
-    public const int TopCallers = 5;
     public const double StaleAfterPeriods = 2.5;
     public const string DiagnosticsThreadName = ".NET EventPipe";
 
@@ -60,7 +58,7 @@ internal sealed class StackAnnotations
         var threads = snapshot.Threads.Select(t => WithStack(t, fresh.GetValueOrDefault(t.Pid))).ToArray();
         var hot = snapshot.Processes
             .Where(p => fresh.ContainsKey(p.Pid))
-            .SelectMany(p => HotMethodsOf(p, fresh[p.Pid], snapshot.Threads))
+            .SelectMany(p => HotMethodRanking.Rank(p.Pid, fresh[p.Pid], snapshot.Threads.Where(t => t.Pid == p.Pid).ToDictionary(t => t.Tid, t => t.CpuPercent)))
             .ToArray();
         var locks = snapshot.Contention.Locks.Select(l => WithSite(l, fresh.GetValueOrDefault(l.Pid))).ToArray();
         return snapshot with
@@ -83,45 +81,6 @@ internal sealed class StackAnnotations
         burst is not null && burst.Locks.TryGetValue(sample.LockId, out var site)
             ? sample with { WaitSite = site.WaitSite, OwnerStack = site.OwnerStack }
             : sample;
-
-    /// <summary>Each thread lends its CPU of the interval to the methods its running samples found it in.</summary>
-    private static IEnumerable<HotMethod> HotMethodsOf(ProcessSample process, StackBurst burst, IReadOnlyList<ThreadSample> threads)
-    {
-        var self = new Dictionary<string, double>(StringComparer.Ordinal);
-        var total = new Dictionary<string, double>(StringComparer.Ordinal);
-        var callers = new Dictionary<string, Dictionary<string, double>>(StringComparer.Ordinal);
-        double processCpu = 0;
-        foreach (var thread in threads)
-        {
-            if (thread.Pid != process.Pid) continue;
-            processCpu += thread.CpuPercent;
-            if (!burst.Threads.TryGetValue(thread.Tid, out var stacks) || stacks.RunningSamples == 0 || thread.CpuPercent <= 0) continue;
-            double perSample = thread.CpuPercent / stacks.RunningSamples;
-            foreach (var (method, tally) in stacks.Methods)
-            {
-                self[method] = self.GetValueOrDefault(method) + tally.Self * perSample;
-                total[method] = total.GetValueOrDefault(method) + tally.Total * perSample;
-                if (!callers.TryGetValue(method, out var byCaller)) callers[method] = byCaller = new Dictionary<string, double>(StringComparer.Ordinal);
-                foreach (var (caller, count) in tally.Callers) byCaller[caller] = byCaller.GetValueOrDefault(caller) + count * perSample;
-            }
-        }
-        if (processCpu <= 0) yield break;
-        var chosen = self.OrderByDescending(m => m.Value).Take(TopMethodsPerProcess).Select(m => m.Key)
-            .Union(total.OrderByDescending(m => m.Value).Take(TopMethodsPerProcess).Select(m => m.Key))
-            .OrderByDescending(m => self.GetValueOrDefault(m)).ThenByDescending(m => total[m]);
-        foreach (var method in chosen)
-        {
-            double methodTotal = total[method];
-            var top = callers[method].OrderByDescending(c => c.Value).Take(TopCallers)
-                .Select(c => new MethodShare(c.Key, Math.Min(100, 100 * c.Value / methodTotal))).ToArray();
-            yield return new HotMethod(
-                process.Pid,
-                method,
-                Math.Min(100, 100 * self.GetValueOrDefault(method) / processCpu),
-                Math.Min(100, 100 * methodTotal / processCpu),
-                top.Length == 0 ? null : top);
-        }
-    }
 
     /// <summary>The CPU the watched processes' own diagnostics threads used, per core, averaged over the last
     /// <paramref name="periodSeconds"/> of snapshots (bursts come and go within a period).</summary>

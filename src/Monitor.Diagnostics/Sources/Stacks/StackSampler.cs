@@ -20,10 +20,6 @@ public sealed class StackSampler : IAsyncDisposable
     public static readonly TimeSpan DefaultBurst = TimeSpan.FromSeconds(1);
     public static readonly TimeSpan DefaultPeriod = TimeSpan.FromSeconds(4);
 
-    private static readonly Guid SampleProfilerGuid = new("3c530d44-97ae-513a-1e6d-783e8f8e03a9");
-    private const int ManagedSample = 2;
-    private const int MaxDepth = 128;
-
     private readonly int _pid;
     private readonly Action<StackBurst> _burstTaken;
     private readonly Action<string> _failed;
@@ -110,7 +106,7 @@ public sealed class StackSampler : IAsyncDisposable
         try
         {
             source = TraceLog.CreateFromEventPipeSession(session, TraceLog.EventPipeRundownConfiguration.Enable(client));
-            Subscribe(source, collector);
+            TraceStacks.Feed(source, collector);
             processing = Task.Factory.StartNew(source.Process, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         }
         catch (Exception e)
@@ -159,37 +155,6 @@ public sealed class StackSampler : IAsyncDisposable
             (long)(ClrTraceEventParser.Keywords.Jit | ClrTraceEventParser.Keywords.Loader | ClrTraceEventParser.Keywords.Contention)),
         new(SessionProviders.SampleProfilerProvider, EventLevel.Informational),
     ];
-
-    private static void Subscribe(TraceLogEventSource source, StackBurstCollector collector)
-    {
-        var frames = new Dictionary<CallStackIndex, string[]>();
-        source.AllEvents += e =>
-        {
-            if (e.ProviderGuid != SampleProfilerGuid) return;
-            bool running = e.EventDataLength >= 4 && BitConverter.ToInt32(e.EventData(), 0) == ManagedSample;
-            collector.OnSample(e.ThreadID, running, FramesOf(e.CallStack(), frames));
-        };
-        source.Clr.ContentionStart += e =>
-            collector.OnContention(e.ThreadID, e.LockID, (int)e.LockOwnerThreadID, FramesOf(e.CallStack(), frames));
-    }
-
-    /// <summary>The stack's frames, leaf first, runs of unresolved frames as one; the same array for the same stack.</summary>
-    private static string[] FramesOf(TraceCallStack? stack, Dictionary<CallStackIndex, string[]> known)
-    {
-        if (stack is null) return [];
-        if (known.TryGetValue(stack.CallStackIndex, out var cached)) return cached;
-        var list = new List<string>();
-        for (var frame = stack; frame is not null && list.Count < MaxDepth; frame = frame.Caller)
-        {
-            string name = MethodNames.Of(frame.CodeAddress.FullMethodName);
-            if (name == MethodNames.Unresolved && list.Count > 0 && list[^1] == MethodNames.Unresolved) continue;
-            if (list.Count == 0 && MethodNames.IsSafePointPoll(name)) continue;
-            list.Add(name);
-        }
-        var frames = list.ToArray();
-        known[stack.CallStackIndex] = frames;
-        return frames;
-    }
 
     public async ValueTask DisposeAsync()
     {
