@@ -38,6 +38,7 @@ public static class AnalysisJson
             ContentionCount = r.ContentionCount,
             ContentionWaitMs = r.ContentionWaitMs,
             GcCount = r.GcCount,
+            HotMethods = r.HotMethods,
             EffectiveParallelism = m?.Machine?.EffectiveParallelism,
             SingleThreadRate = m?.Machine?.SingleThreadRate,
             Iterations = work?.Iterations,

@@ -7,6 +7,7 @@ namespace Monitor.Cli.Sinks;
 public static class AnalysisText
 {
     private const int TopLocks = 8;
+    private const int TopHotMethods = 15;
 
     public static void Write(TextWriter o, AnalysisReport r)
     {
@@ -52,10 +53,22 @@ public static class AnalysisText
             o.WriteLine();
             o.WriteLine($"top locks ({Math.Min(TopLocks, r.Locks.Count)} of {r.Locks.Count}):");
             foreach (var line in Format.Table(
-                ["pid", "lock", "waits", "waited", "owner tid", "waiter tids"],
+                ["pid", "lock", "waits", "waited", "owner tid", "waiter tids", "wait site", "owner runs"],
                 r.Locks.Take(TopLocks).Select(l => (IReadOnlyList<string>)[
                     l.Pid.ToString(), "0x" + l.LockId.ToString("x"), Format.Count(l.Waits), Format.Duration(l.WaitMs),
-                    l.OwnerTid?.ToString() ?? "?", string.Join(",", l.WaiterTids)])))
+                    l.OwnerTid?.ToString() ?? "?", string.Join(",", l.WaiterTids), l.WaitSite ?? "-", l.OwnerStack is { } owner ? string.Join(" <- ", owner.Take(2)) : "-"])))
+            {
+                o.WriteLine(line);
+            }
+        }
+        if (r.HotMethods is { Count: > 0 } hot)
+        {
+            o.WriteLine();
+            o.WriteLine("hot methods (share of the CPU the stack samples found running managed code):");
+            foreach (var line in Format.Table(
+                ["pid", "self", "total", "method", "called most by"],
+                hot.Where(m => m.SelfPercent >= 0.05).Take(TopHotMethods).Select(m => (IReadOnlyList<string>)[
+                    m.Pid.ToString(), $"{m.SelfPercent:0.0}%", $"{m.TotalPercent:0.0}%", m.Method, m.Callers?.FirstOrDefault()?.Method ?? "-"])))
             {
                 o.WriteLine(line);
             }

@@ -63,6 +63,10 @@ public sealed record AnalysisLine
     public required IReadOnlyList<AnalysisRun> Runs { get; init; }
     public required IReadOnlyList<AnalysisProcess> Processes { get; init; }
     public required IReadOnlyList<LockSample> Locks { get; init; }
+
+    /// <summary>From the traces' stack samples (recorded with --stacks), each thread's CPU taken as its running
+    /// samples; null without stacks.</summary>
+    public IReadOnlyList<HotMethod>? HotMethods { get; init; }
     public required IReadOnlyList<ThreadReport> Threads { get; init; }
 
     /// <summary>The manifest's result line, verbatim.</summary>

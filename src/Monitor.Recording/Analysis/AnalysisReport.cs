@@ -29,6 +29,10 @@ public sealed record AnalysisReport(
     /// recording. With one run, <see cref="Workload"/> is that run; with several it covers them all and its sum is
     /// not checked (each run's is).</summary>
     public IReadOnlyList<RunReport> Runs { get; init; } = [];
+
+    /// <summary>The hot methods of each process whose trace holds stacks (recorded with --stacks), hottest first;
+    /// null when none does.</summary>
+    public IReadOnlyList<HotMethod>? HotMethods { get; init; }
 }
 
 /// <summary>One run of a bundle: what the manifest says of it and what the traces of its own processes hold.</summary>

@@ -26,13 +26,18 @@ public static class TraceAnalyzer
         // The file the user named may be a link to one; only what a bundle holds is never followed.
         var trace = NettraceReader.Read(path, 0, timeout, followLink: true, cancel);
         var problems = new List<string>();
+        var notes = new List<string>();
+        ReadStacks(trace, followLink: true, notes, cancel);
         if (!trace.Complete) problems.Add($"{Path.GetFileName(path)} breaks off after {trace.EventCount:N0} events ({trace.Error}): it is truncated or damaged");
         var process = ProcessOf(trace, "process", Path.GetFileName(path), null, null);
         var workload = WorkloadOf([trace], null, null, null, null);
         return new AnalysisReport(
-            path, false, problems.Count == 0, problems, [], null, trace.DurationMs, [process], LocksOf([trace]),
+            path, false, problems.Count == 0, problems, notes, null, trace.DurationMs, [process], LocksOf([trace]),
             ThreadsOf([trace], [], null), workload, trace.ContentionCount, trace.ContentionWaitMs, trace.GcCount,
-            trace.PeakWorkingSetBytes, null);
+            trace.PeakWorkingSetBytes, null)
+        {
+            HotMethods = HotMethodsOf([trace]),
+        };
     }
 
     private static AnalysisReport AnalyzeBundle(TraceBundle bundle, string source, TimeSpan? timeout, CancellationToken cancel)
@@ -94,6 +99,7 @@ public static class TraceAnalyzer
                 problems.Add(e.Message);
                 continue;
             }
+            ReadStacks(trace, followLink: false, notes, cancel);
             traces.Add(trace);
             if (entry.Entry is { } listed && trace.Bytes < listed.Bytes)
             {
@@ -161,7 +167,29 @@ public static class TraceAnalyzer
             Watched(processes).Any(p => p.CpuMs is not null) ? Watched(processes).Sum(p => p.CpuMs ?? 0) : null)
         {
             Runs = runs,
+            HotMethods = HotMethodsOf(traces),
         };
+    }
+
+    /// <summary>A trace recorded with stacks: its hot methods and wait sites; one that cannot be resolved is a note,
+    /// the rest of the analysis stands.</summary>
+    private static void ReadStacks(TraceContents trace, bool followLink, List<string> notes, CancellationToken cancel)
+    {
+        if (trace.StackSamples == 0) return;
+        try
+        {
+            trace.Stacks = StackRecordingReader.Read(trace.File, trace.Pid, followLink, cancel);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            notes.Add($"{Path.GetFileName(trace.File)}: its stacks could not be resolved ({e.GetType().Name}: {e.Message.ReplaceLineEndings(" ")})");
+        }
+    }
+
+    private static IReadOnlyList<HotMethod>? HotMethodsOf(IEnumerable<TraceContents> traces)
+    {
+        var hot = traces.Where(t => t.Stacks is not null).SelectMany(t => StackRecordingReader.HotMethods(t.Stacks!)).ToArray();
+        return hot.Length == 0 ? null : hot;
     }
 
     /// <summary>Each run with the traces and processes of its own pids. A format 1 bundle's one run has every trace,
@@ -228,7 +256,11 @@ public static class TraceAnalyzer
 
     private static Monitor.Model.LockSample[] LocksOf(IEnumerable<TraceContents> traces) => traces
         .SelectMany(t => t.Locks.Values.Select(l => new Monitor.Model.LockSample(
-            t.Pid, l.LockId, l.Waits, l.WaitMs, l.TopOwner, l.Waiters.Keys.Order().ToArray())))
+            t.Pid, l.LockId, l.Waits, l.WaitMs, l.TopOwner, l.Waiters.Keys.Order().ToArray())
+        {
+            WaitSite = t.Stacks?.Locks.GetValueOrDefault(l.LockId)?.WaitSite,
+            OwnerStack = t.Stacks?.Locks.GetValueOrDefault(l.LockId)?.OwnerStack,
+        }))
         .OrderByDescending(l => l.Waits).ThenByDescending(l => l.WaitMs)
         .ToArray();
 

@@ -31,6 +31,9 @@ public sealed class TraceContents : IRuntimeEventSink
     public Dictionary<(string Provider, string Event), long> EventCounts { get; } = new();
     public long StackSamples { get; internal set; }
 
+    /// <summary>The stacks of the trace's process, read when it has stack samples (see <see cref="StackRecordingReader"/>).</summary>
+    public Diagnostics.Sources.Stacks.StackBurst? Stacks { get; internal set; }
+
     /// <summary>When the workload's first and last own events came, in ms since the session started: the span its
     /// throughput is measured over.</summary>
     public double? FirstSumEventMs { get; internal set; }
@@ -67,7 +70,8 @@ public sealed class TraceContents : IRuntimeEventSink
             case ContentionStopped s:
                 double ms = s.DurationNs / 1e6;
                 ContentionWaitMs += ms;
-                Lock(s.LockId).WaitMs += ms;
+                // A wait whose start came before the session names no lock (0): no lock row for it.
+                if (s.LockId != 0) Lock(s.LockId).WaitMs += ms;
                 var waited = ContentionByThread.GetValueOrDefault(s.Tid);
                 ContentionByThread[s.Tid] = (waited.Waits, waited.WaitMs + ms);
                 break;

@@ -59,11 +59,14 @@ public sealed class LiveStacksTests
     }
 
     [Fact]
-    public async Task A_contended_lock_is_named_by_its_wait_site_and_its_owner_by_what_it_runs()
+    public async Task A_contended_lock_is_named_by_its_wait_site_and_its_owner_by_what_it_runs_live_and_in_analyze()
     {
         using var target = await TargetApp.StartAsync("lock-convoy");
+        string bundle = Path.Combine(Path.GetTempPath(), $"monitor-convoy-{Guid.NewGuid():N}");
+        using var _ = new DirectoryRemoval(bundle);
 
-        var (_, snapshots) = await AttachAsync(target.Pid, "--stacks");
+        var (_, snapshots) = await AttachAsync(target.Pid, "--stacks", "--record", bundle);
+        var analysis = await MonitorProgram.RunAsync(["analyze", bundle, "--json"]);
 
         var named = snapshots.SelectMany(s => s.Contention.Locks).Where(l => l.WaitSite is not null).ToArray();
         Assert.NotEmpty(named);
@@ -73,6 +76,24 @@ public sealed class LiveStacksTests
         var convoy = snapshots.Last(s => s.HotMethods is { Count: > 0 }).Threads.Where(t => t.Name.StartsWith("convoy-")).ToArray();
         Assert.Equal(3, convoy.Length);
         Assert.All(convoy, t => Assert.True(t.Stack?.Contains("Monitor.TargetApp.LockConvoy.TakeTheGate"), $"{t.Name}: {string.Join(" <- ", t.Stack ?? [])}"));
+
+        // analyze reads the recording's own stacks (the sample profiler ran throughout), not the live bursts: the same
+        // lock gets the same wait site, and the hot methods are the convoy's.
+        Assert.True(analysis.ExitCode == 0, analysis.ToString());
+        using var report = JsonDocument.Parse(analysis.Stdout);
+        var busiest = report.RootElement.GetProperty("locks")[0];
+        Assert.Equal(named[0].LockId, Convert.ToUInt64(busiest.GetProperty("lockId").GetString(), 16));
+        Assert.Equal("Monitor.TargetApp.LockConvoy.TakeTheGate", busiest.GetProperty("waitSite").GetString());
+        var hot = report.RootElement.GetProperty("hotMethods").EnumerateArray().Select(m => m.GetProperty("method").GetString()).Take(4).ToArray();
+        Assert.Contains("Monitor.TargetApp.LockConvoy.HoldTheGate", hot);
+    }
+
+    private sealed class DirectoryRemoval(string path) : IDisposable
+    {
+        public void Dispose()
+        {
+            if (Directory.Exists(path)) Directory.Delete(path, recursive: true);
+        }
     }
 
     [Fact]
