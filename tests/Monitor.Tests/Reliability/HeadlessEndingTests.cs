@@ -70,6 +70,7 @@ public sealed class HeadlessEndingTests(ITestOutputHelper output)
         // Sockets are told apart by pid and start time (see Leftovers): Monitor's own is found that way while it runs, so
         // the check after the kill does look for the right name.
         Assert.Single(Leftovers.DefaultSocketsOf(monitor.Pid));
+        Assert.Equal(2, Leftovers.DebugPipesOf(monitor.Pid).Length);
 
         monitor.Signal(PosixSignals.SIGKILL);
         await monitor.WaitForExitAsync(Bound);

@@ -92,12 +92,16 @@ public static class Leftovers
         return found;
     }
 
-    /// <summary>The default diagnostic sockets of Monitor and of <paramref name="workerPids"/>, and Monitor's private
-    /// socket directories. Meant for after Monitor has ended: while it runs, these are in use.</summary>
+    /// <summary>The default diagnostic sockets and debugger pipes of Monitor and of <paramref name="workerPids"/>, and
+    /// Monitor's private socket directories. Meant for after Monitor has ended: while it runs, these are in use.</summary>
     public static IReadOnlyList<string> SocketsOf(int monitorPid, IEnumerable<int> workerPids)
     {
         var found = new List<string>();
-        foreach (int pid in workerPids.Append(monitorPid)) found.AddRange(DefaultSocketsOf(pid));
+        foreach (int pid in workerPids.Append(monitorPid))
+        {
+            found.AddRange(DefaultSocketsOf(pid));
+            found.AddRange(DebugPipesOf(pid));
+        }
         found.AddRange(PrivateDirectoriesOf(monitorPid));
         return found;
     }
@@ -105,11 +109,13 @@ public static class Leftovers
     /// <summary>The default diagnostic socket of the process these helpers saw holding <paramref name="pid"/> (see
     /// <see cref="StartTimes"/>), not an older one of a process that held the pid before; every socket named for the
     /// pid when they never saw it.</summary>
-    public static string[] DefaultSocketsOf(int pid)
-    {
-        string key = StartTimes.TryGetValue(pid, out long start) ? start.ToString(CultureInfo.InvariantCulture) : "*";
-        return Directory.GetFiles(Path.GetTempPath(), $"dotnet-diagnostic-{pid}-{key}-socket");
-    }
+    public static string[] DefaultSocketsOf(int pid) => Directory.GetFiles(Path.GetTempPath(), $"dotnet-diagnostic-{pid}-{KeyOf(pid)}-socket");
+
+    /// <summary>The runtime's two debugger pipes, told apart the same way: clr-debug-pipe-PID-KEY-in and -out.</summary>
+    public static string[] DebugPipesOf(int pid) => Directory.GetFiles(Path.GetTempPath(), $"clr-debug-pipe-{pid}-{KeyOf(pid)}-*")
+        .Where(p => p.EndsWith("-in", StringComparison.Ordinal) || p.EndsWith("-out", StringComparison.Ordinal)).ToArray();
+
+    private static string KeyOf(int pid) => StartTimes.TryGetValue(pid, out long start) ? start.ToString(CultureInfo.InvariantCulture) : "*";
 
     public static string[] PrivateDirectoriesOf(int monitorPid) => Directory.GetDirectories(Path.GetTempPath(), $"monitor-{monitorPid}-*");
 
