@@ -10,11 +10,10 @@ public static class Leftovers
 {
     /// <summary>
     /// The start time (clock ticks since boot) of each Monitor and worker these helpers have seen running, by pid. The
-    /// runtime names its socket <c>dotnet-diagnostic-PID-KEY-socket</c>, KEY being that start time, and a killed process's
-    /// socket stays: on a machine that has killed many .NET processes, the temp dir holds such sockets for about one pid
-    /// in seventy (pids wrap at 32768 here, every few minutes under a parallel build), and a worker given one of those
-    /// pids found that older, unrelated socket counted as its own, left behind (issue #19). A socket is a process's when
-    /// its name carries both its pid and its start time.
+    /// runtime names its socket <c>dotnet-diagnostic-PID-KEY-socket</c>, KEY being that start time. A killed process's
+    /// socket stays, and pids are reused: a worker given the pid of a .NET process killed earlier found that older,
+    /// unrelated socket counted as its own (issue #19, docs/reliability.md). A socket is a process's when its name
+    /// carries both its pid and its start time.
     /// </summary>
     private static readonly ConcurrentDictionary<int, long> StartTimes = new();
 
