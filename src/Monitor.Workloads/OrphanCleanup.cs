@@ -4,7 +4,8 @@ namespace Monitor.Workloads;
 /// What a worker removes when it finds its Monitor gone (killed with SIGKILL, so Monitor could clean nothing up): the
 /// diagnostic-port socket Monitor was listening on for this worker, and once Monitor is surely dead every other socket
 /// in Monitor's private directory (those of siblings that ended first) and the directory itself, and Monitor's own
-/// default diagnostic socket, which the runtime only removes on a normal exit.
+/// default diagnostic socket and debugger pipes (<see cref="RuntimeIpcFiles"/>), which the runtime only removes on a
+/// normal exit.
 /// </summary>
 public static class OrphanCleanup
 {
@@ -30,7 +31,7 @@ public static class OrphanCleanup
             // Non-recursive: whatever else is there is not a socket of ours.
             Try(() => Directory.Delete(directory));
         }
-        if (gone) RemoveParentDefaultSockets(parentPid);
+        if (gone) RemoveParentRuntimeFiles(parentPid);
     }
 
     /// <summary>The socket path in <paramref name="variable"/> ("path,connect,nosuspend") when it lies in a private
@@ -55,12 +56,10 @@ public static class OrphanCleanup
         }
     }
 
-    private static void RemoveParentDefaultSockets(int parentPid)
+    private static void RemoveParentRuntimeFiles(int parentPid)
     {
-        // A socket named for a pid that no longer lives is stale by definition; a living process keeps its own.
-        string[] sockets = [];
-        Try(() => sockets = Directory.GetFiles(Path.GetTempPath(), $"dotnet-diagnostic-{parentPid}-*-socket"));
-        foreach (var socket in sockets) Try(() => File.Delete(socket));
+        // A socket or pipe named for a pid that no longer lives is stale by definition; a living process keeps its own.
+        foreach (var file in RuntimeIpcFiles.Of(parentPid)) Try(() => File.Delete(file));
     }
 
     private static void Try(Action action)

@@ -172,7 +172,8 @@ def alive(pid):
 
 
 def remove_stale_sockets(pid):
-    """Monitor was killed: the runtime could not remove its diagnostic socket, named for a pid that no longer lives."""
+    """Monitor was killed: the runtime could not remove its diagnostic socket and debugger pipes, named for a pid that
+    no longer lives."""
     if not os.path.isdir("/proc"):
         return
     # We were re-parented, so Monitor is exiting; its /proc entry can still read as running for a moment (children are
@@ -183,11 +184,13 @@ def remove_stale_sockets(pid):
         if time.monotonic() >= deadline:
             return
         time.sleep(0.05)
-    for path in glob.glob(os.path.join(tempfile.gettempdir(), f"dotnet-diagnostic-{pid}-*-socket")):
-        try:
-            os.unlink(path)
-        except OSError:
-            pass  # a sibling removed it first
+    # Its diagnostic socket and its debugger's two pipes (RuntimeIpcFiles in Monitor.Workloads).
+    for pattern in (f"dotnet-diagnostic-{pid}-*-socket", f"clr-debug-pipe-{pid}-*-in", f"clr-debug-pipe-{pid}-*-out"):
+        for path in glob.glob(os.path.join(tempfile.gettempdir(), pattern)):
+            try:
+                os.unlink(path)
+            except OSError:
+                pass  # a sibling removed it first
 
 
 def calibrate(ms):

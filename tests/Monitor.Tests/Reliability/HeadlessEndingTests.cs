@@ -67,6 +67,10 @@ public sealed class HeadlessEndingTests(ITestOutputHelper output)
         int expected = runtime == "python" && mode == "processes" ? 3 : mode == "processes" ? 2 : 1;
         var workers = await monitor.WaitForWorkersAsync(expected, Bound);
         await monitor.WaitForStdoutAsync(l => l.Contains("\"type\":\"snapshot\""), "a snapshot", Bound);
+        // Sockets are told apart by pid and start time (see Leftovers): Monitor's own is found that way while it runs, so
+        // the check after the kill does look for the right name.
+        Assert.Single(Leftovers.DefaultSocketsOf(monitor.Pid));
+        Assert.Equal(2, Leftovers.DebugPipesOf(monitor.Pid).Length);
 
         monitor.Signal(PosixSignals.SIGKILL);
         await monitor.WaitForExitAsync(Bound);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 
@@ -7,6 +8,15 @@ namespace Monitor.Tests.Reliability;
 /// directories in the temp dir.</summary>
 public static class Leftovers
 {
+    /// <summary>
+    /// The start time (clock ticks since boot) of each Monitor and worker these helpers have seen running, by pid. The
+    /// runtime names its socket <c>dotnet-diagnostic-PID-KEY-socket</c>, KEY being that start time. A killed process's
+    /// socket stays, and pids are reused: a worker given the pid of a .NET process killed earlier found that older,
+    /// unrelated socket counted as its own (issue #19, docs/reliability.md). A socket is a process's when its name
+    /// carries both its pid and its start time.
+    /// </summary>
+    private static readonly ConcurrentDictionary<int, long> StartTimes = new();
+
     /// <summary>Every living process started on behalf of <paramref name="monitorPid"/>: each carries `--parent PID` on its
     /// command line (the .NET workers, the Python worker and its forked multiprocessing children).</summary>
     public static IReadOnlyList<int> ProcessesOf(int monitorPid) => ProcessesOf(monitorPid, _ => true);
@@ -23,14 +33,27 @@ public static class Leftovers
     /// /proc/PID/stat and /proc/uptime; null once it is gone.</summary>
     public static TimeSpan? AgeOf(int pid)
     {
+        if (StatOf(pid) is not { } stat) return null;
+        try
+        {
+            double uptime = double.Parse(File.ReadAllText("/proc/uptime").Split(' ')[0], CultureInfo.InvariantCulture);
+            return TimeSpan.FromSeconds(Math.Max(0, uptime - stat.StartTicks / (double)Monitor.Workloads.ClockTicks.PerSecond));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The parent pid and the start time (clock ticks since boot) in /proc/PID/stat; null once it is gone.</summary>
+    private static (int ParentPid, long StartTicks)? StatOf(int pid)
+    {
         try
         {
             string stat = File.ReadAllText($"/proc/{pid}/stat");
-            // Field 22, starttime, in clock ticks since boot; fields are counted from the state (field 3) after the ')'.
+            // Fields 4 (ppid) and 22 (starttime); they are counted from the state (field 3) after the ')'.
             string[] fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-            long startTicks = long.Parse(fields[22 - 3], CultureInfo.InvariantCulture);
-            double uptime = double.Parse(File.ReadAllText("/proc/uptime").Split(' ')[0], CultureInfo.InvariantCulture);
-            return TimeSpan.FromSeconds(Math.Max(0, uptime - startTicks / (double)Monitor.Workloads.ClockTicks.PerSecond));
+            return (int.Parse(fields[4 - 3], CultureInfo.InvariantCulture), long.Parse(fields[22 - 3], CultureInfo.InvariantCulture));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -55,24 +78,43 @@ public static class Leftovers
                 continue; // gone meanwhile
             }
             int flag = Array.IndexOf(args, "--parent");
-            if (flag >= 0 && flag + 1 < args.Length && args[flag + 1] == parent && filter(args)) found.Add(pid);
+            if (flag < 0 || flag + 1 >= args.Length || args[flag + 1] != parent) continue;
+            // Every process of Monitor's is remembered as the one that holds its pid now, and Monitor itself once a
+            // process of its is seen still its child (an orphan keeps the --parent of a Monitor that is gone).
+            if (StatOf(pid) is { } stat)
+            {
+                StartTimes[pid] = stat.StartTicks;
+                if (stat.ParentPid == monitorPid && StatOf(monitorPid) is { } monitor) StartTimes[monitorPid] = monitor.StartTicks;
+            }
+            if (filter(args)) found.Add(pid);
         }
         return found;
     }
 
-    /// <summary>The default diagnostic sockets of Monitor and of <paramref name="workerPids"/>, and Monitor's private
-    /// socket directories. Meant for after Monitor has ended: while it runs, these are in use.</summary>
+    /// <summary>The default diagnostic sockets and debugger pipes of Monitor and of <paramref name="workerPids"/>, and
+    /// Monitor's private socket directories. Meant for after Monitor has ended: while it runs, these are in use.</summary>
     public static IReadOnlyList<string> SocketsOf(int monitorPid, IEnumerable<int> workerPids)
     {
-        string temp = Path.GetTempPath();
         var found = new List<string>();
         foreach (int pid in workerPids.Append(monitorPid))
         {
-            found.AddRange(Directory.GetFiles(temp, $"dotnet-diagnostic-{pid}-*-socket"));
+            found.AddRange(DefaultSocketsOf(pid));
+            found.AddRange(DebugPipesOf(pid));
         }
         found.AddRange(PrivateDirectoriesOf(monitorPid));
         return found;
     }
+
+    /// <summary>The default diagnostic socket of the process these helpers saw holding <paramref name="pid"/> (see
+    /// <see cref="StartTimes"/>), not an older one of a process that held the pid before; every socket named for the
+    /// pid when they never saw it.</summary>
+    public static string[] DefaultSocketsOf(int pid) => Directory.GetFiles(Path.GetTempPath(), $"dotnet-diagnostic-{pid}-{KeyOf(pid)}-socket");
+
+    /// <summary>The runtime's two debugger pipes, told apart the same way: clr-debug-pipe-PID-KEY-in and -out.</summary>
+    public static string[] DebugPipesOf(int pid) => Directory.GetFiles(Path.GetTempPath(), $"clr-debug-pipe-{pid}-{KeyOf(pid)}-*")
+        .Where(p => p.EndsWith("-in", StringComparison.Ordinal) || p.EndsWith("-out", StringComparison.Ordinal)).ToArray();
+
+    private static string KeyOf(int pid) => StartTimes.TryGetValue(pid, out long start) ? start.ToString(CultureInfo.InvariantCulture) : "*";
 
     public static string[] PrivateDirectoriesOf(int monitorPid) => Directory.GetDirectories(Path.GetTempPath(), $"monitor-{monitorPid}-*");
 

@@ -91,6 +91,7 @@ public sealed class StoppedWorkerTests(ITestOutputHelper output)
         int dead = SpecialFiles.DeadPid();
         string stale = Path.Combine(temp, $"monitor-{dead}-t3st{Random.Shared.Next(100, 999)}");
         string defaultSocket = Path.Combine(temp, $"dotnet-diagnostic-{dead}-12345-socket");
+        string[] debugPipes = [Path.Combine(temp, $"clr-debug-pipe-{dead}-12345-in"), Path.Combine(temp, $"clr-debug-pipe-{dead}-12345-out")];
         // Not Monitor's to judge: a directory of the same name that holds a regular file, and one of a living pid.
         int deadToo = SpecialFiles.DeadPid();
         string foreign = Path.Combine(temp, $"monitor-{deadToo}-n0tm1ne");
@@ -102,6 +103,7 @@ public sealed class StoppedWorkerTests(ITestOutputHelper output)
             SpecialFiles.MakeStaleSocket(Path.Combine(stale, "w1.sock"));
             SpecialFiles.MakeStaleSocket(Path.Combine(stale, "w2.sock"));
             SpecialFiles.MakeStaleSocket(defaultSocket);
+            foreach (var pipe in debugPipes) Assert.True(SpecialFiles.MakeFifo(pipe), $"mkfifo {pipe}");
             Directory.CreateDirectory(foreign);
             File.WriteAllText(Path.Combine(foreign, "notes.txt"), "mine");
             Directory.CreateDirectory(living);
@@ -112,6 +114,7 @@ public sealed class StoppedWorkerTests(ITestOutputHelper output)
             Assert.True(run.ExitCode == 0, run.ToString());
             Assert.False(Directory.Exists(stale), "the dead Monitor's directory stayed");
             Assert.False(File.Exists(defaultSocket), "the dead Monitor's own socket stayed");
+            Assert.All(debugPipes, pipe => Assert.False(File.Exists(pipe), $"the dead Monitor's debugger pipe {pipe} stayed"));
             Assert.True(File.Exists(Path.Combine(foreign, "notes.txt")));
             Assert.True(File.Exists(Path.Combine(living, "w1.sock")));
         }
@@ -122,6 +125,7 @@ public sealed class StoppedWorkerTests(ITestOutputHelper output)
                 if (Directory.Exists(path)) Directory.Delete(path, recursive: true);
             }
             File.Delete(defaultSocket);
+            foreach (var pipe in debugPipes) File.Delete(pipe);
         }
     }
 

@@ -1,3 +1,5 @@
+using Monitor.Workloads;
+
 namespace Monitor.Diagnostics.Sources.EventPipe;
 
 /// <summary>
@@ -47,7 +49,8 @@ public static class DefaultDiagnosticSockets
         return pids;
     }
 
-    /// <summary>Removes the sockets a worker left behind; does nothing while it runs. Returns how many were removed.</summary>
+    /// <summary>Removes the sockets a worker left behind, and its debugger's pipes (<see cref="RuntimeIpcFiles"/>); does
+    /// nothing while it runs. Returns how many were removed.</summary>
     public static int RemoveStale(System.Diagnostics.Process worker)
     {
         int pid;
@@ -61,11 +64,11 @@ public static class DefaultDiagnosticSockets
             return 0;
         }
         int removed = 0;
-        foreach (var socket in Of(pid))
+        foreach (var file in RuntimeIpcFiles.Of(pid))
         {
             try
             {
-                File.Delete(socket);
+                File.Delete(file);
                 removed++;
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -16,7 +16,7 @@ public sealed class PrivateSocketDirectory : IDisposable
     {
         string parent = Parent();
         // Directories of Monitors killed with SIGKILL when no worker was left to remove them (see DeadOwnerDirectories).
-        foreach (int dead in DeadOwnerDirectories.Sweep(parent, Prefix, FileKind.Socket)) RemoveDefaultSocketsOf(dead);
+        foreach (int dead in DeadOwnerDirectories.Sweep(parent, Prefix, FileKind.Socket)) RemoveRuntimeFilesOf(dead);
         // A fresh, unpredictable name, 0700. The pid in the name tells whose it is: a worker orphaned by a killed Monitor
         // removes its parent's.
         Path = System.IO.Path.TrimEndingDirectorySeparator(parent) == System.IO.Path.TrimEndingDirectorySeparator(System.IO.Path.GetTempPath())
@@ -83,15 +83,15 @@ public sealed class PrivateSocketDirectory : IDisposable
         }
     }
 
-    /// <summary>A dead Monitor's own default diagnostic socket: its private directory is the proof the pid was a
-    /// Monitor's, and a socket named for a pid that no longer lives is stale.</summary>
-    private static void RemoveDefaultSocketsOf(int deadPid)
+    /// <summary>A dead Monitor's own default diagnostic socket and debugger pipes: its private directory is the proof the
+    /// pid was a Monitor's, and a socket or pipe named for a pid that no longer lives is stale.</summary>
+    private static void RemoveRuntimeFilesOf(int deadPid)
     {
-        foreach (var socket in DefaultDiagnosticSockets.Of(deadPid))
+        foreach (var file in RuntimeIpcFiles.Of(deadPid))
         {
-            if (OperatingSystem.IsLinux() && PosixFiles.StatusOf(socket) is { Kind: FileKind.Socket } s && s.Uid == PosixFiles.EffectiveUid())
+            if (OperatingSystem.IsLinux() && PosixFiles.StatusOf(file) is { Kind: FileKind.Socket or FileKind.Fifo } s && s.Uid == PosixFiles.EffectiveUid())
             {
-                DeleteSocket(socket);
+                DeleteSocket(file);
             }
         }
     }
