@@ -14,6 +14,7 @@ namespace Monitor.TargetApp;
 public sealed class AspNetUnderLoad : IScenario
 {
     private const int Clients = 4;
+    private static long _served;
 
     public async Task StartAsync()
     {
@@ -21,7 +22,13 @@ public sealed class AspNetUnderLoad : IScenario
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
         var app = builder.Build();
-        app.MapGet("/work", () => HashRounds(20_000).ToString());
+        app.MapGet("/work", () =>
+        {
+            Interlocked.Increment(ref _served);
+            return HashRounds(20_000).ToString();
+        });
+        // The throughput a benchmark compares with and without a monitor watching.
+        app.MapGet("/served", () => Interlocked.Read(ref _served).ToString());
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         Console.WriteLine($"listening {address}");

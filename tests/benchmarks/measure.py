@@ -15,6 +15,11 @@
                        start): its CPU and memory at steady state, scraped like Prometheus does; each scrape's duration,
                        size and series count.
 
+  measure.py stacks    what live stacks cost a service: the test target app's Kestrel scenario (its own 4 loopback
+                       clients) alone, under `monitor attach` (no stacks), `monitor attach --stacks` (bursts) and
+                       `dotnet-trace collect` (default profile: it samples stacks all the time); rounds alternate the
+                       arms; per arm the service's requests/s and CPU, and Monitor's or the tool's own CPU.
+
 Both print a Markdown report on stdout and write their raw figures as JSON (--json PATH). Standard library only.
 Called by run-all.sh, which builds Monitor and installs the anchor tools first. Nothing here asserts a time: it
 reports, with the machine's load average beside every figure.
@@ -848,6 +853,95 @@ def threads(args):
     write_json(args.json, runs, summary, load_start, load_end)
 
 
+TARGET_APP = os.path.join(ROOT, "tests", "Monitor.TargetApp", "bin", "Release", "net10.0", "Monitor.TargetApp.dll")
+
+
+def http_get(url):
+    import urllib.request
+    with urllib.request.urlopen(url, timeout=10) as r:
+        return r.read().decode()
+
+
+def stacks_once(arm, seconds, warm, tmp):
+    target = subprocess.Popen(["dotnet", TARGET_APP, "aspnet"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    observer = None
+    try:
+        url = None
+        for line in target.stdout:
+            if line.startswith("listening "):
+                url = line.split()[1]
+            if line.strip() == "ready":
+                break
+        time.sleep(warm)
+        if arm == "monitor":
+            observer = subprocess.Popen([MONITOR, "attach", str(target.pid), "--json"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        elif arm == "monitor --stacks":
+            observer = subprocess.Popen([MONITOR, "attach", str(target.pid), "--json", "--stacks"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        elif arm == "dotnet-trace":
+            observer = subprocess.Popen([os.path.join(TOOLS, "dotnet-trace"), "collect", "-p", str(target.pid), "-o", os.path.join(tmp, "t.nettrace")],
+                                        stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(3)  # the observer's start-up (and a first rundown) stays out of the window
+        served0, cpu0, t0 = int(http_get(url + "/served")), cpu_ms(target.pid), time.monotonic()
+        obs0 = cpu_ms(observer.pid) if observer else None
+        time.sleep(seconds)
+        served1, cpu1, t1 = int(http_get(url + "/served")), cpu_ms(target.pid), time.monotonic()
+        obs1 = cpu_ms(observer.pid) if observer else None
+        return {"arm": arm, "requestsPerSec": (served1 - served0) / (t1 - t0), "targetCpuPercent": (cpu1 - cpu0) / (t1 - t0) / 10,
+                "observerCpuPercent": None if obs0 is None else (obs1 - obs0) / (t1 - t0) / 10, "load1": load1()}
+    finally:
+        if observer:
+            end_process(observer.pid)
+        target.stdin.close()
+        end_process(target.pid, signal.SIGTERM)
+
+
+def stacks(args):
+    if not os.path.exists(TARGET_APP):
+        sys.exit(f"{TARGET_APP} is missing: dotnet build tests/Monitor.TargetApp -c Release (run-all.sh does)")
+    arms = ["alone", "monitor", "monitor --stacks"]
+    if os.path.exists(os.path.join(TOOLS, "dotnet-trace")):
+        arms.append("dotnet-trace")
+    runs = []
+    tmp = tempfile.mkdtemp(prefix="monitor-bench-")
+    load_start = loadavg()
+    try:
+        for r in range(args.rounds):
+            order = arms[r % len(arms):] + arms[:r % len(arms)]
+            for arm in order:
+                f = stacks_once(arm, args.seconds, args.warm, tmp)
+                f["round"] = r
+                runs.append(f)
+                print(f"  round {r + 1}/{args.rounds} {arm:17} {f['requestsPerSec']:.0f} req/s  target {f['targetCpuPercent']:.1f} %"
+                      f"  load {f['load1']:.2f}", file=sys.stderr, flush=True)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    load_end = loadavg()
+    out = [f"Load average (1/5/15 min) at start: {load_start}; at end: {load_end}. Rounds: {args.rounds}; "
+           f"window {args.seconds:.0f} s per arm after {args.warm:.0f} s of warm-up and 3 s for the observer to start.", "",
+           "| observer | requests/s (median) | change vs alone (median of per-round ratios) | service CPU, % of a core | observer CPU, % of a core | load (1 min) |",
+           "|---|---|---|---|---|---|"]
+    summary = {}
+    for arm in arms:
+        rs = [f for f in runs if f["arm"] == arm]
+        ratios = []
+        for f in rs:
+            alone = [a for a in runs if a["arm"] == "alone" and a["round"] == f["round"]]
+            if alone and alone[0]["requestsPerSec"]:
+                ratios.append(f["requestsPerSec"] / alone[0]["requestsPerSec"] - 1)
+        row = {"requestsPerSec": med([f["requestsPerSec"] for f in rs]), "change": med(ratios), "ratios": ratios,
+               "targetCpuPercent": med([f["targetCpuPercent"] for f in rs]), "observerCpuPercent": med([f["observerCpuPercent"] for f in rs]),
+               "load1": med([f["load1"] for f in rs])}
+        summary[arm] = row
+        name = {"alone": "alone", "monitor": "`monitor attach --json`", "monitor --stacks": "`monitor attach --json --stacks` (1 s bursts every 4 s)",
+                "dotnet-trace": "`dotnet-trace collect` (default profile)"}[arm]
+        out.append(f"| {name} | {fmt(row['requestsPerSec'], '{:.0f}')} | "
+                   f"{'-' if arm == 'alone' else fmt(None if row['change'] is None else 100 * row['change'], '{:+.1f} %')}"
+                   f"{'' if arm == 'alone' else ' (' + ', '.join('{:+.1f}'.format(100 * x) for x in ratios) + ')'} | "
+                   f"{fmt(row['targetCpuPercent'])} | {fmt(row['observerCpuPercent'])} | {fmt(row['load1'], '{:.2f}')} |")
+    print("\n".join(out))
+    write_json(args.json, runs, summary, load_start, load_end)
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = p.add_subparsers(dest="command", required=True)
@@ -888,6 +982,11 @@ def main():
     e.add_argument("--work", default="cpu", help="the busy targets' work: cpu or io")
     e.add_argument("--interval", type=int, default=1000)
     e.add_argument("--json")
+    k = sub.add_parser("stacks")
+    k.add_argument("--rounds", type=int, default=3)
+    k.add_argument("--seconds", type=float, default=20)
+    k.add_argument("--warm", type=float, default=10, help="seconds after the service is ready, before an observer starts")
+    k.add_argument("--json")
     args = p.parse_args()
     if not os.path.exists(MONITOR):
         sys.exit(f"{MONITOR} is missing: build with dotnet build src/Monitor.Cli -c Release (run-all.sh does)")
@@ -895,6 +994,8 @@ def main():
         args.n_threads = int(args.n_threads)
         args.n_gil = int(args.n_gil)
         overhead(args)
+    elif args.command == "stacks":
+        stacks(args)
     elif args.command == "headless":
         args.n = int(args.n)
         headless(args)

@@ -14,7 +14,8 @@
 #      Monitor arms over 11 rounds (its run time swings too much for five);
 #   3. measure.py threads: per-thread CPU of Monitor and its worker over one run, diagnostics none and full, both
 #      builds; measure.py headless: Monitor's CPU at steady state;
-#   4. measure.py tui: Monitor's UI in a 120x35 pseudo-terminal: its CPU, memory, bytes/s and time to first frame.
+#   4. measure.py tui: Monitor's UI in a 120x35 pseudo-terminal: its CPU, memory, bytes/s and time to first frame;
+#   5. measure.py stacks: a Kestrel service's requests/s alone, under attach, attach --stacks and dotnet-trace.
 # Writes everything to tests/benchmarks/results/<date>/ (report.md collects it). Not part of .ci/run: it asserts
 # nothing, and its figures only mean something beside the load average it prints with them.
 set -euo pipefail
@@ -36,6 +37,7 @@ machine() {
 echo "== building (Release)" >&2
 dotnet build src/Monitor.Cli -c Release -nologo -v q >&2
 dotnet build tests/Monitor.Benchmarks -c Release -nologo -v q >&2
+dotnet build tests/Monitor.TargetApp -c Release -nologo -v q >&2
 
 echo "== anchor tools" >&2
 for tool in dotnet-counters dotnet-trace; do
@@ -87,6 +89,11 @@ echo "== the terminal UI" >&2
 if [ $quick = 1 ]; then ui=(--repeat 1 --warm 5 --seconds 5); else ui=(--repeat 3); fi
 { echo; echo "## Terminal UI"; echo; } >> "$out/report.md"
 python3 tests/benchmarks/measure.py tui "${ui[@]}" --json "$out/tui.json" >> "$out/report.md"
+
+echo "== live stacks on a service, beside dotnet-trace" >&2
+if [ $quick = 1 ]; then st=(--rounds 1 --seconds 5 --warm 3); else st=(--rounds 3); fi
+{ echo; echo "## Live stacks: what they cost a Kestrel service"; echo; } >> "$out/report.md"
+python3 tests/benchmarks/measure.py stacks "${st[@]}" --json "$out/stacks.json" >> "$out/report.md"
 
 { echo; echo "Load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"; } >> "$out/report.md"
 cat "$out/report.md"
