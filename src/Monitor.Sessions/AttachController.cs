@@ -44,6 +44,15 @@ public sealed class AttachController : IMonitorController
 
     public void Compare(WorkloadSettings settings) => Start(settings);
 
+    public string ToggleStacks()
+    {
+        var stacks = _observation.Stacks;
+        stacks.Enabled = !stacks.Enabled;
+        return stacks.Enabled
+            ? $"stacks on: {stacks.Burst.TotalSeconds:0.#} s of samples every {stacks.Period.TotalSeconds:0.#} s; s turns them off"
+            : "stacks off: the target is no longer sampled";
+    }
+
     public void ToggleRecording()
     {
         if (Recording.IsRecording) Recording.Stop();

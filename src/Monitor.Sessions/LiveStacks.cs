@@ -16,6 +16,9 @@ public sealed class LiveStacks(SnapshotAggregator aggregator, TimeSpan? burst = 
     private bool _enabled;
     private bool _configured;
 
+    public TimeSpan Burst => _burst;
+    public TimeSpan Period => _period;
+
     public bool Enabled
     {
         get => _enabled;

@@ -31,6 +31,10 @@ public interface IMonitorController
     /// <summary>May answer "recording not available" through <see cref="StatusChanged"/>.</summary>
     void ToggleRecording();
 
+    /// <summary>Turns live stack sampling on or off (s); returns what to say on the status line. Only an attach
+    /// samples stacks live: a run's and a replay's controllers say so.</summary>
+    string ToggleStacks() => "live stacks are for attached processes (monitor attach PID); a recording made with --stacks keeps them";
+
     /// <summary>From now on <paramref name="sink"/> hears of runs and snapshots (finished runs are the results table's rows).</summary>
     void Connect(IMonitorSink sink);
 
