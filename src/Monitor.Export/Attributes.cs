@@ -17,6 +17,10 @@ public static class Attributes
     /// <summary>The runtime's id of a lock (hex), as the contention events give it.</summary>
     public const string LockId = "monitor.lock.id";
 
+    /// <summary>The method threads waited for the lock in (Namespace.Type.Method), once stacks have shown it
+    /// (--stacks); a lock's series gains it then and keeps it.</summary>
+    public const string LockWaitSite = "monitor.lock.wait_site";
+
     public const string WorkloadMode = "monitor.workload.mode";
     public const string WorkloadWork = "monitor.workload.work";
     public const string WorkloadRuntime = "monitor.workload.runtime";

@@ -68,12 +68,11 @@ public sealed record ThreadPoint(
 
 /// <summary>One lock of one process (or the "other" locks beyond the cap): contentions and seconds waited for it,
 /// cumulative since the series began.</summary>
-public sealed record LockPoint(int Pid, string Executable, string LockId, long Contentions, double WaitSeconds)
+public sealed record LockPoint(int Pid, string Executable, string LockId, long Contentions, double WaitSeconds, string? WaitSite = null)
 {
-    internal Tags Tags { get; } = [
-        new(Attributes.ProcessPid, Pid),
-        new(Attributes.ProcessExecutableName, Executable),
-        new(Attributes.LockId, LockId)];
+    internal Tags Tags { get; } = WaitSite is null
+        ? [new(Attributes.ProcessPid, Pid), new(Attributes.ProcessExecutableName, Executable), new(Attributes.LockId, LockId)]
+        : [new(Attributes.ProcessPid, Pid), new(Attributes.ProcessExecutableName, Executable), new(Attributes.LockId, LockId), new(Attributes.LockWaitSite, WaitSite)];
 }
 
 /// <summary>Monitor's own workload, in a `run`: iterations done, progress (0..1) and effective parallelism.</summary>

@@ -133,6 +133,7 @@ public sealed class ExportView(int threadSeriesPerProcess = ExportSettings.Defau
         var added = new Dictionary<ulong, (long Waits, double WaitMs)>();
         foreach (var l in samples)
         {
+            if (l.WaitSite is { } site) state.WaitSites.TryAdd(l.LockId, site);
             var (waits, waitMs) = (l.Waits, l.WaitMs);
             if (folded && previous.TryGetValue(l.LockId, out var counted)) (waits, waitMs) = (Math.Max(0, waits - counted.Waits), Math.Max(0, waitMs - counted.WaitMs));
             added[l.LockId] = (waits, waitMs);
@@ -154,6 +155,7 @@ public sealed class ExportView(int threadSeriesPerProcess = ExportSettings.Defau
             shownMs += waitMs;
         }
         foreach (ulong id in state.Locks.Keys.Where(id => !state.ShownLocks.Contains(id)).ToArray()) state.Locks.Remove(id);
+        foreach (ulong id in state.WaitSites.Keys.Where(id => !state.ShownLocks.Contains(id)).ToArray()) state.WaitSites.Remove(id);
         // "other": what the process's own count adds beyond the shown locks; without it, the listed locks not shown.
         long otherWaits;
         double otherMs;
@@ -173,7 +175,7 @@ public sealed class ExportView(int threadSeriesPerProcess = ExportSettings.Defau
 
         foreach (var (id, (waits, waitMs)) in state.Locks.OrderByDescending(l => l.Value.WaitMs))
         {
-            output.Add(new LockPoint(process.Pid, process.Name, "0x" + id.ToString("x", CultureInfo.InvariantCulture), waits, waitMs / 1000));
+            output.Add(new LockPoint(process.Pid, process.Name, "0x" + id.ToString("x", CultureInfo.InvariantCulture), waits, waitMs / 1000, state.WaitSites.GetValueOrDefault(id)));
         }
         if (state.OtherLocks.Waits > 0 || state.OtherLocks.WaitMs > 0)
         {
@@ -219,6 +221,7 @@ public sealed class ExportView(int threadSeriesPerProcess = ExportSettings.Defau
         public readonly Dictionary<string, ThreadAccumulator> ThreadSeries = new(StringComparer.Ordinal);
         public readonly Dictionary<ulong, double> LockWaitMs = new();
         public readonly HashSet<ulong> ShownLocks = new();
+        public readonly Dictionary<ulong, string> WaitSites = new();
         public readonly Dictionary<ulong, (long Waits, double WaitMs)> Locks = new();
         public Dictionary<ulong, (long Waits, double WaitMs)> LastLocks = new();
         public (long Waits, double WaitMs) OtherLocks;

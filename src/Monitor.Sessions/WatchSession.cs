@@ -6,7 +6,8 @@ namespace Monitor.Sessions;
 
 /// <summary>Which .NET processes `monitor export` watches: the pids given, those whose name is given, or every one
 /// of this user (<see cref="All"/>).</summary>
-public sealed record WatchRequest(IReadOnlyList<int> Pids, IReadOnlyList<string> Names, bool All, TimeSpan Interval)
+/// <param name="Stacks">sample each watched process's stacks in bursts, so locks carry their wait site.</param>
+public sealed record WatchRequest(IReadOnlyList<int> Pids, IReadOnlyList<string> Names, bool All, TimeSpan Interval, bool Stacks = false)
 {
     /// <summary>Whether processes are looked for as they come (a name, or all), not only the pids given.</summary>
     public bool Follows => All || Names.Count > 0;
@@ -47,6 +48,7 @@ public static class WatchSession
     public static async Task ExecuteAsync(WatchRequest request, IReadOnlyList<IMonitorSink> sinks, TextWriter notes, CancellationToken stop)
     {
         await using var observation = new Observation(DiagnosticsLevel.Full, request.Interval, singleThreadRate: null);
+        if (request.Stacks) observation.Stacks.Enabled = true;
         foreach (var sink in sinks) observation.Sinks.Add(sink);
         var sessions = new Dictionary<int, ExternalProcessSession>();
         var passedOver = new HashSet<int>();

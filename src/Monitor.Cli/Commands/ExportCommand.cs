@@ -14,12 +14,14 @@ public static class ExportCommand
         var pids = new Option<string[]>("--pid") { Description = "watch this .NET process (repeatable)", HelpName = "PID", AllowMultipleArgumentsPerToken = false };
         var names = new Option<string[]>("--name") { Description = "watch the .NET processes of this name, as they come and go (repeatable): the process name, its program file or, for `dotnet app.dll`, app", HelpName = "NAME" };
         var all = new Option<bool>("--all") { Description = "watch every .NET process of this user, as they come and go" };
+        var stacks = new Option<bool>("--stacks") { Description = "sample stacks in bursts (1 s every 4 s) so each lock series carries its wait site (monitor.lock.wait_site); costs the targets CPU, see docs/performance.md" };
         var interval = IntervalOption.Create();
         var export = new ExportOptions();
         var command = new Command("export", "Export what Monitor sees of .NET processes to Prometheus (scrape) and OpenTelemetry (OTLP push), until stopped.");
         command.Options.Add(pids);
         command.Options.Add(names);
         command.Options.Add(all);
+        command.Options.Add(stacks);
         command.Options.Add(interval);
         export.AddTo(command);
         command.SetAction((parse, cancel) =>
@@ -30,7 +32,7 @@ public static class ExportCommand
             bool every = parse.GetValue(all);
             if (watch.Length == 0 && named.Length == 0 && !every) throw new UsageException("export needs what to watch: --pid PID, --name NAME or --all");
             var settings = export.Read(parse) ?? throw new UsageException("export needs where to: --prometheus [ADDR:PORT] and/or --otlp [URL]");
-            var request = new WatchRequest(watch, named, every, interval.ValueIn(parse));
+            var request = new WatchRequest(watch, named, every, interval.ValueIn(parse), parse.GetValue(stacks));
             return ExecuteAsync(request, settings, cancel);
         });
         return command;
