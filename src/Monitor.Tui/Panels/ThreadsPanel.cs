@@ -19,8 +19,8 @@ public static class ThreadsPanel
     /// <summary>The panel's keys: sort, reverse, filter, fold.</summary>
     public static IReadOnlyList<PanelKey> Keys { get; } =
     [
-        new('e', "expand", "expand or fold a group of threads (on the cursor's, else all)", ToggleGroups),
-        new('u', "sort", "sort threads by CPU%, WAIT%, BLK/s, name, TID (again: reverse)", s => SortBy(s, ThreadSortKey.Cpu)) { HelpKeys = "u w b n t" },
+        new('e', "expand", "fold or unfold the cursor's thread group, or all groups", ToggleGroups),
+        new('u', "sort", "sort threads by CPU%, WAIT%, BLK/s, name, TID; again: reverse", s => SortBy(s, ThreadSortKey.Cpu)) { HelpKeys = "u w b n t" },
         new('w', null, null, s => SortBy(s, ThreadSortKey.Wait)),
         new('b', null, null, s => SortBy(s, ThreadSortKey.Blocked)),
         new('n', null, null, s => SortBy(s, ThreadSortKey.Name)),

@@ -50,14 +50,14 @@ public class NavigationTests
         dashboard.Press(new Key('?'));
         Assert.True(dashboard.Monitor.IsHelpOpen);
         Assert.Contains("Help", dashboard.Screen);
-        Assert.Contains("expand or fold a group of threads", dashboard.Screen);
+        Assert.Contains("fold or unfold the cursor's thread group", dashboard.Screen);
         Assert.Contains("?, q or Esc closes this help.", dashboard.Screen);
 
         dashboard.Press(closeKey switch { "?" => new Key('?'), "q" => Key.Q, _ => Key.Esc });
 
         Assert.False(dashboard.Monitor.IsHelpOpen);
         Assert.False(dashboard.Monitor.Dashboard.StopRequested);
-        Assert.DoesNotContain("expand or fold a group of threads", dashboard.Screen);
+        Assert.DoesNotContain("fold or unfold the cursor's thread group", dashboard.Screen);
         Assert.Contains("gil-worker-0", dashboard.Screen);
     }
 
