@@ -14,8 +14,15 @@ public sealed record PanelContent(IReadOnlyList<StyledLine> Header, IReadOnlyLis
 
     public int? CursorRow { get; init; }
 
+    /// <summary>
+    /// Everything the body is made from, when the panel can say so: two contents with equal sources have the same
+    /// body, so it is not compared line by line (which would make every line of a <see cref="LinesOnDemand"/>).
+    /// </summary>
+    public object? BodySource { get; init; }
+
     public static PanelContent Lines(params StyledLine[] body) => new([], body);
 
     public bool SameAs(PanelContent other) =>
-        Note == other.Note && CursorRow == other.CursorRow && Header.SequenceEqual(other.Header) && Body.SequenceEqual(other.Body);
+        Note == other.Note && CursorRow == other.CursorRow && Header.SequenceEqual(other.Header)
+        && (BodySource is not null && other.BodySource is not null ? BodySource.Equals(other.BodySource) : Body.SequenceEqual(other.Body));
 }

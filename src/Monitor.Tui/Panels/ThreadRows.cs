@@ -9,7 +9,16 @@ namespace Monitor.Tui.Panels;
 /// </summary>
 public static class ThreadRows
 {
-    public static IReadOnlyList<ThreadRow> Of(DashboardState state)
+    /// <summary>Everything the rows are made from; equal sources, equal rows.</summary>
+    public sealed record Source(object? Snapshot, ThreadSortKey SortKey, bool Reversed, string Filter, string Expanded);
+
+    public static Source SourceOf(DashboardState state) => new(
+        state.Latest, state.SortKey, state.SortReversed, state.ThreadFilter,
+        string.Join('\n', state.ExpandedGroups.Select(g => $"{g.Pid} {g.Runtime} {g.Name}").Order(StringComparer.Ordinal)));
+
+    public static IReadOnlyList<ThreadRow> Of(DashboardState state) => state.Memo(nameof(ThreadRows), SourceOf(state), () => Make(state));
+
+    private static IReadOnlyList<ThreadRow> Make(DashboardState state)
     {
         var threads = state.Latest?.Threads ?? [];
         if (state.ThreadFilter.Length > 0)

@@ -110,48 +110,50 @@ public static class ThreadsPanel
 
         var rows = ThreadRows.Of(state);
         int cursor = state.Cursor is { } key ? ThreadRows.IndexOf(rows, key) : -1;
-        var body = new List<StyledLine>(rows.Count);
-        for (int i = 0; i < rows.Count; i++)
+        var body = new LinesOnDemand(rows.Count, i => Line(state, rows[i], i == cursor, w, iterations, width, glyphs));
+        return new PanelContent([header.Build(Tone.Heading)], body)
         {
-            var row = rows[i];
-            Tone nameTone = row.IsWorker ? Tone.Heading : row.IsGroup || row.IsMember ? Tone.Dim : Tone.Normal;
-            string name = row.IsGroup ? $"{(state.ExpandedGroups.Contains(row.Group!.Value) ? glyphs.Expanded : glyphs.Collapsed)} {row.Name}" : row.Name;
-            string tid = row.IsGroup ? $"{glyphs.Times}{row.Count}" : row.Key.Tid.ToString()!;
-            var line = new LineBuilder(width)
-                .Right(row.Pid.ToString(), w.Pid, Tone.Dim).Gap()
-                .Right(tid, w.Tid, Tone.Dim).Gap()
-                .Left(name, w.Name, nameTone).Gap()
-                .Right(Units.Percent(row.CpuPercent), w.Cpu).Gap()
-                .Add(Bar.Render(row.CpuPercent / 100, w.Bar, glyphs), row.IsWorker ? Tone.Good : Tone.Dim).Gap();
-            if (w.SplitUserSys)
-            {
-                line.Right(Units.Fixed(row.UserPercent, 0), 5).Gap().Right(Units.Fixed(row.SystemPercent, 0), 5).Gap();
-            }
-            else
-            {
-                line.Right($"{Units.Fixed(row.UserPercent, 0)}/{Units.Fixed(row.SystemPercent, 0)}", 6).Gap();
-            }
-            line.Right(Units.Fixed(row.CpuWaitPercent, 0), w.Wait + 1, row.CpuWaitPercent >= 20 ? Tone.Warn : Tone.Normal).Gap()
-                .Right(Units.Count(row.BlockedPerSec), w.Blocked).Gap();
-            if (iterations)
-            {
-                line.Right(row.IterationsPerSec is { } ips ? Units.Count(ips) : "", w.Iterations, Tone.Accent).Gap();
-            }
-            var history = row.IsGroup ? state.GroupCpu(row.Group!.Value) : state.ThreadCpu(row.Pid, row.Key.Tid!.Value);
-            line.Add(Sparkline.Render(history, state.Now, 100, state.Interval, Math.Min(line.Remaining, 60), glyphs),
-                row.IsWorker ? Tone.Good : Tone.Dim);
-            if (i == cursor)
-            {
-                // The whole width in one tone, so the cursor reads as a bar across the panel.
-                line.Add(new string(' ', line.Remaining));
-                body.Add(line.Build(Tone.Selected));
-            }
-            else
-            {
-                body.Add(line.Build());
-            }
+            Note = Note(state, glyphs),
+            CursorRow = cursor >= 0 ? cursor : null,
+            BodySource = (ThreadRows.SourceOf(state), cursor, iterations, width, glyphs),
+        };
+    }
+
+    private static StyledLine Line(DashboardState state, ThreadRow row, bool atCursor, Widths w, bool iterations, int width, Glyphs glyphs)
+    {
+        Tone nameTone = row.IsWorker ? Tone.Heading : row.IsGroup || row.IsMember ? Tone.Dim : Tone.Normal;
+        string name = row.IsGroup ? $"{(state.ExpandedGroups.Contains(row.Group!.Value) ? glyphs.Expanded : glyphs.Collapsed)} {row.Name}" : row.Name;
+        string tid = row.IsGroup ? $"{glyphs.Times}{row.Count}" : row.Key.Tid.ToString()!;
+        var line = new LineBuilder(width)
+            .Right(row.Pid.ToString(), w.Pid, Tone.Dim).Gap()
+            .Right(tid, w.Tid, Tone.Dim).Gap()
+            .Left(name, w.Name, nameTone).Gap()
+            .Right(Units.Percent(row.CpuPercent), w.Cpu).Gap()
+            .Add(Bar.Render(row.CpuPercent / 100, w.Bar, glyphs), row.IsWorker ? Tone.Good : Tone.Dim).Gap();
+        if (w.SplitUserSys)
+        {
+            line.Right(Units.Fixed(row.UserPercent, 0), 5).Gap().Right(Units.Fixed(row.SystemPercent, 0), 5).Gap();
         }
-        return new PanelContent([header.Build(Tone.Heading)], body) { Note = Note(state, glyphs), CursorRow = cursor >= 0 ? cursor : null };
+        else
+        {
+            line.Right($"{Units.Fixed(row.UserPercent, 0)}/{Units.Fixed(row.SystemPercent, 0)}", 6).Gap();
+        }
+        line.Right(Units.Fixed(row.CpuWaitPercent, 0), w.Wait + 1, row.CpuWaitPercent >= 20 ? Tone.Warn : Tone.Normal).Gap()
+            .Right(Units.Count(row.BlockedPerSec), w.Blocked).Gap();
+        if (iterations)
+        {
+            line.Right(row.IterationsPerSec is { } ips ? Units.Count(ips) : "", w.Iterations, Tone.Accent).Gap();
+        }
+        var history = row.IsGroup ? state.GroupCpu(row.Group!.Value) : state.ThreadCpu(row.Pid, row.Key.Tid!.Value);
+        line.Add(Sparkline.Render(history, state.Now, 100, state.Interval, Math.Min(line.Remaining, 60), glyphs),
+            row.IsWorker ? Tone.Good : Tone.Dim);
+        if (!atCursor)
+        {
+            return line.Build();
+        }
+        // The whole width in one tone, so the cursor reads as a bar across the panel.
+        line.Add(new string(' ', line.Remaining));
+        return line.Build(Tone.Selected);
     }
 
     /// <summary>"sort CPU% ↓  filter: pool_  exited at 10:42:07": what the rows are and are not.</summary>

@@ -14,6 +14,7 @@ public sealed class DashboardState(WorkloadSettings settings, bool canRunWorkloa
     private readonly Dictionary<(int Pid, int Tid), SeriesHistory> _threadCpu = [];
     private readonly Dictionary<ThreadGroupKey, SeriesHistory> _groupCpu = [];
     private readonly List<RunSummary> _results = [];
+    private readonly Dictionary<string, (object Key, object Value)> _memos = [];
 
     public Snapshot? Latest { get; private set; }
     public WorkloadSettings Settings { get; set; } = settings;
@@ -64,6 +65,22 @@ public sealed class DashboardState(WorkloadSettings settings, bool canRunWorkloa
 
     public double Now => Latest?.T ?? 0;
     public double Interval => Latest?.IntervalSeconds is > 0 and var i ? i : 1;
+
+    /// <summary>
+    /// What <paramref name="make"/> gives, made again only when <paramref name="key"/> differs from the one it was
+    /// last made for under <paramref name="name"/>: a panel needs its rows several times per refresh (to count them,
+    /// to draw them, to move a cursor through them).
+    /// </summary>
+    public T Memo<T>(string name, object key, Func<T> make) where T : class
+    {
+        if (_memos.TryGetValue(name, out var memo) && memo.Key.Equals(key))
+        {
+            return (T)memo.Value;
+        }
+        var value = make();
+        _memos[name] = (key, value);
+        return value;
+    }
 
     public SeriesHistory? ThreadCpu(int pid, int tid) => _threadCpu.GetValueOrDefault((pid, tid));
 

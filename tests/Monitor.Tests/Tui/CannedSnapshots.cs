@@ -87,6 +87,18 @@ public static class CannedSnapshots
             new Totals(exited ? 0 : 180, 80 * Megabyte, 20 * Megabyte, 0, 0, null, 0, 0, 4));
     }
 
+    /// <summary>The service with <paramref name="count"/> threads of names of their own ("req-042"), whose CPU
+    /// shifts with <paramref name="t"/> so that every second reorders them.</summary>
+    public static Snapshot ServiceWithThreads(int count, double t = 5.0)
+    {
+        var service = Service(t);
+        var main = service.Threads[0];
+        return service with
+        {
+            Threads = [.. Enumerable.Range(0, count).Select(i => main with { Tid = 10_000 + i, Name = $"req-{i:000}", CpuPercent = (i * 7 + (int)t * 13) % 97 })],
+        };
+    }
+
     /// <summary>A finished run; <paramref name="mode"/> and <paramref name="work"/> in the command line's words.</summary>
     public static RunSummary Summary(string mode, double elapsedMs, int workers = 4, string work = "cpu", long n = 1_000_000_000) =>
         new()

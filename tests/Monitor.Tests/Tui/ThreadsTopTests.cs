@@ -201,12 +201,7 @@ public class ThreadsTopTests
     [Fact]
     public void Five_hundred_threads_render_and_the_cursor_scrolls_to_the_last()
     {
-        var service = CannedSnapshots.Service();
-        var many = service with
-        {
-            Threads = [.. Enumerable.Range(0, 500).Select(i => service.Threads[0] with { Tid = 10_000 + i, Name = $"req-{i:000}", CpuPercent = i % 97 })],
-        };
-        using var dashboard = Attached(120, 35, many);
+        using var dashboard = Attached(120, 35, CannedSnapshots.ServiceWithThreads(500));
 
         Assert.Equal(500, Threads(dashboard).Body.Count);
         Assert.Matches(@" 1-\d+ of 500 ", TitleOf(dashboard));
