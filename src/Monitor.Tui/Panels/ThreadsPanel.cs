@@ -35,8 +35,11 @@ public static class ThreadsPanel
         state.SortKey = key;
     }
 
-    public static void OpenFilter(DashboardState state) =>
+    public static void OpenFilter(DashboardState state)
+    {
         state.Editing = new TextEntry(state.ThreadFilter, text => state.ThreadFilter = text);
+        state.Status = "filter threads by name: type it; Enter keeps it, Esc clears it";
+    }
 
     /// <summary>Folds or unfolds the group under the cursor (a member's too, the cursor going to its group's row);
     /// without one, folds every group if any is open, else opens them all.</summary>

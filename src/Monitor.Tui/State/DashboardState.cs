@@ -88,12 +88,15 @@ public sealed class DashboardState(WorkloadSettings settings, bool canRunWorkloa
 
     public void Apply(Snapshot snapshot)
     {
-        if (ExitedAt is not null)
+        bool exited = AllWatchedExited(snapshot);
+        if (ExitedAt is not null && exited)
         {
             // Later snapshots of processes that are gone bring nothing new, and would empty the threads panel.
             return;
         }
-        if (Latest is not null && AllWatchedExited(snapshot))
+        // Alive again: a replay stepped back to before the exit.
+        ExitedAt = null;
+        if (Latest is not null && exited)
         {
             ExitedAt = snapshot.Time;
             // The threads as last seen, beside the processes' end; the clock stops at the exit.

@@ -99,6 +99,7 @@ public class ThreadsTopTests
         using var dashboard = Attached();
 
         dashboard.Press(new Key('/'));
+        Assert.Contains("Enter keeps it, Esc clears it", dashboard.Lines[^2]);
         Type(dashboard, "LOq");
         Assert.Contains("filter: LOq_", TitleOf(dashboard));
         Assert.False(dashboard.Monitor.Dashboard.StopRequested, "q in the filter quit");

@@ -120,6 +120,22 @@ public class WatchModeTests
         }
     }
 
+    /// <summary>A replay stepped back from after the exit to before it shows the process running again.</summary>
+    [Fact]
+    public void A_snapshot_of_the_target_alive_again_ends_the_exited_state()
+    {
+        using var dashboard = Dashboard(120, 35, canRunWorkloads: false, CannedSnapshots.Service(5));
+        dashboard.Controller.RaiseSnapshot(CannedSnapshots.Service(7, exited: true));
+        dashboard.Draw();
+        Assert.Contains("exited at", dashboard.Lines[0]);
+
+        dashboard.Controller.RaiseSnapshot(CannedSnapshots.Service(6));
+        dashboard.Draw();
+
+        Assert.DoesNotContain("exited at", dashboard.Screen);
+        Assert.Contains("6.00 s", dashboard.Lines[0]);
+    }
+
     /// <summary>Monitor's own workers end with every run: the dashboard goes on for the next one.</summary>
     [Fact]
     public void A_run_whose_workers_exit_does_not_freeze_the_dashboard()
