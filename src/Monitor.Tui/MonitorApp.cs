@@ -30,6 +30,7 @@ public sealed class MonitorApp : IMonitorSink, IDisposable
     private Snapshot? _pendingSnapshot;
     private int _selectedPanel;
     private int[] _lastWanted = [];
+    private bool[] _lastShown = [];
     private volatile bool _disposed;
     private Action? _suspend;
 
@@ -53,7 +54,7 @@ public sealed class MonitorApp : IMonitorSink, IDisposable
         PanelView Panel(string? title, Func<DashboardState, int, Glyphs, PanelContent> render) =>
             new(title, width => render(State, width, _glyphs), palette, _glyphs);
         Dashboard = new DashboardView(
-            size => DashboardLayout.Compute(size, _panels, WantedRows(), HelpPanel.LineCount(_keys)),
+            size => DashboardLayout.Compute(size, _panels, WantedRows(), HelpPanel.LineCount(State), ShownPanels()),
             Panel(null, HeaderPanel.Render),
             [.. _panels.Select(p => Panel(p.Title, p.Render))],
             Panel(null, KeyBarPanel.Render),
@@ -255,22 +256,22 @@ public sealed class MonitorApp : IMonitorSink, IDisposable
                 SelectPanel(_selectedPanel - 1);
                 break;
             case MonitorCommand.ScrollUp:
-                SelectedPanel.ScrollBy(-1);
+                Move(-1);
                 break;
             case MonitorCommand.ScrollDown:
-                SelectedPanel.ScrollBy(1);
+                Move(1);
                 break;
             case MonitorCommand.PageUp:
-                SelectedPanel.ScrollPage(-1);
+                Move(-SelectedPanel.PageRows);
                 break;
             case MonitorCommand.PageDown:
-                SelectedPanel.ScrollPage(1);
+                Move(SelectedPanel.PageRows);
                 break;
             case MonitorCommand.ScrollTop:
-                SelectedPanel.ScrollTo(0);
+                Move(int.MinValue);
                 break;
             case MonitorCommand.ScrollBottom:
-                SelectedPanel.ScrollToEnd();
+                Move(int.MaxValue);
                 break;
             case MonitorCommand.Help:
                 SetHelpOpen(true);
@@ -296,6 +297,24 @@ public sealed class MonitorApp : IMonitorSink, IDisposable
     }
 
     private PanelView SelectedPanel => Dashboard.Registered[_selectedPanel];
+
+    /// <summary>The selected panel's cursor by rows if it has one (the view follows it), else its scroll.</summary>
+    private void Move(int rows)
+    {
+        if (_panels[_selectedPanel].MoveCursor is { } move)
+        {
+            move(State, rows);
+            Refresh();
+        }
+        else if (rows is int.MinValue or int.MaxValue)
+        {
+            SelectedPanel.ScrollTo(rows == int.MinValue ? 0 : int.MaxValue);
+        }
+        else
+        {
+            SelectedPanel.ScrollBy(rows);
+        }
+    }
 
     /// <summary>Every view laid out and drawn again: after a suspension the screen was the shell's.</summary>
     private void RedrawAll()
@@ -338,10 +357,18 @@ public sealed class MonitorApp : IMonitorSink, IDisposable
         ShowStatus(_controller.IsRunning ? $"next run: {what} (space stops, 1-4 restarts)" : $"next run: {what} (space starts)");
     }
 
+    /// <summary>Selects the panel at <paramref name="index"/>, or the next shown one in the direction Tab went.</summary>
     private void SelectPanel(int index)
     {
+        int count = Dashboard.Registered.Count;
+        int step = index < _selectedPanel ? -1 : 1;
+        int next = (index + count) % count;
+        for (int tries = 0; tries < count && !_panels[next].Shown(State); tries++)
+        {
+            next = (next + step + count) % count;
+        }
         SelectedPanel.Selected = false;
-        _selectedPanel = (index + Dashboard.Registered.Count) % Dashboard.Registered.Count;
+        _selectedPanel = next;
         SelectedPanel.Selected = true;
     }
 
@@ -364,9 +391,11 @@ public sealed class MonitorApp : IMonitorSink, IDisposable
         State.IsRunning = _controller.IsRunning;
         State.RecordingStatus = _controller.RecordingStatus;
         var wanted = WantedRows();
-        if (!wanted.SequenceEqual(_lastWanted))
+        var shown = ShownPanels();
+        if (!wanted.SequenceEqual(_lastWanted) || !shown.SequenceEqual(_lastShown))
         {
             _lastWanted = wanted;
+            _lastShown = shown;
             Dashboard.SetNeedsLayout();
         }
         foreach (var panel in Dashboard.Panels)
@@ -376,6 +405,8 @@ public sealed class MonitorApp : IMonitorSink, IDisposable
     }
 
     private int[] WantedRows() => [.. _panels.Select(p => p.WantedRows(State))];
+
+    private bool[] ShownPanels() => [.. _panels.Select(p => p.Shown(State))];
 
     // Controller threads may still raise an event while the application shuts down; drop it rather than throw there.
     private void OnUiLoop(Action action)
@@ -388,6 +419,16 @@ public sealed class MonitorApp : IMonitorSink, IDisposable
 
     private void OnKeyDown(object? sender, Key key)
     {
+        if (State.Editing is { } entry && !IsHelpOpen && entry.Handle(key))
+        {
+            if (!entry.IsOpen)
+            {
+                State.Editing = null;
+            }
+            key.Handled = true;
+            Refresh();
+            return;
+        }
         if (_keys.BindingFor(key) is { } binding)
         {
             Execute(binding);

@@ -6,7 +6,8 @@
 #
 # Builds Monitor (Release) and the BenchmarkDotNet project, installs what is missing of the anchor tools
 # (dotnet-counters and dotnet-trace as dotnet global tools, htop from Debian packages), then runs
-#   1. BenchmarkDotNet: one dashboard frame at 80x24 and 200x60, one sampling + aggregation of 64 threads;
+#   1. BenchmarkDotNet: one dashboard frame at 80x24 and 200x60 and with 500 threads at 120x35, one sampling +
+#      aggregation of 64 threads;
 #   2. measure.py overhead: the workload (threads and gil --switch-ms 0, 2 workers) alone, under Monitor, under
 #      dotnet-counters monitor, under dotnet-trace collect and with htop watching, alternated round by round, with
 #      the build the README's `dotnet run -c Release` runs (ReadyToRun, bin/Release/r2r); then Monitor's arms again

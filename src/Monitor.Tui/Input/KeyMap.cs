@@ -6,16 +6,16 @@ namespace Monitor.Tui.Input;
 
 /// <summary>
 /// The one place that says which key does what: the keys of the dashboard, and between what runs and how to move
-/// around, the keys its panels bring (<see cref="PanelDefinition.Key"/>). The key bar and the help are drawn from it.
+/// around, the keys its panels bring (<see cref="PanelDefinition.Keys"/>). The key bar and the help are drawn from it.
 /// </summary>
 public sealed class KeyMap
 {
     private static readonly KeyBinding[] Workload =
     [
-        new(MonitorCommand.ModeSingle, "1", "run single: one thread", "1-4 mode", "1", []),
-        new(MonitorCommand.ModeThreads, "2", "run threads: K threads in one process", null, "2", []),
-        new(MonitorCommand.ModeProcesses, "3", "run processes: K worker processes", null, "3", []),
-        new(MonitorCommand.ModeGil, "4", "run gil: K threads behind one global lock", null, "4", []),
+        new(MonitorCommand.ModeSingle, "1 2 3 4", "run single, threads, processes or gil (K behind one lock)", "1-4 mode", "1", []),
+        new(MonitorCommand.ModeThreads, "2", null, null, "2", []),
+        new(MonitorCommand.ModeProcesses, "3", null, null, "3", []),
+        new(MonitorCommand.ModeGil, "4", null, null, "4", []),
         new(MonitorCommand.MoreWorkers, "+ -", "one worker (K) more or fewer for the next run", "+/- K", "+=", []),
         new(MonitorCommand.FewerWorkers, "-", null, null, "-_", []),
         new(MonitorCommand.BiggerN, "] [", "N x10 or /10 for the next run", "]/[ N", "]", []),
@@ -52,14 +52,14 @@ public sealed class KeyMap
     public KeyMap(IEnumerable<PanelDefinition> panels)
     {
         var bindings = new List<KeyBinding>(Workload);
-        foreach (var key in panels.Select(p => p.Key).OfType<PanelKey>())
+        foreach (var key in panels.SelectMany(p => p.Keys))
         {
             string chars = $"{char.ToLowerInvariant(key.Char)}{char.ToUpperInvariant(key.Char)}";
             if (bindings.Concat(Navigation).FirstOrDefault(b => b.Chars.IndexOfAny(chars.ToCharArray()) >= 0) is { } taken)
             {
                 throw new ArgumentException($"the key {key.Char} of a panel is already bound ({taken.Keys})", nameof(panels));
             }
-            bindings.Add(new(MonitorCommand.PanelKey, key.Char.ToString(), key.Help, key.BarWord is null ? null : $"{key.Char} {key.BarWord}", chars, [], key.Press));
+            bindings.Add(new(MonitorCommand.PanelKey, key.HelpKeys ?? key.Char.ToString(), key.Help, key.BarWord is null ? null : $"{key.Char} {key.BarWord}", chars, [], key.Press));
         }
         bindings.AddRange(Navigation);
         Bindings = bindings;

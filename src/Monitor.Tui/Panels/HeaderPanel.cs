@@ -43,6 +43,10 @@ public static class HeaderPanel
             var watched = state.Latest!.Processes.Where(p => p.Role != Monitor.Model.ProcessRole.Monitor);
             line.Add("watching " + string.Join(", ", watched.Select(p => $"{p.Name} ({p.Pid})")), Tone.Heading);
             line.Add($"  {Units.Duration(workload.ElapsedSeconds * 1000)}");
+            if (state.ExitedNote is { } exited)
+            {
+                line.Add("  ").Add(exited, Tone.Warn);
+            }
             return line.Build();
         }
 
@@ -64,13 +68,16 @@ public static class HeaderPanel
         var line = new LineBuilder(width);
         line.Gap();
         line.Add($"{state.LogicalCpus} logical CPUs", Tone.Accent);
-        line.Add("  effective parallelism ");
-        var totals = state.Latest?.Totals;
-        line.Add(totals?.EffectiveParallelism is { } p ? Units.Fixed(p, 2) : "-", Tone.Accent);
-        if (totals?.EffectiveParallelism is not null && totals.ParallelismUncertain is { } why)
+        if (!state.IsWatching)
         {
-            // Before anything else on the line: a figure the machine rather than the mode made must not pass as one.
-            line.Add("?", Tone.Warn).Add("  ").Add($"{why}: figure uncertain", Tone.Warn);
+            line.Add("  effective parallelism ");
+            var totals = state.Latest?.Totals;
+            line.Add(totals?.EffectiveParallelism is { } p ? Units.Fixed(p, 2) : "-", Tone.Accent);
+            if (totals?.EffectiveParallelism is not null && totals.ParallelismUncertain is { } why)
+            {
+                // Before anything else on the line: a figure the machine rather than the mode made must not pass as one.
+                line.Add("?", Tone.Warn).Add("  ").Add($"{why}: figure uncertain", Tone.Warn);
+            }
         }
         if (DiagnosticsProblem(state) is { } problem)
         {

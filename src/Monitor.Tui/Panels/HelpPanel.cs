@@ -12,7 +12,7 @@ public static class HelpPanel
     public static PanelContent Render(DashboardState state, int width, Glyphs glyphs)
     {
         var lines = new List<StyledLine>();
-        foreach (var binding in state.Keys.Bindings.Where(b => b.Help is not null))
+        foreach (var binding in Listed(state))
         {
             bool off = binding.NeedsWorkloads && !state.CanRunWorkloads;
             lines.Add(new LineBuilder(width).Gap().Left(binding.Keys, KeyColumn, Tone.Accent)
@@ -20,10 +20,17 @@ public static class HelpPanel
         }
         lines.Add(StyledLine.Empty);
         lines.Add(StyledLine.Plain(" " + HeaderPanel.CpuScaleNote + ". WAIT% = runnable but waiting for a CPU.", Tone.Dim));
-        lines.Add(StyledLine.Plain(" ITER/s is work done: spinning on a lock burns CPU but adds no iterations.", Tone.Dim));
+        if (!state.IsWatching)
+        {
+            lines.Add(StyledLine.Plain(" ITER/s is work done: spinning on a lock burns CPU but adds no iterations.", Tone.Dim));
+        }
         lines.Add(StyledLine.Plain(" ?, q or Esc closes this help.", Tone.Dim));
         return PanelContent.Lines([.. lines]);
     }
 
-    public static int LineCount(KeyMap keys) => keys.Bindings.Count(b => b.Help is not null) + 4;
+    public static int LineCount(DashboardState state) => Listed(state).Count() + (state.IsWatching ? 3 : 4);
+
+    /// <summary>The bindings with a line of their own; watching another process, the workload's keys have none.</summary>
+    private static IEnumerable<KeyBinding> Listed(DashboardState state) =>
+        state.Keys.Bindings.Where(b => b.Help is not null && !(b.NeedsWorkloads && state.IsWatching));
 }

@@ -9,11 +9,18 @@ public static class PanelRegistry
 {
     public static readonly IReadOnlyList<PanelDefinition> All =
     [
-        new("Threads", ThreadsPanel.Render, ThreadsPanel.RowCount, PanelPlacement.FullWidth(minRows: 4), HeaderRows: 1,
-            Key: new('e', "expand", "expand or fold the runtime's own threads", ThreadsPanel.ToggleRuntimeThreads)),
+        new("Threads", ThreadsPanel.Render, ThreadsPanel.RowCount, PanelPlacement.FullWidth(minRows: 4), HeaderRows: 1)
+        {
+            Keys = ThreadsPanel.Keys,
+            MoveCursor = ThreadsPanel.MoveCursor,
+        },
         new("Lock contention", ContentionPanel.Render, ContentionPanel.RowCount, PanelPlacement.Small),
         new("Memory", MemoryPanel.Render, MemoryPanel.RowCount, PanelPlacement.Small),
         new("Results", ResultsPanel.Render, ResultsPanel.RowCount, PanelPlacement.FullWidth(minRows: 2, takesSpareRows: true), HeaderRows: 1,
-            ScrollsToEndOnResult: true),
+            ScrollsToEndOnResult: true)
+        {
+            // Watching a process Monitor did not start, no run ever ends here.
+            Shown = state => !state.IsWatching,
+        },
     ];
 }

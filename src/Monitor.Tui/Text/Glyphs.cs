@@ -9,9 +9,11 @@ public sealed record Glyphs(
     string Collapsed,
     string Expanded,
     string Times,
-    string Recording)
+    string Recording,
+    string Descending,
+    string Ascending)
 {
-    public static readonly Glyphs Unicode = new(" ▁▂▃▄▅▆▇█", '█', '░', '─', "▸", "▾", "×", "●");
+    public static readonly Glyphs Unicode = new(" ▁▂▃▄▅▆▇█", '█', '░', '─', "▸", "▾", "×", "●", "↓", "↑");
 
-    public static readonly Glyphs Ascii = new(" _.-=+*#@", '#', '.', '-', ">", "v", "x", "*");
+    public static readonly Glyphs Ascii = new(" _.-=+*#@", '#', '.', '-', ">", "v", "x", "*", "v", "^");
 }

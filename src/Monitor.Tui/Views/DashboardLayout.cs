@@ -26,7 +26,9 @@ public static class DashboardLayout
         Math.Max(MinHeight, HeaderRows + KeyBarRows + panels.Sum(p => p.Placement.MinRows + p.RowsAroundBody));
 
     /// <param name="wantedRows">The body rows each panel has to show, in the order of <paramref name="panels"/>.</param>
-    public static DashboardFrames Compute(Size screen, IReadOnlyList<PanelDefinition> panels, IReadOnlyList<int> wantedRows, int helpRows)
+    /// <param name="shown">Which of the panels have a place now (null: all); a hidden one gets an empty frame.</param>
+    public static DashboardFrames Compute(
+        Size screen, IReadOnlyList<PanelDefinition> panels, IReadOnlyList<int> wantedRows, int helpRows, IReadOnlyList<bool>? shown = null)
     {
         int width = screen.Width, height = screen.Height;
         var help = HelpFrame(screen, helpRows);
@@ -34,6 +36,17 @@ public static class DashboardLayout
         {
             var none = Rectangle.Empty;
             return new DashboardFrames(true, none, [.. panels.Select(_ => none)], none, help);
+        }
+        if (shown is not null && shown.Contains(false))
+        {
+            var placed = Enumerable.Range(0, panels.Count).Where(i => shown[i]).ToList();
+            var some = Compute(screen, [.. placed.Select(i => panels[i])], [.. placed.Select(i => wantedRows[i])], helpRows);
+            var all = new Rectangle[panels.Count];
+            for (int k = 0; k < placed.Count; k++)
+            {
+                all[placed[k]] = some.Panels[k];
+            }
+            return some with { Panels = all };
         }
 
         // Panels sharing rows (small ones side by side) form a group, as tall as its tallest member needs.
@@ -63,7 +76,10 @@ public static class DashboardLayout
         {
             Grow(i);
         }
-        int taker = Enumerable.Range(0, panels.Count).FirstOrDefault(i => panels[i].Placement.TakesSpareRows, -1);
+        // Without the panel meant for them (hidden), the first full-width one: blank rows under the last panel would
+        // look like a broken screen.
+        int taker = Enumerable.Range(0, panels.Count).FirstOrDefault(i => panels[i].Placement.TakesSpareRows,
+            Enumerable.Range(0, panels.Count).FirstOrDefault(i => !panels[i].Placement.IsSmall, -1));
         if (taker >= 0)
         {
             // Rows nobody asked for go to the panel that can use them later (the results only ever grow).

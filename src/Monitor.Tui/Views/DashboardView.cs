@@ -56,7 +56,7 @@ public sealed class DashboardView : Runnable
         Place(Header, frames.Header, !frames.TooSmall);
         for (int i = 0; i < Registered.Count; i++)
         {
-            Place(Registered[i], frames.Panels[i], !frames.TooSmall);
+            Place(Registered[i], frames.Panels[i], !frames.TooSmall && !frames.Panels[i].IsEmpty);
         }
         Place(KeyBar, frames.KeyBar, !frames.TooSmall);
         Place(Help, frames.Help, Help.Visible && !frames.TooSmall);

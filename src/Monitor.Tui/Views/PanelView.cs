@@ -57,6 +57,9 @@ public sealed class PanelView : View
 
     private int MaxScroll => Math.Max(0, _content.Body.Count - BodyRows);
 
+    /// <summary>How far PgUp and PgDn move: a page less one row, so the row at the edge stays in sight.</summary>
+    public int PageRows => Math.Max(1, BodyRows - 1);
+
     /// <summary>Renders for the current width; marks the view dirty only if something changed.</summary>
     public void Refresh()
     {
@@ -70,11 +73,14 @@ public sealed class PanelView : View
             _content = content;
             SetNeedsDraw();
         }
+        if (_content.CursorRow is { } cursor && BodyRows > 0)
+        {
+            // However the rows moved around it: the cursor's row stays in sight.
+            ScrollTo(Math.Clamp(_scroll, cursor - BodyRows + 1, cursor));
+        }
     }
 
     public void ScrollBy(int rows) => ScrollTo(_scroll + rows);
-
-    public void ScrollPage(int pages) => ScrollBy(pages * Math.Max(1, BodyRows - 1));
 
     public void ScrollTo(int row)
     {
@@ -205,6 +211,10 @@ public sealed class PanelView : View
     {
         string rule = _glyphs.Rule.ToString();
         var line = new LineBuilder(width).Add(rule, Tone.Dim).Add($" {PanelTitle} ", _selected ? Tone.Selected : Tone.Heading);
+        if (_content.Note is { } note)
+        {
+            line.Add(rule, Tone.Dim).Add($" {note} ", Tone.Accent);
+        }
         if (_content.Body.Count > BodyRows && BodyRows > 0)
         {
             int last = Math.Min(_content.Body.Count, _scroll + BodyRows);

@@ -59,6 +59,46 @@ public static class CannedSnapshots
             new Totals(300, 3 * 52 * Megabyte, 3 * 2 * Megabyte, 12.3e9, 0.5, 2.9, 0, 0, 0));
     }
 
+    public const int ServicePid = 7700;
+
+    /// <summary>
+    /// An attached service (no workload of Monitor's): its main thread, a hot loop, a logger that mostly sleeps, a
+    /// thread in a lock convoy, <paramref name="poolThreads"/> pool workers of one name and two runtime threads. Once
+    /// it has <paramref name="exited"/>, as the aggregator gives it: the process marked, its threads gone.
+    /// </summary>
+    public static Snapshot Service(double t = 5.0, bool exited = false, int poolThreads = 12)
+    {
+        var threads = new List<ThreadSample>
+        {
+            Thread(ServicePid, ServicePid, "service", ThreadRole.Other, cpu: 1.0),
+            Thread(ServicePid, 7790, "hot-loop", ThreadRole.Other, cpu: 95.0) with { CpuWaitPercent = 2, BlockedPerSec = 1 },
+            Thread(ServicePid, 7791, "logger", ThreadRole.Other, cpu: 0.2) with { BlockedPerSec = 50 },
+            Thread(ServicePid, 7792, "convoy", ThreadRole.Other, cpu: 10.0) with { CpuWaitPercent = 40, BlockedPerSec = 400 },
+            Thread(ServicePid, 7780, ".NET Finalizer", ThreadRole.Runtime, cpu: 0.0),
+            Thread(ServicePid, 7781, ".NET Tiered Com", ThreadRole.Runtime, cpu: 1.5),
+        };
+        threads.AddRange(Enumerable.Range(0, poolThreads).Select(i => Thread(ServicePid, 7800 + i, ".NET TP Worker", ThreadRole.Other, cpu: 5.0)));
+        var process = new ProcessSample(ServicePid, "service", ProcessRole.External, 80 * Megabyte, 90 * Megabyte, 20 * Megabyte, 4,
+            exited ? 0 : 180, t * 1000, exited ? 0 : threads.Count, exited);
+        return new Snapshot(
+            DateTimeOffset.UnixEpoch.AddSeconds(1_800_000_000 + t), t, 1.0,
+            new WorkloadInfo(null, null, WorkerRuntime.Dotnet, 0, 0, t, 0, false),
+            [process], exited ? [] : threads, ContentionSample.None,
+            new Totals(exited ? 0 : 180, 80 * Megabyte, 20 * Megabyte, 0, 0, null, 0, 0, 4));
+    }
+
+    /// <summary>The service with <paramref name="count"/> threads of names of their own ("req-042"), whose CPU
+    /// shifts with <paramref name="t"/> so that every second reorders them.</summary>
+    public static Snapshot ServiceWithThreads(int count, double t = 5.0)
+    {
+        var service = Service(t);
+        var main = service.Threads[0];
+        return service with
+        {
+            Threads = [.. Enumerable.Range(0, count).Select(i => main with { Tid = 10_000 + i, Name = $"req-{i:000}", CpuPercent = (i * 7 + (int)t * 13) % 97 })],
+        };
+    }
+
     /// <summary>A finished run; <paramref name="mode"/> and <paramref name="work"/> in the command line's words.</summary>
     public static RunSummary Summary(string mode, double elapsedMs, int workers = 4, string work = "cpu", long n = 1_000_000_000) =>
         new()

@@ -50,14 +50,14 @@ public class NavigationTests
         dashboard.Press(new Key('?'));
         Assert.True(dashboard.Monitor.IsHelpOpen);
         Assert.Contains("Help", dashboard.Screen);
-        Assert.Contains("expand or fold the runtime's own threads", dashboard.Screen);
+        Assert.Contains("fold or unfold the cursor's thread group", dashboard.Screen);
         Assert.Contains("?, q or Esc closes this help.", dashboard.Screen);
 
         dashboard.Press(closeKey switch { "?" => new Key('?'), "q" => Key.Q, _ => Key.Esc });
 
         Assert.False(dashboard.Monitor.IsHelpOpen);
         Assert.False(dashboard.Monitor.Dashboard.StopRequested);
-        Assert.DoesNotContain("expand or fold the runtime's own threads", dashboard.Screen);
+        Assert.DoesNotContain("fold or unfold the cursor's thread group", dashboard.Screen);
         Assert.Contains("gil-worker-0", dashboard.Screen);
     }
 
@@ -84,12 +84,12 @@ public class NavigationTests
         Assert.DoesNotContain(".NET Finalizer", dashboard.Screen);
 
         dashboard.Press(Key.E);
-        Assert.Contains("▾ runtime ×3", dashboard.Screen);
+        Assert.Contains("×3 ▾ runtime", dashboard.Screen);
         Assert.Contains(".NET Finalizer", dashboard.Screen);
         Assert.Contains(".NET Tiered Com", dashboard.Screen);
 
         dashboard.Press(Key.E);
-        Assert.Contains("▸ runtime ×3", dashboard.Screen);
+        Assert.Contains("×3 ▸ runtime", dashboard.Screen);
         Assert.DoesNotContain(".NET Finalizer", dashboard.Screen);
     }
 

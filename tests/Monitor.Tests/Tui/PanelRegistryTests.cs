@@ -16,7 +16,8 @@ public class PanelRegistryTests
 
         public PanelDefinition Definition => new("Probe",
             (_, width, _) => PanelContent.Lines(StyledLine.Plain($"probe pressed {Presses}")),
-            _ => 1, PanelPlacement.Small, Key: new('z', "zap", "count a press on the probe panel", _ => Presses++));
+            _ => 1, PanelPlacement.Small)
+        { Keys = [new('z', "zap", "count a press on the probe panel", _ => Presses++)] };
     }
 
     /// <summary>The registry with the probe before its last panel.</summary>
@@ -64,22 +65,27 @@ public class PanelRegistryTests
     {
         using var dashboard = Dashboard(120, 35, PanelRegistry.All);
         var views = dashboard.Monitor.Dashboard.Registered;
-        var keyed = PanelRegistry.All.Where(p => p.Key is not null).ToList();
+        var keyed = PanelRegistry.All.SelectMany(p => p.Keys.Select(key => (Panel: p, Key: key))).ToList();
         Assert.NotEmpty(keyed);
 
-        foreach (var panel in keyed)
+        foreach (var (panel, key) in keyed)
         {
             var before = views.Select(v => v.Content).ToList();
-            dashboard.Press(new Key(panel.Key!.Char));
+            dashboard.Press(new Key(key.Char));
 
             for (int i = 0; i < views.Count; i++)
             {
                 bool changed = !views[i].Content.SameAs(before[i]);
-                Assert.True(changed == (PanelRegistry.All[i] == panel), $"{panel.Key.Char}: {PanelRegistry.All[i].Title} changed: {changed}");
+                Assert.True(changed == (PanelRegistry.All[i] == panel), $"{key.Char}: {PanelRegistry.All[i].Title} changed: {changed}");
             }
-            if (panel.Key.BarWord is not null)
+            if (key.BarWord is not null)
             {
-                Assert.Contains($"{panel.Key.Char} {panel.Key.BarWord} ", dashboard.Lines[^1]);
+                Assert.Contains($"{key.Char} {key.BarWord} ", dashboard.Lines[^1]);
+            }
+            if (dashboard.Monitor.State.Editing is not null)
+            {
+                // A key that opens a text entry (the filter): closed again, so the next key is a key again.
+                dashboard.Press(Key.Enter);
             }
         }
     }
@@ -101,10 +107,14 @@ public class PanelRegistryTests
         Assert.True(at.Row < after.Row, dashboard.Screen);
         Assert.Contains("probe pressed 0", dashboard.Screen);
         Assert.Contains("gil-worker-0", dashboard.Screen);
-        // After the registry's other keys, before how to move around.
         string bar = dashboard.Lines[^1];
-        int zap = bar.IndexOf("z zap ", StringComparison.Ordinal);
-        Assert.True(zap > bar.IndexOf("r rec ", StringComparison.Ordinal) && zap < bar.IndexOf("tab panel", StringComparison.Ordinal), bar);
+        if (width >= 120)
+        {
+            // After the registry's other keys, before how to move around (at 80 columns there is no room for it).
+            int zap = bar.IndexOf("z zap ", StringComparison.Ordinal);
+            Assert.True(zap > bar.IndexOf("r rec ", StringComparison.Ordinal) && zap < bar.IndexOf("tab panel", StringComparison.Ordinal), bar);
+        }
+        Assert.Contains("q quit", bar);
 
         dashboard.Press(Key.Z);
         dashboard.Press(Key.Z.WithShift);
@@ -124,7 +134,7 @@ public class PanelRegistryTests
     public void A_panel_key_without_a_bar_word_is_listed_only_in_the_help()
     {
         var probe = new Probe();
-        var quiet = probe.Definition with { Key = probe.Definition.Key! with { BarWord = null } };
+        var quiet = probe.Definition with { Keys = [probe.Definition.Keys[0] with { BarWord = null }] };
         using var without = Dashboard(80, 24, PanelRegistry.All);
         using var dashboard = Dashboard(80, 24, [.. PanelRegistry.All, quiet]);
 
@@ -157,10 +167,12 @@ public class PanelRegistryTests
     [InlineData('q')]
     [InlineData('E')]
     [InlineData('k')]
+    [InlineData('U')]
+    [InlineData('/')]
     public void A_panel_key_that_is_already_bound_is_refused(char taken)
     {
         var probe = new Probe().Definition;
-        var clash = probe with { Key = probe.Key! with { Char = taken } };
+        var clash = probe with { Keys = [probe.Keys[0] with { Char = taken }] };
 
         Assert.Throws<ArgumentException>(() => new KeyMap([.. PanelRegistry.All, clash]));
     }
