@@ -1,4 +1,5 @@
 using Monitor.Diagnostics.Sources.EventPipe;
+using Monitor.Workloads;
 
 namespace Monitor.Sessions;
 
@@ -6,7 +7,7 @@ namespace Monitor.Sessions;
 /// Finds .NET processes as they come (those that publish a diagnostic socket) and adds those wanted to a
 /// <see cref="TargetSet"/>. Each process is looked at once; one that cannot be watched yet (a runtime that has just
 /// started may publish its socket before it answers) is tried again at the next scans, up to <see cref="Tries"/> in
-/// all, then left alone.
+/// all, then left alone. <see cref="PassOver"/> may be called while a scan runs.
 /// </summary>
 public sealed class ProcessFollower
 {
@@ -16,7 +17,20 @@ public sealed class ProcessFollower
     private readonly Dictionary<int, int> _failures = [];
 
     /// <summary>Leaves <paramref name="pid"/> alone from now on, while it runs (the user stopped watching it).</summary>
-    public void PassOver(int pid) => _passedOver.Add(pid);
+    public void PassOver(int pid)
+    {
+        lock (_passedOver) _passedOver.Add(pid);
+    }
+
+    private bool PassedOver(int pid)
+    {
+        lock (_passedOver) return _passedOver.Contains(pid);
+    }
+
+    private void LookAgain(int pid)
+    {
+        lock (_passedOver) _passedOver.Remove(pid);
+    }
 
     /// <summary>One scan: returns the processes added. <paramref name="note"/> hears of a process left alone.</summary>
     public async Task<IReadOnlyList<DotnetProcessInfo>> ScanAsync(
@@ -24,25 +38,26 @@ public sealed class ProcessFollower
     {
         var published = DotnetProcesses.PublishedPids();
         // Pids of processes gone are forgotten, so that a pid used again is looked at again.
-        _passedOver.IntersectWith(published);
+        lock (_passedOver) _passedOver.IntersectWith(published);
         foreach (int pid in _failures.Keys.Where(p => !published.Contains(p)).ToArray()) _failures.Remove(pid);
         var added = new List<DotnetProcessInfo>();
-        foreach (int pid in published.Where(p => !targets.Contains(p) && !_passedOver.Contains(p)).Order())
+        foreach (int pid in published.Where(p => !targets.Contains(p) && !PassedOver(p)).Order().ToArray())
         {
             if (stop.IsCancellationRequested) break;
-            _passedOver.Add(pid);
+            PassOver(pid);
             if (DotnetProcesses.Describe(pid) is not { } process || !wants(process)) continue;
             try
             {
                 await targets.AddAsync(pid, stop).ConfigureAwait(false);
-                _passedOver.Remove(pid);
+                LookAgain(pid);
                 added.Add(process);
             }
             catch (AttachFailedException e)
             {
                 int failed = _failures[pid] = _failures.GetValueOrDefault(pid) + 1;
-                if (failed < Tries && e.Reason != AttachFailure.PermissionDenied) _passedOver.Remove(pid);
-                else note($"not watching process {pid}: {e.Message}");
+                if (failed < Tries && e.Reason != AttachFailure.PermissionDenied) LookAgain(pid);
+                // One that has gone meanwhile (a short-lived child) is no news.
+                else if (ProcessLiveness.IsAlive(pid)) note($"not watching process {pid}: {e.Message}");
             }
         }
         return added;
