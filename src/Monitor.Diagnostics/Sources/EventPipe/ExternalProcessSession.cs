@@ -111,7 +111,7 @@ public sealed class ExternalProcessSession : IAsyncDisposable
 
     private static string? NameOf(int pid)
     {
-        if (pid <= 0) return null;
+        if (pid <= 0 || !DotnetProcesses.IsProcess(pid)) return null;
         try
         {
             using var process = Process.GetProcessById(pid);
