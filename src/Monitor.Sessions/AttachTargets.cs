@@ -45,6 +45,8 @@ public sealed class AttachTargets : IAsyncDisposable
     public static async Task<AttachTargets> StartAsync(Observation observation, AttachRequest request, Action<string> note, CancellationToken stop)
     {
         var targets = new AttachTargets(observation, request.Interval, request.Children, note);
+        // The first snapshot lists every process given: none is told while the others are still being attached.
+        observation.Muted = true;
         try
         {
             var dotnet = request.Pids.Where(pid => !targets.IsTreeTop(pid)).ToArray();
@@ -54,6 +56,10 @@ public sealed class AttachTargets : IAsyncDisposable
         {
             await targets.DisposeAsync().ConfigureAwait(false);
             throw new RequestRefusedException(e.Message, e);
+        }
+        finally
+        {
+            observation.Muted = false;
         }
         if (targets._children) await targets.FollowChildrenAsync(stop).ConfigureAwait(false);
         // Given only processes that are not .NET, nothing attached has started the snapshots: Monitor's own are due.

@@ -36,6 +36,42 @@ public sealed class AttachSeveralProcessesTests
         Assert.DoesNotContain(attach.StderrLines, l => l.Contains("Exception", StringComparison.Ordinal));
     }
 
+    /// <summary>--text names the processes watched on each line, and whose each busy thread is; --record keeps a trace
+    /// of each process, and analyze reports both.</summary>
+    [Fact]
+    public async Task Text_and_the_recording_carry_every_target()
+    {
+        using var first = BusyDotnetTarget.Start();
+        using var second = BusyDotnetTarget.Start();
+        await first.WaitForDiagnosticSocket();
+        await second.WaitForDiagnosticSocket();
+        int a = first.Pid, b = second.Pid;
+        string directory = Directory.CreateTempSubdirectory("monitor-several-test-").FullName;
+        try
+        {
+            string bundle = Path.Combine(directory, "b");
+            var attach = await Monitor.Tests.Cli.MonitorProgram.RunAsync(["attach", a.ToString(), b.ToString(), "--text", "--duration", "2", "--interval", "250", "--record", bundle]);
+
+            Assert.True(attach.ExitCode == 0, attach.ToString());
+            var lines = attach.StdoutLines.Where(l => l.StartsWith("t ", StringComparison.Ordinal)).ToArray();
+            Assert.NotEmpty(lines);
+            Assert.All(lines, l => Assert.Contains($"processes {a} {b}", l));
+            Assert.DoesNotContain(attach.StdoutLines, l => l.Contains("it/s", StringComparison.Ordinal));
+            Assert.Contains(lines, l => l.Contains($"{a}/sum-worker-0", StringComparison.Ordinal) || l.Contains($"{b}/sum-worker-0", StringComparison.Ordinal));
+
+            Assert.True(File.Exists(Path.Combine(bundle, $"external-{a}.nettrace")), "no trace of the first target");
+            Assert.True(File.Exists(Path.Combine(bundle, $"external-{b}.nettrace")), "no trace of the second target");
+            var analyzed = await Monitor.Tests.Cli.MonitorProgram.RunAsync("analyze", bundle);
+            Assert.Equal(0, analyzed.ExitCode);
+            Assert.Contains(analyzed.StdoutLines, l => l.StartsWith($"{a} ", StringComparison.Ordinal) && l.Contains("external", StringComparison.Ordinal));
+            Assert.Contains(analyzed.StdoutLines, l => l.StartsWith($"{b} ", StringComparison.Ordinal) && l.Contains("external", StringComparison.Ordinal));
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
     [Fact]
     public async Task A_pid_given_twice_is_refused()
     {
