@@ -143,12 +143,19 @@ public sealed class AttachTargets : IAsyncDisposable
     /// <paramref name="untilAllGone"/>, no process is left to watch. Never throws for <paramref name="stop"/>.</summary>
     public async Task RunAsync(bool untilAllGone, CancellationToken stop)
     {
-        while (!stop.IsCancellationRequested)
+        try
         {
-            await CheckExitsAsync(untilAllGone ? "attach ends" : "nothing left to watch").ConfigureAwait(false);
-            if (untilAllGone && AllGone()) return;
-            if (_children) await FollowChildrenAsync(stop).ConfigureAwait(false);
-            await _set.NextEndAsync(Poll, stop).ConfigureAwait(false);
+            while (!stop.IsCancellationRequested)
+            {
+                await CheckExitsAsync(untilAllGone ? "attach ends" : "nothing left to watch: p picks another process, q quits").ConfigureAwait(false);
+                if (untilAllGone && AllGone()) return;
+                if (_children) await FollowChildrenAsync(stop).ConfigureAwait(false);
+                await _set.NextEndAsync(Poll, stop).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // Stopped while a child was being attached.
         }
     }
 
