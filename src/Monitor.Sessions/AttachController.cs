@@ -3,28 +3,39 @@ using Monitor.Model;
 
 namespace Monitor.Sessions;
 
-/// <summary>The UI's controller for `monitor attach PID`: snapshots of a process Monitor did not start, no workload
-/// controls; r records.</summary>
-public sealed class AttachController : IMonitorController
+/// <summary>The UI's controller for `monitor attach PID...`: snapshots of processes Monitor did not start, no workload
+/// controls; r records; the picker adds and removes processes through <see cref="ITargetControls"/>.</summary>
+public sealed class AttachController : IMonitorController, ITargetControls
 {
-    private readonly int _pid;
     private readonly Observation _observation;
+    private readonly CancellationTokenSource _stop = new();
+    private AttachTargets? _targets;
+    private Task _watching = Task.CompletedTask;
 
-    public AttachController(int pid, Observation observation, string? traceDir)
+    public AttachController(Observation observation, string? traceDir)
     {
-        _pid = pid;
         _observation = observation;
-        Recording = new SessionRecording(observation, traceDir, message => StatusChanged?.Invoke(message));
+        Recording = new SessionRecording(observation, traceDir, Say);
     }
 
     public SessionRecording Recording { get; }
 
-    /// <summary>Says on the status line when the watched process exits, or when its runtime's events stop while it
-    /// runs on (the OS figures go on; the header shows why).</summary>
-    public void Watch(LiveSession session) =>
-        session.Completion.ContinueWith(_ => StatusChanged?.Invoke(session.Ended is { ProcessRunsOn: true }
-            ? $"process {_pid} runs on without its runtime's events: CPU and memory from the OS only; press q to quit"
-            : $"process {_pid} has exited; press q to quit"), TaskScheduler.Default);
+    /// <summary>What happens to the watched processes, for the status line (exits, children found, events stopped).</summary>
+    public void Say(string message) => StatusChanged?.Invoke(message);
+
+    /// <summary>Watches <paramref name="targets"/> until <see cref="StopWatchingAsync"/>: exits and children are told on
+    /// the status line; the UI stays when none is left.</summary>
+    public void Watch(AttachTargets targets)
+    {
+        _targets = targets;
+        _watching = targets.RunAsync(untilAllGone: false, _stop.Token);
+    }
+
+    public async Task StopWatchingAsync()
+    {
+        await _stop.CancelAsync().ConfigureAwait(false);
+        await _watching.ConfigureAwait(false);
+    }
 
     public bool CanRunWorkloads => false;
 
@@ -38,7 +49,7 @@ public sealed class AttachController : IMonitorController
     public void Disconnect(IMonitorSink sink) => _observation.Sinks.Remove(sink);
     public event Action<string>? StatusChanged;
 
-    public void Start(WorkloadSettings settings) => StatusChanged?.Invoke($"watching process {_pid}: no workloads to run");
+    public void Start(WorkloadSettings settings) => Say("watching processes: no workloads to run");
 
     public void Stop() { }
 
@@ -56,6 +67,53 @@ public sealed class AttachController : IMonitorController
     public void ToggleRecording()
     {
         if (Recording.IsRecording) Recording.Stop();
-        else Recording.Start(BundleHeader.ForAttach(_pid, _observation.SampleStacks), "attach");
+        else Recording.Start(BundleHeader.ForAttach(_observation.SampleStacks), "attach");
+    }
+
+    public IReadOnlyList<TargetChoice> Choices()
+    {
+        var watched = _targets?.Watched() ?? [];
+        var byPid = watched.ToDictionary(t => t.Pid);
+        foreach (var process in DotnetProcesses.List())
+        {
+            if (byPid.TryGetValue(process.Pid, out var known))
+            {
+                byPid[process.Pid] = known with { Name = process.Name, CommandLine = process.CommandLine };
+            }
+            else
+            {
+                byPid[process.Pid] = new TargetChoice(process.Pid, process.Name, process.CommandLine, TargetStatus.Available);
+            }
+        }
+        return [.. byPid.Values.OrderBy(c => c.Pid)];
+    }
+
+    public void Add(int pid) => _ = AddAsync(pid);
+
+    public void Remove(int pid) => _ = RemoveAsync(pid);
+
+    private async Task AddAsync(int pid)
+    {
+        if (_targets is not { } targets) return;
+        Say($"attaching to process {pid}...");
+        try
+        {
+            await targets.AddAsync(pid, _stop.Token).ConfigureAwait(false);
+            Say($"watching process {pid}");
+        }
+        catch (AttachFailedException e)
+        {
+            Say(e.Message);
+        }
+        catch (OperationCanceledException)
+        {
+            // The UI is closing.
+        }
+    }
+
+    private async Task RemoveAsync(int pid)
+    {
+        if (_targets is not { } targets) return;
+        Say(await targets.RemoveAsync(pid).ConfigureAwait(false) ? $"no longer watching process {pid}" : $"process {pid} was not watched");
     }
 }

@@ -25,8 +25,8 @@ public static class BundleHeader
         Machine = new MachineInfo(Environment.MachineName, RuntimeInformation.OSDescription, Environment.ProcessorCount, singleThreadRate, null),
     };
 
-    /// <summary>For `monitor attach`: a process Monitor did not start, no workload settings.</summary>
-    public static BundleManifest ForAttach(int pid, bool stacks = false) => new()
+    /// <summary>For `monitor attach`: processes Monitor did not start, no workload settings.</summary>
+    public static BundleManifest ForAttach(bool stacks = false) => new()
     {
         MonitorVersion = MonitorVersion(),
         CommandLine = ["monitor", .. Environment.GetCommandLineArgs().Skip(1)],

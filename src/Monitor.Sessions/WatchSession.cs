@@ -38,9 +38,6 @@ public static class WatchSession
 {
     public static readonly TimeSpan ScanInterval = TimeSpan.FromSeconds(2);
 
-    /// <summary>How many scans a process found later is tried at before it is left alone.</summary>
-    public const int AttachTries = 3;
-
     /// <summary>Watches until <paramref name="stop"/> fires or, when only pids were given, until every one has exited.
     /// A pid given that cannot be watched (gone, not .NET, another user's) is refused with
     /// <see cref="RequestRefusedException"/> before anything is told; a process found later that cannot be watched is
@@ -50,16 +47,15 @@ public static class WatchSession
         await using var observation = new Observation(DiagnosticsLevel.Full, request.Interval, singleThreadRate: null);
         if (request.Stacks) observation.Stacks.Enabled = true;
         foreach (var sink in sinks) observation.Sinks.Add(sink);
-        var sessions = new Dictionary<int, ExternalProcessSession>();
-        var passedOver = new HashSet<int>();
-        var failures = new Dictionary<int, int>();
+        var targets = new TargetSet(observation, request.Interval);
+        var follower = new ProcessFollower();
         try
         {
             foreach (int pid in request.Pids.Distinct())
             {
                 try
                 {
-                    sessions[pid] = await observation.AttachAsync(pid, request.Interval, stop).ConfigureAwait(false);
+                    await targets.AddAsync(pid, stop).ConfigureAwait(false);
                 }
                 catch (AttachFailedException e)
                 {
@@ -69,15 +65,19 @@ public static class WatchSession
             observation.StartSnapshots();
             while (!stop.IsCancellationRequested)
             {
-                foreach (var (pid, session) in sessions.Where(s => !ProcessLiveness.IsAlive(s.Key)).ToArray())
+                foreach (int pid in await targets.EndExitedAsync().ConfigureAwait(false))
                 {
-                    sessions.Remove(pid);
-                    await session.DisposeAsync().ConfigureAwait(false);
                     observation.Forget(pid);
                     notes.WriteLine($"monitor: process {pid} has exited; its series end");
                 }
-                if (!request.Follows && sessions.Count == 0) break;
-                if (request.Follows) await AttachNewAsync(request, observation, sessions, passedOver, failures, notes, stop).ConfigureAwait(false);
+                if (!request.Follows && targets.Count == 0) break;
+                if (request.Follows)
+                {
+                    foreach (var found in await follower.ScanAsync(targets, request.Wants, message => notes.WriteLine($"monitor: {message}"), stop).ConfigureAwait(false))
+                    {
+                        notes.WriteLine($"monitor: watching process {found.Pid} ({found.Name})");
+                    }
+                }
                 try
                 {
                     await Task.Delay(ScanInterval, stop).ConfigureAwait(false);
@@ -90,38 +90,8 @@ public static class WatchSession
         }
         finally
         {
-            foreach (var session in sessions.Values) await session.DisposeAsync().ConfigureAwait(false);
+            await targets.DisposeAsync().ConfigureAwait(false);
             await observation.FinishAsync().ConfigureAwait(false);
-        }
-    }
-
-    private static async Task AttachNewAsync(
-        WatchRequest request, Observation observation, Dictionary<int, ExternalProcessSession> sessions, HashSet<int> passedOver,
-        Dictionary<int, int> failures, TextWriter notes, CancellationToken stop)
-    {
-        var published = DotnetProcesses.PublishedPids();
-        // Pids of processes gone are forgotten, so that a pid used again is looked at again.
-        passedOver.IntersectWith(published);
-        foreach (int pid in failures.Keys.Where(p => !published.Contains(p)).ToArray()) failures.Remove(pid);
-        foreach (int pid in published.Where(p => !sessions.ContainsKey(p) && !passedOver.Contains(p)).Order())
-        {
-            if (stop.IsCancellationRequested) return;
-            passedOver.Add(pid);
-            if (DotnetProcesses.Describe(pid) is not { } process || !request.Wants(process)) continue;
-            try
-            {
-                sessions[pid] = await observation.AttachAsync(pid, request.Interval, stop).ConfigureAwait(false);
-                passedOver.Remove(pid);
-                notes.WriteLine($"monitor: watching process {pid} ({process.Name})");
-            }
-            catch (AttachFailedException e)
-            {
-                // A runtime that has just started may publish its socket before it answers: tried again at the next
-                // scans, then left alone.
-                int failed = failures[pid] = failures.GetValueOrDefault(pid) + 1;
-                if (failed < AttachTries && e.Reason != AttachFailure.PermissionDenied) passedOver.Remove(pid);
-                else notes.WriteLine($"monitor: not watching process {pid}: {e.Message}");
-            }
         }
     }
 }

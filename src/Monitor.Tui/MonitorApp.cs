@@ -49,6 +49,7 @@ public sealed class MonitorApp : IMonitorSink, IDisposable
             RecordingStatus = controller.RecordingStatus,
             Status = controller.CanRunWorkloads ? "press ? for help" : "watching: workload keys are off; press ? for help",
             Keys = _keys,
+            CanPickTargets = controller is ITargetControls,
         };
 
         PanelView Panel(string? title, Func<DashboardState, int, Glyphs, PanelContent> render) =>
@@ -59,9 +60,13 @@ public sealed class MonitorApp : IMonitorSink, IDisposable
             [.. _panels.Select(p => Panel(p.Title, p.Render))],
             Panel(null, KeyBarPanel.Render),
             Panel(null, HelpPanel.Render),
+            Panel(null, PickerPanel.Render),
+            size => State.Picker.IsOpen ? DashboardLayout.OverlayFrame(size, PickerPanel.HeaderRows + PickerPanel.RowCount(State), 110) : null,
             new TooSmallView(palette, DashboardLayout.MinHeightFor(_panels)));
         Dashboard.Help.BorderStyle = Terminal.Gui.Drawing.LineStyle.Single;
         Dashboard.Help.Title = "Help";
+        Dashboard.Picker.BorderStyle = Terminal.Gui.Drawing.LineStyle.Single;
+        Dashboard.Picker.Title = "Processes";
         Dashboard.SetScheme(palette.Scheme);
         Dashboard.Registered[0].Selected = true;
 
@@ -75,6 +80,8 @@ public sealed class MonitorApp : IMonitorSink, IDisposable
     public DashboardState State { get; }
 
     public bool IsHelpOpen => Dashboard.Help.Visible;
+
+    public bool IsPickerOpen => State.Picker.IsOpen;
 
     /// <summary>
     /// Runs the dashboard in the terminal until the user quits or <paramref name="stop"/> is cancelled (SIGTERM,
@@ -245,6 +252,9 @@ public sealed class MonitorApp : IMonitorSink, IDisposable
                 _controller.ToggleRecording();
                 Refresh();
                 break;
+            case MonitorCommand.PickTargets:
+                OpenPicker();
+                break;
             case MonitorCommand.PanelKey:
                 binding.Press!(State);
                 Refresh();
@@ -372,6 +382,66 @@ public sealed class MonitorApp : IMonitorSink, IDisposable
         SelectedPanel.Selected = true;
     }
 
+    private void OpenPicker()
+    {
+        if (_controller is not ITargetControls targets)
+        {
+            ShowStatus("p picks the processes to watch in monitor attach");
+            return;
+        }
+        State.Picker.Open(targets.Choices());
+        Dashboard.SetNeedsLayout();
+        Refresh();
+        Dashboard.Picker.ScrollIntoView(State.Picker.Selected);
+    }
+
+    /// <summary>While the picker is open every key is its: Enter acts on the selected process, arrows (and j k, PgUp
+    /// PgDn Home End) move, Esc, p or q closes; the rest does nothing, so no key reaches the panels behind it.</summary>
+    private void PickerKey(Key key)
+    {
+        var picker = State.Picker;
+        if (key.KeyCode == KeyCode.Enter)
+        {
+            if (picker.SelectedChoice is { } choice && _controller is ITargetControls targets)
+            {
+                if (choice.Status == TargetStatus.Available) targets.Add(choice.Pid);
+                else targets.Remove(choice.Pid);
+            }
+            ClosePicker();
+            return;
+        }
+        switch (_keys.BindingFor(key)?.Command)
+        {
+            case MonitorCommand.ScrollUp: picker.Move(-1); break;
+            case MonitorCommand.ScrollDown: picker.Move(1); break;
+            case MonitorCommand.PageUp: picker.Move(-PageRows()); break;
+            case MonitorCommand.PageDown: picker.Move(PageRows()); break;
+            case MonitorCommand.ScrollTop: picker.Move(int.MinValue); break;
+            case MonitorCommand.ScrollBottom: picker.Move(int.MaxValue); break;
+            case MonitorCommand.PickTargets or MonitorCommand.Dismiss or MonitorCommand.Quit:
+                ClosePicker();
+                return;
+            default:
+                return;
+        }
+        Refresh();
+        Dashboard.Picker.ScrollIntoView(picker.Selected);
+    }
+
+    private int PageRows() => Math.Max(1, Dashboard.Picker.Viewport.Height - PickerPanel.HeaderRows - 1);
+
+    private void ClosePicker()
+    {
+        State.Picker.Close();
+        Dashboard.SetNeedsLayout();
+        // What was under the overlay has to be drawn again.
+        foreach (var panel in Dashboard.Panels)
+        {
+            panel.SetNeedsDraw();
+        }
+        Refresh();
+    }
+
     private void SetHelpOpen(bool open)
     {
         Dashboard.Help.Visible = open;
@@ -419,6 +489,12 @@ public sealed class MonitorApp : IMonitorSink, IDisposable
 
     private void OnKeyDown(object? sender, Key key)
     {
+        if (State.Picker.IsOpen)
+        {
+            PickerKey(key);
+            key.Handled = true;
+            return;
+        }
         if (State.Editing is { } entry && !IsHelpOpen && entry.Handle(key))
         {
             if (!entry.IsOpen)

@@ -8,13 +8,14 @@ using Monitor.Model;
 
 namespace Monitor.Cli.Commands;
 
-/// <summary>`monitor attach PID`: the same snapshots for a running .NET process Monitor did not start.</summary>
+/// <summary>`monitor attach PID...`: the same snapshots for running .NET processes Monitor did not start.</summary>
 public static class AttachCommand
 {
     public static Command Create()
     {
         // Optional to the parser so a missing pid gets a message that names it, not "Required argument missing".
-        var pid = new Argument<string?>("pid") { Description = "a .NET process of this user (see monitor ps)", Arity = ArgumentArity.ZeroOrOne };
+        var pid = new Argument<string[]>("pid") { Description = ".NET processes of this user (see monitor ps)", Arity = ArgumentArity.ZeroOrMore };
+        var children = new Option<bool>("--children") { Description = "also watch the .NET processes they start (and their children), while they run" };
         var json = new Option<bool>("--json") { Description = "headless: one snapshot per line as JSON" };
         var text = new Option<bool>("--text") { Description = "headless: one line of text per snapshot" };
         var ui = new UiOptions();
@@ -22,8 +23,9 @@ public static class AttachCommand
         var duration = TypedOption.OptionalWholeNumber("--duration", "1..604800 seconds", "stop after this many seconds, 1..604800 (default: until the process exits or Ctrl+C)");
         var interval = IntervalOption.Create();
         var export = new ExportOptions();
-        var command = new Command("attach", "Watch a running .NET process: per-thread CPU, contention, GC and memory.");
+        var command = new Command("attach", "Watch running .NET processes: per-thread CPU, contention, GC and memory.");
         command.Arguments.Add(pid);
+        command.Options.Add(children);
         command.Options.Add(json);
         command.Options.Add(text);
         ui.AddTo(command);
@@ -33,16 +35,30 @@ public static class AttachCommand
         export.AddTo(command);
         command.SetAction((parse, cancel) =>
         {
-            int target = ReadPid(parse.GetValue(pid) ?? throw new UsageException("attach needs the pid of a .NET process (see monitor ps)"));
+            var targets = ReadPids(parse.GetValue(pid) ?? []);
             var every = interval.ValueIn(parse);
             TimeSpan? limit = parse.GetValue(duration) is { } d ? ReadDuration(d) : null;
-            var request = new AttachRequest(target, every, recording.Read(parse, "attach", liveStacks: true), parse.GetValue(recording.TraceDir), parse.GetValue(recording.Stacks));
+            var request = new AttachRequest(targets, every, recording.Read(parse, "attach", liveStacks: true), parse.GetValue(recording.TraceDir), parse.GetValue(children), parse.GetValue(recording.Stacks));
             bool headless = parse.GetValue(json) || parse.GetValue(text) || Console.IsOutputRedirected || Console.IsInputRedirected;
             var exporters = ExportOptions.Start(export.Read(parse));
             if (!headless) return ExecuteUiAsync(request, ui.Read(parse), exporters, cancel);
             return ExecuteAsync(request, limit, OutputSinks.ForStdout(parse.GetValue(json)), exporters, cancel);
         });
         return command;
+    }
+
+    /// <summary>The pids given, each once; none or one given twice is bad usage.</summary>
+    public static IReadOnlyList<int> ReadPids(IReadOnlyList<string> texts)
+    {
+        if (texts.Count == 0) throw new UsageException("attach needs the pid of a .NET process (see monitor ps)");
+        var pids = new List<int>(texts.Count);
+        foreach (string text in texts)
+        {
+            int pid = ReadPid(text);
+            if (pids.Contains(pid)) throw new UsageException($"pid {pid} is given twice");
+            pids.Add(pid);
+        }
+        return pids;
     }
 
     public static int ReadPid(string text)
@@ -55,8 +71,8 @@ public static class AttachCommand
     private static TimeSpan ReadDuration(long seconds) =>
         seconds is >= 1 and <= 7 * 24 * 3600 ? TimeSpan.FromSeconds(seconds) : throw new UsageException($"--duration must be 1..604800 seconds (got {seconds})");
 
-    /// <summary>The terminal UI on the attached process; it stays after the process exits so its last state can
-    /// be read, until q.</summary>
+    /// <summary>The terminal UI on the attached processes; it stays after they exit so their last state can be read,
+    /// until q.</summary>
     private static async Task<int> ExecuteUiAsync(AttachRequest request, Monitor.Tui.MonitorAppOptions options, IReadOnlyList<IMonitorSink> exporters, CancellationToken cancel)
     {
         try
@@ -75,11 +91,12 @@ public static class AttachCommand
         await using var observation = new Observation(DiagnosticsLevel.Full, request.Interval, singleThreadRate: null, request.Record?.Stacks ?? false);
         if (request.Stacks) observation.Stacks.Enabled = true;
         foreach (var exporter in exporters) observation.Sinks.Add(exporter);
-        var controller = new AttachController(request.Pid, observation, request.TraceDir);
-        await using (var session = await AttachSession.AttachAsync(observation, controller.Recording, request, stop.Token))
+        var controller = new AttachController(observation, request.TraceDir);
+        await using (var targets = await AttachSession.AttachAsync(observation, controller.Recording, request, controller.Say, stop.Token))
         {
-            controller.Watch(session.Session);
+            controller.Watch(targets);
             Monitor.Tui.MonitorApp.Run(controller, options, stop.Token);
+            await controller.StopWatchingAsync();
         }
         controller.Recording.Stop();
         return ExitCodes.Ok;
@@ -102,7 +119,7 @@ public static class AttachCommand
         {
             ExportOptions.Stop(exporters);
         }
-        // Ending an attach (Ctrl+C, --duration, the target exiting) is the normal way out.
+        // Ending an attach (Ctrl+C, --duration, the targets exiting) is the normal way out.
         return ExitCodes.Ok;
     }
 }

@@ -35,7 +35,8 @@ public sealed class ConsoleTextSink(TextWriter output, bool interactive, bool pr
         }
         AnnounceDiagnostics(s);
         var t = s.Totals;
-        if (s.Workload is null)
+        // An attach has a workload without a mode (only how long it has been watched): nothing to show progress of.
+        if (s.Workload is null or { Mode: null })
         {
             Write(ExternalLine(s));
             return;
@@ -51,13 +52,17 @@ public sealed class ConsoleTextSink(TextWriter output, bool interactive, bool pr
         Write(line);
     }
 
-    /// <summary>An attached process: no progress to show, its busiest threads instead.</summary>
+    /// <summary>Attached processes: no progress to show, their busiest threads instead; with several, which processes
+    /// (those exited marked) and whose each thread is.</summary>
     private static string ExternalLine(Snapshot s)
     {
         var t = s.Totals;
+        var watched = s.Processes.Where(p => p.Role != ProcessRole.Monitor).ToArray();
+        bool several = watched.Length > 1;
         var busiest = s.Threads.OrderByDescending(th => th.CpuPercent).Take(3)
-            .Select(th => $"{(th.Name.Length == 0 ? th.Tid.ToString() : th.Name)} {th.CpuPercent:0}%");
-        return $"t {s.T,6:0.0}s  CPU {t.CpuPercent,5:0}%  mem {Format.Short(t.WorkingSetBytes)}B  heap {Format.Short(t.GcHeapBytes)}B  GCs {t.GcCount}  " +
+            .Select(th => $"{(several ? $"{th.Pid}/" : "")}{(th.Name.Length == 0 ? th.Tid.ToString() : th.Name)} {th.CpuPercent:0}%");
+        string processes = several ? $"processes {string.Join(' ', watched.Select(p => p.Exited ? $"{p.Pid}(exited)" : p.Pid.ToString()))}  " : "";
+        return $"t {s.T,6:0.0}s  {processes}CPU {t.CpuPercent,5:0}%  mem {Format.Short(t.WorkingSetBytes)}B  heap {Format.Short(t.GcHeapBytes)}B  GCs {t.GcCount}  " +
                $"contentions {Format.Short(s.Contention.Count / s.IntervalSeconds)}/s  threads {s.Threads.Count}: {string.Join(", ", busiest)}";
     }
 

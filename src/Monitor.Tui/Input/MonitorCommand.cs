@@ -15,6 +15,8 @@ public enum MonitorCommand
     StartStop,
     Compare,
     ToggleRecording,
+    /// <summary>Opens the process picker: watch another process, or stop watching one (attach only).</summary>
+    PickTargets,
     /// <summary>A key a panel brought (<see cref="Panels.PanelKey"/>): its binding says what it does.</summary>
     PanelKey,
     NextPanel,

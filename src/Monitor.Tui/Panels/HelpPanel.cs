@@ -4,7 +4,9 @@ using Monitor.Tui.Text;
 
 namespace Monitor.Tui.Panels;
 
-/// <summary>Every key binding with what it does, then how to read the numbers.</summary>
+/// <summary>Every key binding that does something here with what it does, then how to read the numbers. While
+/// watching processes Monitor did not start (attach, replay) the workload keys are left out, and p is there only in
+/// attach: at 80x24 the help has no row to spare.</summary>
 public static class HelpPanel
 {
     public const int KeyColumn = 14;
@@ -14,9 +16,7 @@ public static class HelpPanel
         var lines = new List<StyledLine>();
         foreach (var binding in Listed(state))
         {
-            bool off = binding.NeedsWorkloads && !state.CanRunWorkloads;
-            lines.Add(new LineBuilder(width).Gap().Left(binding.Keys, KeyColumn, Tone.Accent)
-                .Add(binding.Help + (off ? " (not while watching)" : ""), off ? Tone.Dim : Tone.Normal).Build());
+            lines.Add(new LineBuilder(width).Gap().Left(binding.Keys, KeyColumn, Tone.Accent).Add(binding.Help!).Build());
         }
         lines.Add(StyledLine.Empty);
         lines.Add(StyledLine.Plain(" " + HeaderPanel.CpuScaleNote + ". WAIT% = runnable but waiting for a CPU.", Tone.Dim));
@@ -30,7 +30,10 @@ public static class HelpPanel
 
     public static int LineCount(DashboardState state) => Listed(state).Count() + (state.IsWatching ? 3 : 4);
 
-    /// <summary>The bindings with a line of their own; watching another process, the workload's keys have none.</summary>
+    /// <summary>The bindings with a line of their own: watching another process, the workload's keys have none; the
+    /// picker is there only where processes can be picked.</summary>
     private static IEnumerable<KeyBinding> Listed(DashboardState state) =>
-        state.Keys.Bindings.Where(b => b.Help is not null && !(b.NeedsWorkloads && state.IsWatching));
+        state.Keys.Bindings.Where(b => b.Help is not null
+            && !(b.NeedsWorkloads && state.IsWatching)
+            && (b.Command != MonitorCommand.PickTargets || state.CanPickTargets));
 }

@@ -56,6 +56,12 @@ public sealed class DashboardState(WorkloadSettings settings, bool canRunWorkloa
     /// <summary>The groups shown unfolded, their members listed under them.</summary>
     public HashSet<ThreadGroupKey> ExpandedGroups { get; } = [];
 
+    /// <summary>Whether the controller can watch other processes (attach): p opens the picker.</summary>
+    public bool CanPickTargets { get; init; }
+
+    /// <summary>The process picker (p), while attached.</summary>
+    public TargetPicker Picker { get; } = new();
+
     /// <summary>The keys, for the key bar and the help.</summary>
     public required KeyMap Keys { get; init; }
 

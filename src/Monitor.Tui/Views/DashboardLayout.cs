@@ -122,10 +122,14 @@ public static class DashboardLayout
         return groups;
     }
 
-    private static Rectangle HelpFrame(Size screen, int helpRows)
+    private static Rectangle HelpFrame(Size screen, int helpRows) => OverlayFrame(screen, helpRows, 84);
+
+    /// <summary>A bordered box over the middle of the screen for <paramref name="rows"/> rows of at most
+    /// <paramref name="maxWidth"/> columns (the help, the process picker), cut to the screen.</summary>
+    public static Rectangle OverlayFrame(Size screen, int rows, int maxWidth)
     {
-        int w = Math.Min(84, Math.Max(0, screen.Width - 4));
-        int h = Math.Min(helpRows + 2, Math.Max(0, screen.Height - 2));
+        int w = Math.Min(maxWidth, Math.Max(0, screen.Width - 4));
+        int h = Math.Min(rows + 2, Math.Max(0, screen.Height - 2));
         return new Rectangle((screen.Width - w) / 2, (screen.Height - h) / 2, w, h);
     }
 }

@@ -8,17 +8,23 @@ namespace Monitor.Tui.Views;
 public sealed class DashboardView : Runnable
 {
     private readonly Func<Size, DashboardFrames> _layout;
+    private readonly Func<Size, Rectangle?> _pickerFrame;
 
     /// <param name="registered">The registry's panels, in its order (what <paramref name="layout"/> places).</param>
+    /// <param name="pickerFrame">where the process picker goes; null while it is closed.</param>
     public DashboardView(
         Func<Size, DashboardFrames> layout,
         PanelView header,
         IReadOnlyList<PanelView> registered,
         PanelView keyBar,
         PanelView help,
+        PanelView picker,
+        Func<Size, Rectangle?> pickerFrame,
         TooSmallView tooSmall)
     {
         _layout = layout;
+        _pickerFrame = pickerFrame;
+        Picker = picker;
         Header = header;
         Registered = registered;
         KeyBar = keyBar;
@@ -28,21 +34,24 @@ public sealed class DashboardView : Runnable
         Height = Dim.Fill();
         BorderStyle = Terminal.Gui.Drawing.LineStyle.None;
         Help.Visible = false;
+        Picker.Visible = false;
         TooSmall.Visible = false;
         // Added last, drawn on top.
-        Add([header, .. registered, keyBar, tooSmall, help]);
+        Add([header, .. registered, keyBar, tooSmall, picker, help]);
     }
 
     public PanelView Header { get; }
     public IReadOnlyList<PanelView> Registered { get; }
     public PanelView KeyBar { get; }
     public PanelView Help { get; }
+    /// <summary>The process picker (p), over the panels while open.</summary>
+    public PanelView Picker { get; }
     public TooSmallView TooSmall { get; }
 
     public bool IsTooSmall { get; private set; }
 
-    /// <summary>Every view that draws panel content: the header, the registered panels, the key bar and the help.</summary>
-    public IEnumerable<PanelView> Panels => [Header, .. Registered, KeyBar, Help];
+    /// <summary>Every view that draws panel content: the header, the registered panels, the key bar, the picker and the help.</summary>
+    public IEnumerable<PanelView> Panels => [Header, .. Registered, KeyBar, Picker, Help];
 
     /// <summary>The registered panel with this title.</summary>
     public PanelView Panel(string title) => Registered.Single(p => p.PanelTitle == title);
@@ -59,6 +68,8 @@ public sealed class DashboardView : Runnable
             Place(Registered[i], frames.Panels[i], !frames.TooSmall && !frames.Panels[i].IsEmpty);
         }
         Place(KeyBar, frames.KeyBar, !frames.TooSmall);
+        var picker = _pickerFrame(Viewport.Size);
+        Place(Picker, picker ?? Rectangle.Empty, picker is not null && !frames.TooSmall);
         Place(Help, frames.Help, Help.Visible && !frames.TooSmall);
     }
 

@@ -94,6 +94,13 @@ public sealed class PanelView : View
 
     public void ScrollToEnd() => ScrollTo(int.MaxValue);
 
+    /// <summary>Scrolls as little as needed for body row <paramref name="row"/> to be in view (a list's selection).</summary>
+    public void ScrollIntoView(int row)
+    {
+        if (row < _scroll) ScrollTo(row);
+        else if (BodyRows > 0 && row >= _scroll + BodyRows) ScrollTo(row - BodyRows + 1);
+    }
+
     protected override void OnFrameChanged(in Rectangle frame)
     {
         base.OnFrameChanged(frame);

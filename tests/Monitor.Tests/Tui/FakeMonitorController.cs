@@ -3,7 +3,7 @@ using Monitor.Model;
 namespace Monitor.Tests.Tui;
 
 /// <summary>Records what the UI asked for and lets a test tell the connected UI of snapshots, runs and status.</summary>
-public sealed class FakeMonitorController(bool canRunWorkloads = true) : IMonitorController
+public class FakeMonitorController(bool canRunWorkloads = true) : IMonitorController
 {
     public List<WorkloadSettings> Started { get; } = [];
     public int Stops { get; private set; }

@@ -31,6 +31,7 @@ public static class DotnetProcesses
     /// <summary>One process as <see cref="List"/> gives it; null when it has gone or cannot be read.</summary>
     public static DotnetProcessInfo? Describe(int pid)
     {
+        if (!IsProcess(pid)) return null;
         try
         {
             using var process = Process.GetProcessById(pid);
@@ -41,6 +42,26 @@ public static class DotnetProcesses
         catch (Exception e) when (e is ArgumentException or InvalidOperationException or IOException or UnauthorizedAccessException)
         {
             return null;
+        }
+    }
+
+    /// <summary>False for a thread id: Linux answers /proc/TID of any thread as if it were a process, so a socket left
+    /// behind by a killed process whose pid is now a thread of another would list that thread (by its thread name).
+    /// True elsewhere.</summary>
+    public static bool IsProcess(int pid)
+    {
+        if (!OperatingSystem.IsLinux()) return true;
+        try
+        {
+            foreach (string line in File.ReadLines($"/proc/{pid}/status"))
+            {
+                if (line.StartsWith("Tgid:", StringComparison.Ordinal)) return int.TryParse(line.AsSpan(5).Trim(), out int group) && group == pid;
+            }
+            return false;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
         }
     }
 

@@ -37,18 +37,7 @@ public sealed class ExternalProcessSession : IAsyncDisposable
         bool runtimeCounters = true)
     {
         ArgumentNullException.ThrowIfNull(sink);
-        string name = NameOf(pid) ?? throw new AttachFailedException(pid, AttachFailure.ProcessNotFound, $"no process with pid {pid}");
-        if (ProcessOwner.IsForeign(pid))
-        {
-            throw new AttachFailedException(pid, AttachFailure.PermissionDenied,
-                $"process {pid} ({name}) belongs to another user; only that user or root may attach to it");
-        }
-        if (DefaultDiagnosticSockets.Of(pid).Length == 0)
-        {
-            throw new AttachFailedException(pid, AttachFailure.NotDotnet,
-                $"process {pid} ({name}) is not a .NET process, or it runs with diagnostics disabled: " +
-                $"it has no diagnostic socket dotnet-diagnostic-{pid}-*-socket in {DefaultDiagnosticSockets.TempDirectory}");
-        }
+        string name = ThrowIfCannotAttach(pid);
 
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancel);
         deadline.CancelAfter(DefaultTimeout);
@@ -94,6 +83,25 @@ public sealed class ExternalProcessSession : IAsyncDisposable
         return new ExternalProcessSession(live);
     }
 
+    /// <summary>What can be told without connecting: the process exists, is this user's and has a diagnostic socket.
+    /// Returns its name; throws <see cref="AttachFailedException"/> saying why not.</summary>
+    public static string ThrowIfCannotAttach(int pid)
+    {
+        string name = NameOf(pid) ?? throw new AttachFailedException(pid, AttachFailure.ProcessNotFound, $"no process with pid {pid}");
+        if (ProcessOwner.IsForeign(pid))
+        {
+            throw new AttachFailedException(pid, AttachFailure.PermissionDenied,
+                $"process {pid} ({name}) belongs to another user; only that user or root may attach to it");
+        }
+        if (DefaultDiagnosticSockets.Of(pid).Length == 0)
+        {
+            throw new AttachFailedException(pid, AttachFailure.NotDotnet,
+                $"process {pid} ({name}) is not a .NET process, or it runs with diagnostics disabled: " +
+                $"it has no diagnostic socket dotnet-diagnostic-{pid}-*-socket in {DefaultDiagnosticSockets.TempDirectory}");
+        }
+        return name;
+    }
+
     private static bool IsPermissionDenied(Exception e) => e switch
     {
         UnauthorizedAccessException => true,
@@ -103,7 +111,7 @@ public sealed class ExternalProcessSession : IAsyncDisposable
 
     private static string? NameOf(int pid)
     {
-        if (pid <= 0) return null;
+        if (pid <= 0 || !DotnetProcesses.IsProcess(pid)) return null;
         try
         {
             using var process = Process.GetProcessById(pid);

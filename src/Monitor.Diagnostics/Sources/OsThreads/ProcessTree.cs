@@ -15,6 +15,32 @@ public static class ProcessTree
         return KernelListsChildren.Value ? Walk(pid, ChildrenFromFiles) : DescendantsByParentScan(pid);
     }
 
+    /// <summary>Whether one of <paramref name="ancestors"/> is above <paramref name="pid"/> in the tree (its parent, its
+    /// parent's parent, ...); false when the process has gone, and always false outside Linux.</summary>
+    public static bool IsDescendantOf(int pid, IReadOnlySet<int> ancestors)
+    {
+        if (!OperatingSystem.IsLinux() || ancestors.Count == 0) return false;
+        // Bounded: a pid reused while we walk could in theory make a loop.
+        for (int hops = 0, p = pid; hops < 64 && ParentOf(p) is int parent and > 1; hops++, p = parent)
+        {
+            if (ancestors.Contains(parent)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>The parent pid from /proc/PID/stat; null when the process has gone.</summary>
+    private static int? ParentOf(int pid)
+    {
+        try
+        {
+            return ProcText.TryParseStat(File.ReadAllBytes($"/proc/{pid}/stat"), out var fields) ? fields.ParentPid : null;
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
     // Asked of our own process once: asked of the watched one, a process that had just ended looked like a kernel
     // without the files, and every later snapshot read the stat file of every process on the machine.
     private static readonly Lazy<bool> KernelListsChildren =

@@ -26,6 +26,30 @@ public sealed class ProcessTreeTests
         }
     }
 
+    /// <summary>What attach --children asks of each new .NET process: is one of the given processes above it?</summary>
+    [LinuxFact]
+    public async Task A_grandchild_descends_from_its_grandparent_and_not_from_an_unrelated_process()
+    {
+        using var shell = Process.Start(new ProcessStartInfo("/bin/sh") { ArgumentList = { "-c", "sleep 5; true" } })!;
+        using var other = Process.Start(new ProcessStartInfo("sleep", "5"))!;
+        try
+        {
+            int sleep = await WaitForChildNamed(shell.Id, "sleep");
+
+            Assert.True(ProcessTree.IsDescendantOf(sleep, new HashSet<int> { shell.Id }));
+            Assert.True(ProcessTree.IsDescendantOf(sleep, new HashSet<int> { other.Id, Environment.ProcessId }));
+            Assert.False(ProcessTree.IsDescendantOf(sleep, new HashSet<int> { other.Id }));
+            Assert.False(ProcessTree.IsDescendantOf(shell.Id, new HashSet<int> { sleep }));
+            Assert.False(ProcessTree.IsDescendantOf(int.MaxValue, new HashSet<int> { shell.Id }));
+        }
+        finally
+        {
+            shell.Kill(entireProcessTree: true);
+            other.Kill();
+            await shell.WaitForExitAsync();
+        }
+    }
+
     [Fact]
     public void A_process_that_does_not_exist_has_no_descendants()
     {
