@@ -62,7 +62,7 @@ public sealed class MonitorApp : IMonitorSink, IDisposable
             Panel(null, HelpPanel.Render),
             Panel(null, PickerPanel.Render),
             size => State.Picker.IsOpen ? DashboardLayout.OverlayFrame(size, PickerPanel.HeaderRows + PickerPanel.RowCount(State), 110) : null,
-            new TooSmallView(palette, DashboardLayout.MinHeightFor(_panels)));
+            new TooSmallView(palette, () => DashboardLayout.MinHeightFor([.. _panels.Where((_, i) => ShownPanels()[i])])));
         Dashboard.Help.BorderStyle = Terminal.Gui.Drawing.LineStyle.Single;
         Dashboard.Help.Title = "Help";
         Dashboard.Picker.BorderStyle = Terminal.Gui.Drawing.LineStyle.Single;
@@ -251,6 +251,16 @@ public sealed class MonitorApp : IMonitorSink, IDisposable
             case MonitorCommand.ToggleRecording:
                 _controller.ToggleRecording();
                 Refresh();
+                break;
+            case MonitorCommand.ToggleStacks:
+                ShowStatus(_controller.ToggleStacks());
+                break;
+            case MonitorCommand.Choose:
+                if (_panels[_selectedPanel].Choose is { } choose)
+                {
+                    choose(State);
+                    Refresh();
+                }
                 break;
             case MonitorCommand.PickTargets:
                 OpenPicker();

@@ -14,6 +14,13 @@ public sealed record KeyBinding(
 {
     public bool NeedsWorkloads => Command is >= MonitorCommand.ModeSingle and <= MonitorCommand.Compare;
 
+    /// <summary>Whether the key bar and the help list it now: a panel's key while its panel is shown, the stacks' key
+    /// while watching another process; null: always.</summary>
+    public Func<DashboardState, bool>? ListedWhen { get; init; }
+
+    public bool IsListed(DashboardState state) =>
+        !(NeedsWorkloads && state.IsWatching) && (ListedWhen?.Invoke(state) ?? true);
+
     public bool Matches(Key key)
     {
         if (Codes.Contains(key.KeyCode))

@@ -29,6 +29,7 @@ public sealed class KeyMap
 
     private static readonly KeyBinding[] Navigation =
     [
+        new(MonitorCommand.Choose, "Enter", null, null, "", [KeyCode.Enter]),
         new(MonitorCommand.NextPanel, "Tab S-Tab", "select the next or previous panel", "tab panel", "", [KeyCode.Tab]),
         new(MonitorCommand.PreviousPanel, "Shift+Tab", null, null, "", [KeyCode.Tab | KeyCode.ShiftMask]),
         new(MonitorCommand.ScrollUp, "arrows PgUp..", "scroll the selected panel (also PgDn Home End)", null, "k", [KeyCode.CursorUp]),
@@ -53,14 +54,17 @@ public sealed class KeyMap
     public KeyMap(IEnumerable<PanelDefinition> panels)
     {
         var bindings = new List<KeyBinding>(Workload);
-        foreach (var key in panels.SelectMany(p => p.Keys))
+        foreach (var (panel, key) in panels.SelectMany(p => p.Keys.Select(k => (p, k))))
         {
             string chars = $"{char.ToLowerInvariant(key.Char)}{char.ToUpperInvariant(key.Char)}";
             if (bindings.Concat(Navigation).FirstOrDefault(b => b.Chars.IndexOfAny(chars.ToCharArray()) >= 0) is { } taken)
             {
                 throw new ArgumentException($"the key {key.Char} of a panel is already bound ({taken.Keys})", nameof(panels));
             }
-            bindings.Add(new(MonitorCommand.PanelKey, key.HelpKeys ?? key.Char.ToString(), key.Help, key.BarWord is null ? null : $"{key.Char} {key.BarWord}", chars, [], key.Press));
+            bindings.Add(new(MonitorCommand.PanelKey, key.HelpKeys ?? key.Char.ToString(), key.Help, key.BarWord is null ? null : $"{key.Char} {key.BarWord}", chars, [], key.Press)
+            {
+                ListedWhen = panel.Shown,
+            });
         }
         bindings.AddRange(Navigation);
         Bindings = bindings;

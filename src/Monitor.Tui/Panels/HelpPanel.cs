@@ -34,6 +34,6 @@ public static class HelpPanel
     /// picker is there only where processes can be picked.</summary>
     private static IEnumerable<KeyBinding> Listed(DashboardState state) =>
         state.Keys.Bindings.Where(b => b.Help is not null
-            && !(b.NeedsWorkloads && state.IsWatching)
+            && b.IsListed(state)
             && (b.Command != MonitorCommand.PickTargets || state.CanPickTargets));
 }

@@ -14,7 +14,7 @@ public static class KeyBarPanel
     public static PanelContent Render(DashboardState state, int width, Glyphs glyphs)
     {
         var status = new LineBuilder(width).Gap().Add(state.Status, Tone.Warn).Build();
-        var shown = state.Keys.Bindings.Where(b => b.BarLabel is not null && !(b.NeedsWorkloads && state.IsWatching)).ToList();
+        var shown = state.Keys.Bindings.Where(b => b.BarLabel is not null && b.IsListed(state)).ToList();
         while (shown.Sum(b => b.BarLabel!.Length + 1) - 1 > width && shown.FindLastIndex(b => b.Command == MonitorCommand.PanelKey) is var last and >= 0)
         {
             shown.RemoveAt(last);

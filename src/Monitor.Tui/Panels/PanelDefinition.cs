@@ -32,4 +32,7 @@ public sealed record PanelDefinition(
     /// <see cref="PanelContent.CursorRow"/> in sight; without one they scroll.
     /// </summary>
     public Action<DashboardState, int>? MoveCursor { get; init; }
+
+    /// <summary>What Enter does while the panel is selected (unfold what is under its cursor); null: nothing.</summary>
+    public Action<DashboardState>? Choose { get; init; }
 }

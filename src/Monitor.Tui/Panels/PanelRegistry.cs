@@ -14,6 +14,13 @@ public static class PanelRegistry
             Keys = ThreadsPanel.Keys,
             MoveCursor = ThreadsPanel.MoveCursor,
         },
+        new("Hot methods", HotMethodsPanel.Render, HotMethodsPanel.RowCount, PanelPlacement.FullWidth(minRows: 3), HeaderRows: 1)
+        {
+            Keys = HotMethodsPanel.Keys,
+            Shown = HotMethodsPanel.Shown,
+            MoveCursor = HotMethodsPanel.MoveCursor,
+            Choose = HotMethodsPanel.Choose,
+        },
         new("Lock contention", ContentionPanel.Render, ContentionPanel.RowCount, PanelPlacement.Small),
         new("Memory", MemoryPanel.Render, MemoryPanel.RowCount, PanelPlacement.Small),
         new("Results", ResultsPanel.Render, ResultsPanel.RowCount, PanelPlacement.FullWidth(minRows: 2, takesSpareRows: true), HeaderRows: 1,

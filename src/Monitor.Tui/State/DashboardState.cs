@@ -28,6 +28,9 @@ public sealed class DashboardState(WorkloadSettings settings, bool canRunWorkloa
     /// Watching processes Monitor did not start (attach, or the replay of an attach): nothing of the demo's workload
     /// (its keys, ITER/s, effective parallelism, the results) has anything to show.
     /// </summary>
+    /// <summary>The hot-methods panel's order, cursor and unfolded callers.</summary>
+    public HotMethodsView HotMethods { get; } = new();
+
     public bool IsWatching => !CanRunWorkloads && Latest?.Workload?.Mode is null && _results.Count == 0;
 
     /// <summary>When the snapshots said every watched process had exited; from then on the last state stays.</summary>

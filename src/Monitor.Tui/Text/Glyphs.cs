@@ -11,9 +11,10 @@ public sealed record Glyphs(
     string Times,
     string Recording,
     string Descending,
-    string Ascending)
+    string Ascending,
+    string CalledFrom)
 {
-    public static readonly Glyphs Unicode = new(" ▁▂▃▄▅▆▇█", '█', '░', '─', "▸", "▾", "×", "●", "↓", "↑");
+    public static readonly Glyphs Unicode = new(" ▁▂▃▄▅▆▇█", '█', '░', '─', "▸", "▾", "×", "●", "↓", "↑", "←");
 
-    public static readonly Glyphs Ascii = new(" _.-=+*#@", '#', '.', '-', ">", "v", "x", "*", "v", "^");
+    public static readonly Glyphs Ascii = new(" _.-=+*#@", '#', '.', '-', ">", "v", "x", "*", "v", "^", "<");
 }

@@ -26,17 +26,13 @@ public static class DashboardLayout
         Math.Max(MinHeight, HeaderRows + KeyBarRows + panels.Sum(p => p.Placement.MinRows + p.RowsAroundBody));
 
     /// <param name="wantedRows">The body rows each panel has to show, in the order of <paramref name="panels"/>.</param>
-    /// <param name="shown">Which of the panels have a place now (null: all); a hidden one gets an empty frame.</param>
+    /// <param name="shown">Which of the panels have a place now (null: all); a hidden one gets an empty frame and
+    /// takes no rows, also from the minimum height.</param>
     public static DashboardFrames Compute(
         Size screen, IReadOnlyList<PanelDefinition> panels, IReadOnlyList<int> wantedRows, int helpRows, IReadOnlyList<bool>? shown = null)
     {
         int width = screen.Width, height = screen.Height;
         var help = HelpFrame(screen, helpRows);
-        if (width < MinWidth || height < MinHeightFor(panels))
-        {
-            var none = Rectangle.Empty;
-            return new DashboardFrames(true, none, [.. panels.Select(_ => none)], none, help);
-        }
         if (shown is not null && shown.Contains(false))
         {
             var placed = Enumerable.Range(0, panels.Count).Where(i => shown[i]).ToList();
@@ -47,6 +43,11 @@ public static class DashboardLayout
                 all[placed[k]] = some.Panels[k];
             }
             return some with { Panels = all };
+        }
+        if (width < MinWidth || height < MinHeightFor(panels))
+        {
+            var none = Rectangle.Empty;
+            return new DashboardFrames(true, none, [.. panels.Select(_ => none)], none, help);
         }
 
         // Panels sharing rows (small ones side by side) form a group, as tall as its tallest member needs.

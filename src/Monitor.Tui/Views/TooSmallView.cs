@@ -4,14 +4,14 @@ using Terminal.Gui.ViewBase;
 namespace Monitor.Tui.Views;
 
 /// <summary>Shown instead of the dashboard when the terminal is smaller than the layout needs.</summary>
-public sealed class TooSmallView(Palette palette, int minHeight) : View
+public sealed class TooSmallView(Palette palette, Func<int> minHeight) : View
 {
     public static string Message(int width, int height, int minHeight) =>
         $"terminal too small: {width}x{height}, need {DashboardLayout.MinWidth}x{minHeight}";
 
     protected override bool OnDrawingContent(DrawContext? context)
     {
-        string message = Message(Viewport.Width, Viewport.Height, minHeight);
+        string message = Message(Viewport.Width, Viewport.Height, minHeight());
         string hint = "resize, or press q to quit";
         SetAttribute(palette[Tone.Bad]);
         DrawCentered(message, Viewport.Height / 2 - 1);

@@ -146,6 +146,6 @@ public class TargetPickerTests
         dashboard.Press(new Key('?'));
 
         Assert.DoesNotContain("pick processes to watch", dashboard.Screen);
-        Assert.Contains("run single: one thread", dashboard.Screen);
+        Assert.Contains("run single, threads, processes or gil", dashboard.Screen);
     }
 }
