@@ -39,7 +39,7 @@ public sealed class MonitorApp : IMonitorSink, IDisposable
         _app = app;
         _controller = controller;
         _glyphs = options.Ascii ? Glyphs.Ascii : Glyphs.Unicode;
-        _panels = options.Panels;
+        _panels = [.. options.Panels.Where(p => p.ShownWhen(controller.CanRunWorkloads))];
         _keys = new KeyMap(_panels);
         var palette = options.Monochrome ? Palette.Monochrome() : Palette.Colored();
         State = new DashboardState(controller.Settings, controller.CanRunWorkloads, options.LogicalCpus)

@@ -13,7 +13,11 @@ public static class PanelRegistry
             Key: new('e', "expand", "expand or fold the runtime's own threads", ThreadsPanel.ToggleRuntimeThreads)),
         new("Lock contention", ContentionPanel.Render, ContentionPanel.RowCount, PanelPlacement.Small),
         new("Memory", MemoryPanel.Render, MemoryPanel.RowCount, PanelPlacement.Small),
+        new("Runtime", RuntimePanel.Render, RuntimePanel.RowCount, PanelPlacement.Small, OnlyWhileWatching: true),
         new("Results", ResultsPanel.Render, ResultsPanel.RowCount, PanelPlacement.FullWidth(minRows: 2, takesSpareRows: true), HeaderRows: 1,
             ScrollsToEndOnResult: true),
     ];
+
+    /// <summary>The panels a dashboard that runs workloads (<paramref name="canRunWorkloads"/>) or only watches shows.</summary>
+    public static IReadOnlyList<PanelDefinition> For(bool canRunWorkloads) => [.. All.Where(p => p.ShownWhen(canRunWorkloads))];
 }
