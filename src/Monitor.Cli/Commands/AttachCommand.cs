@@ -40,7 +40,7 @@ public static class AttachCommand
             bool headless = parse.GetValue(json) || parse.GetValue(text) || Console.IsOutputRedirected || Console.IsInputRedirected;
             var exporters = ExportOptions.Start(export.Read(parse));
             if (!headless) return ExecuteUiAsync(request, ui.Read(parse), exporters, cancel);
-            return ExecuteAsync(request, limit, OutputSinks.ForStdout(parse.GetValue(json)), exporters, cancel);
+            return ExecuteAsync(request, limit, OutputSinks.ForStdout(parse.GetValue(json), attach: true), exporters, cancel);
         });
         return command;
     }
