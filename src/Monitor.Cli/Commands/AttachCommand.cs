@@ -33,6 +33,9 @@ public static class AttachCommand
         export.AddTo(command);
         command.SetAction((parse, cancel) =>
         {
+            OptionConflicts.Exclusive(parse, json, text);
+            OptionConflicts.UiOnly(parse, ui, json, text);
+            OptionConflicts.ExportSettingsNeedAnExport(parse, export);
             int target = ReadPid(parse.GetValue(pid) ?? throw new UsageException("attach needs the pid of a .NET process (see monitor ps)"));
             var every = interval.ValueIn(parse);
             TimeSpan? limit = parse.GetValue(duration) is { } d ? ReadDuration(d) : null;

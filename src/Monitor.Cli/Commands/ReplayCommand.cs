@@ -28,6 +28,8 @@ public static class ReplayCommand
         command.Options.Add(speed);
         command.SetAction((parse, cancel) =>
         {
+            OptionConflicts.Exclusive(parse, json, text);
+            OptionConflicts.UiOnly(parse, ui, json, text);
             bool headless = parse.GetValue(json) || parse.GetValue(text) || Console.IsOutputRedirected || Console.IsInputRedirected;
             return headless
                 ? ExecuteAsync(parse.GetValue(path)!, parse.GetValue(json), speed.ValueIn(parse), cancel)
