@@ -16,7 +16,7 @@ public static class AttachCommand
         // Optional to the parser so a missing pid gets a message that names it, not "Required argument missing".
         var pid = new Argument<string?>("pid") { Description = "a .NET process of this user (see monitor ps)", Arity = ArgumentArity.ZeroOrOne };
         var json = new Option<bool>("--json") { Description = "headless: one snapshot per line as JSON" };
-        var text = new Option<bool>("--text") { Description = "headless: one line of text per snapshot" };
+        var text = new Option<bool>("--text") { Description = "headless: per snapshot a table like top: busiest threads, locks with owners, the runtime line" };
         var ui = new UiOptions();
         var recording = new RecordingOptions();
         var duration = TypedOption.OptionalWholeNumber("--duration", "1..604800 seconds", "stop after this many seconds, 1..604800 (default: until the process exits or Ctrl+C)");
