@@ -33,4 +33,28 @@ public class AttachTextTests
         // The convoy's lock, owned and waited for by convoy threads, named.
         Assert.Contains(blocks, b => b.Split('\n').Any(l => l.Contains("0x") && l.Contains("convoy-") && l.Contains(" (")));
     }
+
+    [Fact]
+    public async Task A_replayed_attach_recording_prints_the_same_tables()
+    {
+        string bundle = Path.Combine(Path.GetTempPath(), $"monitor-attach-text-{Guid.NewGuid():N}");
+        try
+        {
+            using (var target = await TargetApp.StartAsync("lock-convoy"))
+            {
+                var record = await MonitorProgram.RunAsync(["attach", target.Pid.ToString(), "--json", "--duration", "2", "--record", bundle]);
+                Assert.True(record.ExitCode == 0, record.ToString());
+            }
+            var replay = await MonitorProgram.RunAsync(["replay", bundle, "--text"]);
+
+            Assert.True(replay.ExitCode == 0, replay.ToString());
+            Assert.DoesNotContain("it/s", replay.Stdout);
+            Assert.Contains("THREAD", replay.Stdout);
+            Assert.Contains("convoy-1", replay.Stdout);
+        }
+        finally
+        {
+            if (Directory.Exists(bundle)) Directory.Delete(bundle, recursive: true);
+        }
+    }
 }
