@@ -89,7 +89,8 @@ public sealed class RuntimeFigureTests(KnownRatesAttach attach) : IClassFixture<
     public void An_idle_pool_is_not_starved_and_its_threads_are_the_ones_the_os_lists()
     {
         Assert.All(Runtime, r => Assert.Equal(0, r.StarvationAdjustments));
-        Assert.All(Runtime, r => Assert.Equal(0, r.ThreadPoolQueueLength));
+        // 100 empty items a second: one may be queued at the moment the counter reads the queue, none pile up.
+        Assert.All(Runtime, r => Assert.InRange(r.ThreadPoolQueueLength ?? -1, 0, 5));
         // The runtime's count against the threads /proc names as pool workers, in the last snapshot (the pool is
         // stable here: 100 empty items a second keep a thread or few).
         var last = attach.Attached.Snapshots[^1];
