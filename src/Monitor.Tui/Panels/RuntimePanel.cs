@@ -61,7 +61,7 @@ public static class RuntimePanel
             .Add(Spark(h?.AllocBytesPerSec, state, spark, glyphs), Tone.Accent)
             .Add("  exceptions ", Tone.Dim).Add(Rate(r.ExceptionsPerSec)).Add(" ")
             .Add(Spark(h?.ExceptionsPerSec, state, spark, glyphs, floor: 1), Tone.Accent)
-            .Add("  JIT ", Tone.Dim).Add(Rate(r.MethodsJittedPerSec)).Add(r.MethodsJittedPerSec is null ? "" : " methods", Tone.Dim)
+            .Add("  JIT ", Tone.Dim).Add(Rate(r.MethodsJittedPerSec))
             .Build();
 
     private static StyledLine HeapLine(RuntimeSample r, string indent, int width) =>
