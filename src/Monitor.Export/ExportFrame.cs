@@ -19,7 +19,7 @@ public sealed record ExportFrame(
 
     /// <summary>How many series the frame gives (each metric's data points added up).</summary>
     public int SeriesCount =>
-        Processes.Sum(p => 2 + (p.UserSeconds is null ? 1 : 2) + (p.GcCollections is null ? 0 : 1) + (p.GcHeapBytes is null ? 0 : 1) + (p.Contentions is null ? 0 : 1) + (p.ThreadPool is null ? 0 : 3))
+        Processes.Sum(p => 2 + (p.UserSeconds is null ? 1 : 2) + (p.GcCollections is null ? 0 : 1) + (p.GcHeapBytes is null ? 0 : 1) + (p.Contentions is null ? 0 : 1) + (p.Runtime?.ThreadPoolThreads is null ? 0 : 3))
         + Threads.Count * 6 + Locks.Count * 2 + (Workload is null ? 0 : Workload.EffectiveParallelism is null ? 2 : 3);
 }
 
@@ -38,7 +38,7 @@ public sealed record ProcessPoint(
     long? GcCollections,
     long? GcHeapBytes,
     long? Contentions,
-    ThreadPoolSample? ThreadPool = null)
+    RuntimeSample? Runtime = null)
 {
     internal Tags Tags { get; } = [
         new(Attributes.ProcessPid, Pid),

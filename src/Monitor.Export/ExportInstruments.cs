@@ -29,14 +29,14 @@ internal static class ExportInstruments
         meter.CreateObservableCounter("dotnet.monitor.lock_contentions", () => frame().Processes.Where(p => p.Contentions is not null)
             .Select(p => new Measurement<long>(p.Contentions!.Value, p.Tags)), "{contention}",
             "Lock contentions (the runtime's ContentionStart events) since Monitor began watching the process");
-        meter.CreateObservableUpDownCounter("dotnet.thread_pool.thread.count", () => frame().Processes.Where(p => p.ThreadPool is not null)
-            .Select(p => new Measurement<long>(p.ThreadPool!.Threads, p.Tags)), "{thread}",
+        meter.CreateObservableUpDownCounter("dotnet.thread_pool.thread.count", () => frame().Processes.Where(p => p.Runtime?.ThreadPoolThreads is not null)
+            .Select(p => new Measurement<long>(p.Runtime!.ThreadPoolThreads!.Value, p.Tags)), "{thread}",
             "Thread pool threads (the runtime's threadpool-thread-count counter; processes attached to)");
-        meter.CreateObservableUpDownCounter("dotnet.thread_pool.queue.length", () => frame().Processes.Where(p => p.ThreadPool is not null)
-            .Select(p => new Measurement<long>(p.ThreadPool!.QueueLength, p.Tags)), "{work_item}",
+        meter.CreateObservableUpDownCounter("dotnet.thread_pool.queue.length", () => frame().Processes.Where(p => p.Runtime?.ThreadPoolThreads is not null)
+            .Select(p => new Measurement<long>(p.Runtime!.ThreadPoolQueueLength ?? 0, p.Tags)), "{work_item}",
             "Work items queued to the thread pool (threadpool-queue-length)");
-        meter.CreateObservableCounter("dotnet.thread_pool.work_item.count", () => frame().Processes.Where(p => p.ThreadPool is not null)
-            .Select(p => new Measurement<long>(p.ThreadPool!.CompletedItems, p.Tags)), "{work_item}",
+        meter.CreateObservableCounter("dotnet.thread_pool.work_item.count", () => frame().Processes.Where(p => p.Runtime?.ThreadPoolThreads is not null)
+            .Select(p => new Measurement<long>(p.Runtime!.ThreadPoolCompletedItems ?? 0, p.Tags)), "{work_item}",
             "Work items the thread pool completed since Monitor began watching the process (threadpool-completed-items-count)");
         meter.CreateObservableUpDownCounter("monitor.gc.heap.size", () => frame().Processes.Where(p => p.GcHeapBytes is not null)
             .Select(p => new Measurement<long>(p.GcHeapBytes!.Value, p.Tags)), "By",

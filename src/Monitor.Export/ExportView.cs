@@ -63,7 +63,7 @@ public sealed class ExportView(int threadSeriesPerProcess = ExportSettings.Defau
             processes.Add(new ProcessPoint(
                 p.Pid, p.Name, p.Role, p.CpuMs / 1000,
                 p.UserMs / 1000, p.SystemMs / 1000,
-                p.WorkingSetBytes, p.ThreadCount, p.GcCount, p.GcHeapBytes, p.ContentionCount, p.ThreadPool));
+                p.WorkingSetBytes, p.ThreadCount, p.GcCount, p.GcHeapBytes, p.ContentionCount, p.Runtime));
             if (threadsByPid.TryGetValue(p.Pid, out var own)) AddThreads(p, state, own, span, threads);
             AddLocks(p, state, locksByPid.GetValueOrDefault(p.Pid) ?? [], folded, locks);
         }

@@ -7,9 +7,9 @@ namespace Monitor.Model;
 /// (its GC and contention figures then stop; the OS figures go on); null while all is well.
 /// <see cref="UserMs"/> + <see cref="SystemMs"/> = <see cref="CpuMs"/>, cumulative since watching began like it (null
 /// where the source does not split it); <see cref="ContentionCount"/> and <see cref="ContentionWaitMs"/> are this
-/// process's own lock contentions since watching began (null without its runtime's events); <see cref="ThreadPool"/>
-/// is null where the runtime's counters are not read (Monitor's own workers). Exporters read these;
-/// the JSON lines carry the sums in their totals, not these (the snapshot format stays as it was).</summary>
+/// process's own lock contentions since watching began (null without its runtime's events); exporters read these,
+/// the JSON lines carry the sums in their totals instead. <see cref="Runtime"/> (JSON <c>runtime</c>) is null where
+/// the runtime's counters are not read (Monitor's own workers).</summary>
 public sealed record ProcessSample(
     [property: JsonRequired] int Pid,
     [property: JsonRequired] string Name,
@@ -27,9 +27,5 @@ public sealed record ProcessSample(
     [property: JsonIgnore] double? SystemMs = null,
     [property: JsonIgnore] long? ContentionCount = null,
     [property: JsonIgnore] double? ContentionWaitMs = null,
-    [property: JsonIgnore] ThreadPoolSample? ThreadPool = null);
-
-/// <summary>A process's thread pool as its runtime's counters say: threads now, work items queued now, work items
-/// completed since watching began.</summary>
-public sealed record ThreadPoolSample(long Threads, long QueueLength, long CompletedItems);
+    RuntimeSample? Runtime = null);
 

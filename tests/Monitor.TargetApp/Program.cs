@@ -9,11 +9,12 @@ IScenario? chosen = scenario switch
     "lock-convoy" => new LockConvoy(),
     "starvation" => new Starvation(),
     "aspnet" => new AspNetUnderLoad(),
+    "known-rates" => new KnownRates(),
     _ => null,
 };
 if (chosen is null)
 {
-    Console.Error.WriteLine("usage: Monitor.TargetApp cpu-hot|lock-convoy|starvation|aspnet");
+    Console.Error.WriteLine("usage: Monitor.TargetApp cpu-hot|lock-convoy|starvation|aspnet|known-rates");
     return 2;
 }
 await chosen.StartAsync();

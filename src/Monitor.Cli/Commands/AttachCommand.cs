@@ -17,7 +17,7 @@ public static class AttachCommand
         var pid = new Argument<string[]>("pid") { Description = ".NET processes of this user (see monitor ps)", Arity = ArgumentArity.ZeroOrMore };
         var children = new Option<bool>("--children") { Description = "also watch the .NET processes they start (and their children), while they run" };
         var json = new Option<bool>("--json") { Description = "headless: one snapshot per line as JSON" };
-        var text = new Option<bool>("--text") { Description = "headless: one line of text per snapshot" };
+        var text = new Option<bool>("--text") { Description = "headless: per snapshot a table like top: busiest threads, locks with owners, the runtime line" };
         var ui = new UiOptions();
         var recording = new RecordingOptions();
         var duration = TypedOption.OptionalWholeNumber("--duration", "1..604800 seconds", "stop after this many seconds, 1..604800 (default: until the process exits or Ctrl+C)");
@@ -35,6 +35,9 @@ public static class AttachCommand
         export.AddTo(command);
         command.SetAction((parse, cancel) =>
         {
+            OptionConflicts.Exclusive(parse, json, text);
+            OptionConflicts.UiOnly(parse, ui, json, text);
+            OptionConflicts.ExportSettingsNeedAnExport(parse, export);
             var targets = ReadPids(parse.GetValue(pid) ?? []);
             var every = interval.ValueIn(parse);
             TimeSpan? limit = parse.GetValue(duration) is { } d ? ReadDuration(d) : null;
@@ -42,7 +45,7 @@ public static class AttachCommand
             bool headless = parse.GetValue(json) || parse.GetValue(text) || Console.IsOutputRedirected || Console.IsInputRedirected;
             var exporters = ExportOptions.Start(export.Read(parse));
             if (!headless) return ExecuteUiAsync(request, ui.Read(parse), exporters, cancel);
-            return ExecuteAsync(request, limit, OutputSinks.ForStdout(parse.GetValue(json)), exporters, cancel);
+            return ExecuteAsync(request, limit, OutputSinks.ForStdout(parse.GetValue(json), attach: true), exporters, cancel);
         });
         return command;
     }

@@ -28,6 +28,8 @@ public static class ReplayCommand
         command.Options.Add(speed);
         command.SetAction((parse, cancel) =>
         {
+            OptionConflicts.Exclusive(parse, json, text);
+            OptionConflicts.UiOnly(parse, ui, json, text);
             bool headless = parse.GetValue(json) || parse.GetValue(text) || Console.IsOutputRedirected || Console.IsInputRedirected;
             return headless
                 ? ExecuteAsync(parse.GetValue(path)!, parse.GetValue(json), speed.ValueIn(parse), cancel)
@@ -72,6 +74,8 @@ public static class ReplayCommand
         }
         using var stdout = Console.OpenStandardOutput();
         var text = new ConsoleTextSink(Console.Out, interactive: false);
+        // An attach's snapshots (a workload without a mode) as attach --text printed them.
+        var attachText = new AttachTextSink(Console.Out);
         // A `monitor run` bundle: its result line after every snapshot, as run --json printed it. A UI recording of
         // several runs: each run's result line where the run ended among the snapshots.
         var results = replay.Manifest?.Result is null ? replay.Results : [];
@@ -91,6 +95,7 @@ public static class ReplayCommand
             {
                 ResultsUpTo(frame.Snapshot.Time);
                 if (asJson) Line(stdout, w => SnapshotJson.Write(w, frame.Snapshot));
+                else if (frame.Snapshot.Workload is { Mode: null }) attachText.SnapshotTaken(frame.Snapshot);
                 else text.SnapshotTaken(frame.Snapshot);
             }
         }

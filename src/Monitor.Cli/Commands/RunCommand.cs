@@ -29,6 +29,7 @@ public static class RunCommand
         export.AddTo(command);
         command.SetAction((parse, cancel) =>
         {
+            OptionConflicts.ExportSettingsNeedAnExport(parse, export);
             var (spec, autoN) = workload.Read(parse);
             var every = interval.ValueIn(parse);
             var level = diagnostics.ValueIn(parse);

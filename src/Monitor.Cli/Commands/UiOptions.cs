@@ -10,6 +10,8 @@ public sealed class UiOptions
     public Option<bool> NoMouse { get; } = new("--no-mouse") { Description = "ask the terminal not to send mouse reports" };
     public Option<bool> Ascii { get; } = new("--ascii") { Description = "plain ASCII instead of block and box characters" };
 
+    public IReadOnlyList<Option> All => [NoColor, NoMouse, Ascii];
+
     public void AddTo(Command command)
     {
         command.Options.Add(NoColor);

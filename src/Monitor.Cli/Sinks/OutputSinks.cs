@@ -18,7 +18,7 @@ public sealed class OutputSinks : IAsyncDisposable
 
     private readonly QueuedOutput _output;
 
-    private OutputSinks(bool json, bool progressOnly)
+    private OutputSinks(bool json, bool progressOnly, bool attach)
     {
         _output = new QueuedOutput(OpenStdout(), AppLifetime.Stopping);
         if (json)
@@ -30,7 +30,7 @@ public sealed class OutputSinks : IAsyncDisposable
         else
         {
             var text = TextWriter.Synchronized(new StreamWriter(_output, new UTF8Encoding(false)) { AutoFlush = true });
-            Sink = new ConsoleTextSink(text, !Console.IsOutputRedirected, progressOnly);
+            Sink = attach ? new AttachTextSink(text) : new ConsoleTextSink(text, !Console.IsOutputRedirected, progressOnly);
             Notes = text;
         }
     }
@@ -40,7 +40,9 @@ public sealed class OutputSinks : IAsyncDisposable
     /// <summary>Where what Monitor says besides the sink's lines goes, in order with them.</summary>
     public TextWriter Notes { get; }
 
-    public static OutputSinks ForStdout(bool json, bool progressOnly = false) => new(json, progressOnly);
+    /// <param name="attach">text for a process Monitor watches (`attach`): a table per snapshot instead of a run's
+    /// progress line.</param>
+    public static OutputSinks ForStdout(bool json, bool progressOnly = false, bool attach = false) => new(json, progressOnly, attach);
 
     /// <summary>A pipe or a device is written through a stream that reports every error; a regular file through the
     /// console's (which only hides EPIPE, which a file never gives): a FileStream writes a file at offsets of its

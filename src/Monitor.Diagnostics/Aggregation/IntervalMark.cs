@@ -19,6 +19,9 @@ internal sealed class IntervalMark(long timestamp)
     /// <summary>Each watched process's CPU time as known then: its reading's, or its own report once it exited.</summary>
     public Dictionary<int, double> ProcessCpuMs { get; } = new();
 
+    /// <summary>Each process's thread-pool starvation adjustments so far (<see cref="RuntimeState.StarvationAdjustments"/>).</summary>
+    public Dictionary<int, int> StarvationAdjustments { get; } = new();
+
     /// <summary>Each worker's latest report then (iterations and thread CPU time), by worker index.</summary>
     public Dictionary<int, WorkerReading> Workers { get; } = new();
 

@@ -13,8 +13,10 @@ namespace Monitor.Diagnostics.Aggregation;
 internal static class ProcessSamples
 {
     /// <param name="contention">the process's own contentions since watching began (null without its runtime's events).</param>
+    /// <param name="figures">what its runtime's counters said over the interval (null where they are not read).</param>
     public static ProcessSample Running(
-        WatchedProcess w, ProcessCounters reading, RuntimeState? runtime, (long? Count, double? WaitMs) contention, double cpuBefore, double cpuNow, double seconds)
+        WatchedProcess w, ProcessCounters reading, RuntimeState? runtime, (long? Count, double? WaitMs) contention, RuntimeSample? figures,
+        double cpuBefore, double cpuNow, double seconds)
     {
         double cpuMs = cpuNow - w.CpuBaselineMs;
         double userMs = Math.Clamp(reading.UserMs - w.UserBaselineMs, 0, Math.Max(0, cpuMs));
@@ -23,7 +25,7 @@ internal static class ProcessSamples
             runtime?.GcHeapBytes, runtime?.GcCountFor(w.BornWatched),
             CpuPercent(cpuBefore, cpuNow, seconds), cpuMs,
             reading.Threads.Count, Exited: false, runtime?.EventsStopped,
-            userMs, cpuMs - userMs, contention.Count, contention.WaitMs, runtime?.ThreadPool);
+            userMs, cpuMs - userMs, contention.Count, contention.WaitMs, figures);
     }
 
     /// <summary>A process that can no longer be read: its memory as last shown (or last read), its peak raised by its
@@ -31,7 +33,7 @@ internal static class ProcessSamples
     /// <param name="lastCpu">the process's CPU time as last known before its report.</param>
     public static ProcessSample Gone(
         WatchedProcess w, ProcessCounters? lastReading, WorkerUsage? usage, RuntimeState? runtime, (long? Count, double? WaitMs) contention,
-        double cpuBefore, double cpuNow, double lastCpu, double seconds)
+        RuntimeSample? figures, double cpuBefore, double cpuNow, double lastCpu, double seconds)
     {
         var last = w.LastShown;
         long workingSet = last?.WorkingSetBytes ?? lastReading?.WorkingSetBytes ?? 0;
@@ -46,13 +48,13 @@ internal static class ProcessSamples
             CpuPercent(cpuBefore, cpuNow, seconds), cpuMs,
             0, Exited: true, runtime?.EventsStopped ?? last?.DiagnosticsStatus,
             userMs, cpuMs - userMs, contention.Count ?? last?.ContentionCount, contention.WaitMs ?? last?.ContentionWaitMs,
-            runtime?.ThreadPool ?? last?.ThreadPool);
+            figures ?? last?.Runtime);
     }
 
     /// <summary>A process known from its runtime alone (the OS sampler is off): memory, no CPU.</summary>
-    public static ProcessSample RuntimeOnly(WatchedProcess w, RuntimeState runtime) => new(
+    public static ProcessSample RuntimeOnly(WatchedProcess w, RuntimeState runtime, RuntimeSample? figures) => new(
         w.Pid, "", w.Role, runtime.WorkingSetBytes ?? 0, runtime.WorkingSetBytes ?? 0, runtime.GcHeapBytes, runtime.GcCountFor(w.BornWatched),
-        0, 0, 0, false, runtime.EventsStopped);
+        0, 0, 0, false, runtime.EventsStopped, Runtime: figures);
 
     /// <summary>What a gone process reported of itself, as a final reading for a recording.</summary>
     public static ProcessCounters FinalReading(ProcessSample gone, WorkerUsage usage) =>

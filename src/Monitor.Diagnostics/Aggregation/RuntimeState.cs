@@ -30,9 +30,6 @@ internal sealed class RuntimeState
     public long? GcHeapBytes;
     public long? WorkingSetBytes;
     public double MonitorLockContentionCount;
-    public long? ThreadPoolThreads;
-    public long? ThreadPoolQueueLength;
-    public double? ThreadPoolCompletedItems;
     public readonly Dictionary<int, int> WorkerByTid = new();
 
     public void OnGc(int count)
@@ -41,8 +38,37 @@ internal sealed class RuntimeState
         GcCount = Math.Max(GcCount, count);
     }
 
+    /// <summary>The System.Runtime figures (<see cref="RuntimeSample"/>) as last reported; null before any.</summary>
+    private RuntimeSample? _counters;
+
+    // The thread pool's completed items since watching began (the counter gives increments), and the JIT's count of
+    // methods as last reported (the counter gives the process's total).
+    private double _completedItems;
+    private double? _methodsJitted;
+
+    /// <summary>Times the thread pool added threads because work was starved (see
+    /// <see cref="RuntimeSample.StarvationAdjustments"/>) since watching began.</summary>
+    public int StarvationAdjustments { get; private set; }
+
+    private int? _threadGoal;
+
+    /// <summary>A thread-pool adjustment counts as starvation only when it raised the goal: the runtime also reports
+    /// cooperative blocking when a blocked thread returns and the goal goes back down.</summary>
+    public void OnThreadPoolAdjusted(ThreadPoolAdjusted a)
+    {
+        if (a.Starved && (_threadGoal is not { } goal || a.NewThreadCount > goal)) StarvationAdjustments++;
+        _threadGoal = a.NewThreadCount;
+    }
+
+    /// <summary>What the runtime's counters said so far, with the starvation adjustments since the interval began
+    /// (when the process had made <paramref name="starvationBefore"/>); null for a process whose System.Runtime
+    /// counters are not read.</summary>
+    public RuntimeSample? Sample(int starvationBefore) =>
+        _counters is { } c ? c with { StarvationAdjustments = Math.Max(0, StarvationAdjustments - starvationBefore) } : null;
+
     public void Apply(CounterValue c)
     {
+        if (WithFigure(_counters ?? new RuntimeSample(), c) is { } figures) _counters = figures;
         switch (c.Name)
         {
             case "gc-heap-size":
@@ -54,23 +80,40 @@ internal sealed class RuntimeState
             case "monitor-lock-contention-count":
                 MonitorLockContentionCount += c.Value;
                 break;
-            case "threadpool-thread-count":
-                ThreadPoolThreads = (long)Math.Round(c.Value);
-                break;
-            case "threadpool-queue-length":
-                ThreadPoolQueueLength = (long)Math.Round(c.Value);
-                break;
-            case "threadpool-completed-items-count":
-                ThreadPoolCompletedItems = (ThreadPoolCompletedItems ?? 0) + c.Value;
-                break;
         }
     }
 
-    /// <summary>The thread pool as System.Runtime's counters gave it (a process attached to; Monitor's own workers do
-    /// not run those counters), or null before the first.</summary>
-    public ThreadPoolSample? ThreadPool => ThreadPoolThreads is { } threads
-        ? new ThreadPoolSample(threads, ThreadPoolQueueLength ?? 0, (long)Math.Round(ThreadPoolCompletedItems ?? 0))
-        : null;
+    /// <summary><paramref name="r"/> with what <paramref name="c"/> says, or null for a counter it does not hold. A
+    /// Sum counter's increment covers the runtime's own interval, which it reports; a rate divides by that.</summary>
+    private RuntimeSample? WithFigure(RuntimeSample r, CounterValue c)
+    {
+        double seconds = c.IntervalSec is > 0 and { } interval ? interval : 1;
+        double perSec = c.Value / seconds;
+        long bytes = (long)Math.Round(c.Value * Megabytes(c.Units));
+        switch (c.Name)
+        {
+            case "threadpool-thread-count": return r with { ThreadPoolThreads = (long)Math.Round(c.Value) };
+            case "threadpool-queue-length": return r with { ThreadPoolQueueLength = (long)Math.Round(c.Value) };
+            case "threadpool-completed-items-count":
+                _completedItems += c.Value;
+                return r with { ThreadPoolCompletedPerSec = perSec, ThreadPoolCompletedItems = (long)Math.Round(_completedItems) };
+            // Milliseconds paused over the counter's interval (GC.GetTotalPauseDuration's increase): ms/s ÷ 10 = %.
+            case "total-pause-time-by-gc": return r with { GcPausePercent = Math.Clamp(perSec / 10, 0, 100) };
+            case "alloc-rate": return r with { AllocBytesPerSec = perSec };
+            case "exception-count": return r with { ExceptionsPerSec = perSec };
+            case "gen-0-size": return r with { Gen0Bytes = bytes };
+            case "gen-1-size": return r with { Gen1Bytes = bytes };
+            case "gen-2-size": return r with { Gen2Bytes = bytes };
+            case "loh-size": return r with { LohBytes = bytes };
+            case "poh-size": return r with { PohBytes = bytes };
+            case "methods-jitted-count":
+                // A level (the process's total so far): its rate needs the report before.
+                double? before = _methodsJitted;
+                _methodsJitted = c.Value;
+                return before is { } was ? r with { MethodsJittedPerSec = Math.Max(0, c.Value - was) / seconds } : r;
+            default: return null;
+        }
+    }
 
     // System.Runtime's EventCounters report sizes in MB.
     private static double Megabytes(string units) => units == "B" ? 1 : 1_000_000;

@@ -19,6 +19,9 @@ internal sealed class RuntimeStates
             case CounterValue c:
                 Of(c.Pid).Apply(c);
                 break;
+            case ThreadPoolAdjusted a:
+                Of(a.Pid).OnThreadPoolAdjusted(a);
+                break;
             case SumWorkerStarted w:
                 Of(w.Pid).WorkerByTid[w.Tid] = w.Worker;
                 break;

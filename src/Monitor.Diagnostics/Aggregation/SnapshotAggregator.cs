@@ -180,6 +180,7 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
                 {
                     mark.ProcessCpuMs[w.Pid] = known;
                 }
+                if (_runtime.Find(w.Pid) is { } runtime) mark.StarvationAdjustments[w.Pid] = runtime.StarvationAdjustments;
             }
             if (_run is not null) mark.NoteRun(_run);
             _timeline.Restart(mark);
@@ -249,6 +250,8 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
             {
                 readings.TryGetValue(w.Pid, out var reading);
                 var runtime = _runtime.Find(w.Pid);
+                var figures = runtime?.Sample(from.StarvationAdjustments.GetValueOrDefault(w.Pid));
+                if (runtime is not null) mark.StarvationAdjustments[w.Pid] = runtime.StarvationAdjustments;
                 bool known = from.ProcessCpuMs.TryGetValue(w.Pid, out double cpuBefore);
                 ProcessSample sample;
                 double cpuNow;
@@ -261,7 +264,7 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
                     // A process first read now: born watched, all its CPU falls in this interval; else it counts from here.
                     if (!known) cpuBefore = w.BornWatched ? 0 : cpuNow;
                     from.Readings.TryGetValue(w.Pid, out var before);
-                    sample = ProcessSamples.Running(w, reading, runtime, _contentionTotals.OfProcess(w.Pid, runtime is not null), cpuBefore, cpuNow, seconds);
+                    sample = ProcessSamples.Running(w, reading, runtime, _contentionTotals.OfProcess(w.Pid, runtime is not null), figures, cpuBefore, cpuNow, seconds);
                     mark.Readings[w.Pid] = reading;
                     if (w.Role != ProcessRole.Monitor)
                     {
@@ -278,7 +281,7 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
                     double lastCpu = w.LastShown is { } shown ? shown.CpuMs + w.CpuBaselineMs : cpuBefore;
                     cpuNow = usage is { } u ? Math.Max(u.CpuMs, lastCpu) : lastCpu;
                     if (!known) cpuBefore = lastCpu;
-                    sample = ProcessSamples.Gone(w, from.Readings.GetValueOrDefault(w.Pid), usage, runtime, _contentionTotals.OfProcess(w.Pid, runtime is not null), cpuBefore, cpuNow, lastCpu, seconds);
+                    sample = ProcessSamples.Gone(w, from.Readings.GetValueOrDefault(w.Pid), usage, runtime, _contentionTotals.OfProcess(w.Pid, runtime is not null), figures, cpuBefore, cpuNow, lastCpu, seconds);
                     if (usage is not null && !w.FinalRecorded)
                     {
                         w.FinalRecorded = true;
@@ -287,7 +290,7 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
                 }
                 else
                 {
-                    if (_sampler is null && runtime is not null) processes.Add(ProcessSamples.RuntimeOnly(w, runtime));
+                    if (_sampler is null && runtime is not null) processes.Add(ProcessSamples.RuntimeOnly(w, runtime, figures));
                     continue;
                 }
                 processes.Add(sample);

@@ -17,8 +17,13 @@ public sealed record GcStarted(int Pid, int Tid, int Count, int Generation) : Ru
 /// <summary>A value of one of the runtime's counters (System.Runtime), e.g. "gc-heap-size" in MB, "working-set"; or
 /// the same figure from a Monitor worker's own ProcessStats event, in bytes ("B").
 /// <see cref="IsIncrement"/> is true for a counter of type Sum (e.g. "monitor-lock-contention-count"): then
-/// <see cref="Value"/> is the increment over the last counter interval, not a level.</summary>
-public sealed record CounterValue(int Pid, string Name, double Value, string Units, bool IsIncrement = false) : RuntimeEvent(Pid, 0);
+/// <see cref="Value"/> is the increment over the last counter interval, not a level. <see cref="IntervalSec"/> is
+/// that interval as the runtime measured it (null where the event does not say).</summary>
+public sealed record CounterValue(int Pid, string Name, double Value, string Units, bool IsIncrement = false, double? IntervalSec = null) : RuntimeEvent(Pid, 0);
+
+/// <summary>The thread pool set its thread count goal to <see cref="NewThreadCount"/>; <see cref="Starved"/>: because
+/// work waited while its threads were blocked (reasons Starvation and CooperativeBlocking), not hill climbing.</summary>
+public sealed record ThreadPoolAdjusted(int Pid, int Tid, int NewThreadCount, bool Starved) : RuntimeEvent(Pid, Tid);
 
 /// <summary>The workload's own events (provider Monitor-Sum).</summary>
 public sealed record SumWorkerStarted(int Pid, int Tid, int Worker, long Start, long End) : RuntimeEvent(Pid, Tid);

@@ -23,6 +23,11 @@ public static class PanelRegistry
         },
         new("Lock contention", ContentionPanel.Render, ContentionPanel.RowCount, PanelPlacement.Small),
         new("Memory", MemoryPanel.Render, MemoryPanel.RowCount, PanelPlacement.Small),
+        new("Runtime", RuntimePanel.Render, RuntimePanel.RowCount, PanelPlacement.Small)
+        {
+            // The runtime's counters are read from processes Monitor attached to.
+            Shown = state => state.IsWatching,
+        },
         new("Results", ResultsPanel.Render, ResultsPanel.RowCount, PanelPlacement.FullWidth(minRows: 2, takesSpareRows: true), HeaderRows: 1,
             ScrollsToEndOnResult: true)
         {

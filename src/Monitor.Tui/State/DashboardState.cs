@@ -71,6 +71,7 @@ public sealed class DashboardState(WorkloadSettings settings, bool canRunWorkloa
     public IReadOnlyList<RunSummary> Results => _results;
     public SeriesHistory ContentionPerSec { get; } = new();
     public SeriesHistory WorkingSetBytes { get; } = new();
+    public RuntimeHistories Runtime { get; } = new();
 
     public double Now => Latest?.T ?? 0;
     public double Interval => Latest?.IntervalSeconds is > 0 and var i ? i : 1;
@@ -125,6 +126,7 @@ public sealed class DashboardState(WorkloadSettings settings, bool canRunWorkloa
         double interval = snapshot.IntervalSeconds > 0 ? snapshot.IntervalSeconds : 1;
         ContentionPerSec.Add(t, snapshot.Contention.Count / interval);
         WorkingSetBytes.Add(t, snapshot.Totals.WorkingSetBytes);
+        Runtime.Apply(snapshot);
 
         Forget(_threadCpu, t);
         Forget(_groupCpu, t);

@@ -22,7 +22,7 @@ public sealed class ScrapeEndpointTests
             Workload = new WorkloadInfo(RunMode.Gil, WorkKind.Cpu, WorkerRuntime.Dotnet, 2, 10_000, 1, 4_000, false),
             Totals = ExportViewTests.Snap(1, []).Totals with { Progress = 0.4, EffectiveParallelism = 0.97 },
         };
-        snapshot = snapshot with { Processes = [snapshot.Processes[0] with { ThreadPool = new ThreadPoolSample(5, 2, 1000) }] };
+        snapshot = snapshot with { Processes = [snapshot.Processes[0] with { Runtime = new RuntimeSample(ThreadPoolThreads: 5, ThreadPoolQueueLength: 2, ThreadPoolCompletedItems: 1000) }] };
         sink.SnapshotTaken(snapshot);
 
         var scrape = PrometheusText.Parse(await Http.GetStringAsync(endpoint.LocalUrl));

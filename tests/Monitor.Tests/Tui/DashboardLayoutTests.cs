@@ -6,24 +6,29 @@ namespace Monitor.Tests.Tui;
 
 public class DashboardLayoutTests
 {
+    /// <summary>The panels of a dashboard that runs workloads.</summary>
+    private static readonly IReadOnlyList<PanelDefinition> Running = [.. PanelRegistry.All.Where(p => p.Title is not ("Hot methods" or "Runtime"))];
+
+    /// <summary>The panels of a dashboard that watches (attach): the runtime panel too.</summary>
+    private static readonly IReadOnlyList<PanelDefinition> Watching = [.. PanelRegistry.All.Where(p => p.Title is not ("Hot methods" or "Results"))];
+
     /// <summary>The registry's layout when threads, contention, memory and results have these rows to show.</summary>
-    private static DashboardFrames Compute(int width, int height, int threads, int contention, int memory, int results)
+    private static DashboardFrames Compute(int width, int height, int threads, int contention, int memory, int results, int runtime = 3, bool watching = false)
     {
-        var wanted = PanelRegistry.All.Select(p => p.Title switch
+        var wanted = (watching ? Watching : Running).Select(p => p.Title switch
         {
             "Threads" => threads,
             "Lock contention" => contention,
             "Memory" => memory,
             "Results" => results,
+            "Runtime" => runtime,
             _ => 1,
         }).ToList();
-        // The panels of a run: the hot methods are an attach's.
-        var shown = PanelRegistry.All.Select(p => p.Title != "Hot methods").ToList();
-        return DashboardLayout.Compute(new Size(width, height), PanelRegistry.All, wanted, helpRows: 20, shown);
+        return DashboardLayout.Compute(new Size(width, height), watching ? Watching : Running, wanted, helpRows: 20);
     }
 
-    private static Rectangle Frame(DashboardFrames frames, string title) =>
-        frames.Panels[PanelRegistry.All.ToList().FindIndex(p => p.Title == title)];
+    private static Rectangle Frame(DashboardFrames frames, string title, bool watching = false) =>
+        frames.Panels[(watching ? Watching : Running).ToList().FindIndex(p => p.Title == title)];
 
     [Theory]
     [InlineData(80, 24)]
@@ -52,6 +57,23 @@ public class DashboardLayoutTests
         Assert.Equal(4, Frame(frames, "Results").Height);
         Assert.Equal(10, Frame(frames, "Threads").Height);
     }
+
+    [Fact]
+    public void Attached_at_80x24_the_runtime_panel_gets_two_rows_and_threads_still_the_most()
+    {
+        var frames = Compute(80, 24, 30, 5, 5, 9, runtime: 3, watching: true);
+
+        Assert.False(frames.TooSmall);
+        Assert.Equal(3, Frame(frames, "Runtime", watching: true).Height);
+        Assert.Equal(3, Frame(frames, "Memory", watching: true).Height);
+        // The Results panel is hidden while attached: its rows go to the threads.
+        Assert.Equal(11, Frame(frames, "Threads", watching: true).Height);
+        Assert.Equal(24, frames.KeyBar.Bottom);
+    }
+
+    [Fact]
+    public void A_dashboard_that_runs_workloads_has_no_runtime_panel() =>
+        Assert.DoesNotContain(Running, p => p.Title == "Runtime");
 
     [Fact]
     public void Wide_terminals_put_contention_and_memory_side_by_side()

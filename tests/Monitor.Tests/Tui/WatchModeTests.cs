@@ -58,9 +58,8 @@ public class WatchModeTests
     {
         using var dashboard = Dashboard(80, 24, canRunWorkloads: false, CannedSnapshots.Service());
 
-        dashboard.Press(Key.Tab);
-        dashboard.Press(Key.Tab);
-        dashboard.Press(Key.Tab);
+        // Threads, contention, memory, runtime: the hidden results (and hot methods, without stacks) have no tab stop.
+        for (int i = 0; i < 4; i++) dashboard.Press(Key.Tab);
 
         Assert.True(dashboard.Monitor.Dashboard.Panel("Threads").Selected);
     }

@@ -41,6 +41,9 @@ public sealed class RuntimeEventTranslator
         source.Clr.ContentionStart += translator.OnContentionStart;
         source.Clr.ContentionStop += translator.OnContentionStop;
         source.Clr.GCStart += e => sink.Post(new GcStarted(pid, e.ThreadID, e.Count, e.Depth));
+        source.Clr.ThreadPoolWorkerThreadAdjustmentAdjustment += e => sink.Post(new ThreadPoolAdjusted(
+            pid, e.ThreadID, (int)e.NewWorkerThreadCount,
+            e.Reason is ThreadAdjustmentReason.Starvation or ThreadAdjustmentReason.CooperativeBlocking));
         source.Dynamic.All += translator.OnDynamic;
     }
 
@@ -118,6 +121,7 @@ public sealed class RuntimeEventTranslator
         bool isIncrement = payload.TryGetValue("CounterType", out var type) && type is string t && t == "Sum";
         if (!payload.TryGetValue(isIncrement ? "Increment" : "Mean", out var raw)) return;
         string units = payload.TryGetValue("DisplayUnits", out var u) && u is string s ? s : "";
-        _sink.Post(new CounterValue(_pid, name, Convert.ToDouble(raw), units, isIncrement));
+        double? interval = payload.TryGetValue("IntervalSec", out var i) && i is not null ? Convert.ToDouble(i) : null;
+        _sink.Post(new CounterValue(_pid, name, Convert.ToDouble(raw), units, isIncrement, interval));
     }
 }

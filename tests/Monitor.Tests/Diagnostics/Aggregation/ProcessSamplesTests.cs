@@ -23,7 +23,7 @@ public sealed class ProcessSamplesTests
         runtime.Apply(new CounterValue(Pid, "gc-heap-size", 12, "MB"));
         var reading = Process(Pid, 40 * Megabyte, Thread(1, "a", 0), Thread(2, "b", 0));
 
-        var sample = ProcessSamples.Running(attached, reading, runtime, contention: (null, null), cpuBefore: 5200, cpuNow: 5700, seconds: 2);
+        var sample = ProcessSamples.Running(attached, reading, runtime, contention: (null, null), figures: null, cpuBefore: 5200, cpuNow: 5700, seconds: 2);
 
         Assert.Equal(25, sample.CpuPercent, 6);             // 500 ms in 2 s
         Assert.Equal(700, sample.CpuMs, 6);                 // since the attach at 5000 ms
@@ -43,7 +43,7 @@ public sealed class ProcessSamplesTests
             "runtime events stopped: broke off");
         var usage = new WorkerUsage(Pid, CpuMs: 400, PeakWorkingSetBytes: 45 * Megabyte, UserMs: 350, SystemMs: 50);
 
-        var gone = ProcessSamples.Gone(worker, lastReading: null, usage, runtime: null, contention: (null, null), cpuBefore: 100, cpuNow: 400, lastCpu: 100, seconds: 1);
+        var gone = ProcessSamples.Gone(worker, lastReading: null, usage, runtime: null, contention: (null, null), figures: null, cpuBefore: 100, cpuNow: 400, lastCpu: 100, seconds: 1);
         var final = ProcessSamples.FinalReading(gone, usage);
 
         Assert.True(gone.Exited);
@@ -65,7 +65,7 @@ public sealed class ProcessSamplesTests
         var worker = new WatchedProcess(Pid, ProcessRole.Worker);
         var lastReading = Process(Pid, 20 * Megabyte) with { Name = "python3", PeakWorkingSetBytes = 22 * Megabyte };
 
-        var gone = ProcessSamples.Gone(worker, lastReading, usage: null, runtime: null, contention: (null, null), cpuBefore: 80, cpuNow: 80, lastCpu: 80, seconds: 1);
+        var gone = ProcessSamples.Gone(worker, lastReading, usage: null, runtime: null, contention: (null, null), figures: null, cpuBefore: 80, cpuNow: 80, lastCpu: 80, seconds: 1);
 
         Assert.Equal("python3", gone.Name);
         Assert.Equal(20 * Megabyte, gone.WorkingSetBytes);
@@ -82,7 +82,7 @@ public sealed class ProcessSamplesTests
         runtime.OnGc(7);
         runtime.OnGc(9);
 
-        var sample = ProcessSamples.RuntimeOnly(new WatchedProcess(Pid, ProcessRole.External), runtime);
+        var sample = ProcessSamples.RuntimeOnly(new WatchedProcess(Pid, ProcessRole.External), runtime, figures: null);
 
         Assert.Equal(50_000_000, sample.WorkingSetBytes);
         Assert.Equal(3, sample.GcCount);                    // attached: GCs 7, 8 and 9 since watching began
