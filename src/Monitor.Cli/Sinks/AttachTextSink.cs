@@ -6,7 +6,8 @@ namespace Monitor.Cli.Sinks;
 /// <summary>
 /// `monitor attach --text`: per snapshot a block like top's batch mode, for a process that has no workload to show
 /// progress for: each watched process with its runtime line (thread pool, GC pause, allocation, exceptions), its
-/// busiest threads by CPU and the most waited-for locks with their owners. Blocks are separated by a blank line and
+/// busiest threads by CPU and the most waited-for locks with their owners; with stacks (--stacks) each thread's top
+/// frame, each lock's wait site and the hottest methods. Blocks are separated by a blank line and
 /// never rewritten in place, so a terminal and a file read alike.
 /// </summary>
 public sealed class AttachTextSink(TextWriter output, int topThreads = 8, int topLocks = 5) : IMonitorSink
@@ -33,7 +34,7 @@ public sealed class AttachTextSink(TextWriter output, int topThreads = 8, int to
     }
 
     /// <summary>The lines of one snapshot's block.</summary>
-    public static IReadOnlyList<string> Block(Snapshot s, int topThreads, int topLocks)
+    public static IReadOnlyList<string> Block(Snapshot s, int topThreads, int topLocks, int topMethods = 5)
     {
         var lines = new List<string>();
         var watched = s.Processes.Where(p => p.Role != ProcessRole.Monitor).ToArray();
@@ -48,10 +49,13 @@ public sealed class AttachTextSink(TextWriter output, int topThreads = 8, int to
         if (watched.Length == 0) lines.Add($"t {s.T.ToString("0.0", Invariant)}s  no process watched");
 
         var names = s.Threads.ToDictionary(t => (t.Pid, t.Tid), t => t.Name);
+        bool stacks = s.Stacks is { Enabled: true };
         var threads = s.Threads.OrderByDescending(t => t.CpuPercent).ThenBy(t => t.Tid).Take(topThreads)
             .Select(t => (IReadOnlyList<string>)[t.Pid.ToString(Invariant), t.Tid.ToString(Invariant), t.Name.Length == 0 ? "-" : t.Name,
-                Number(t.CpuPercent), Number(t.CpuWaitPercent), Number(t.BlockedPerSec)]);
-        lines.AddRange(Table(["PID", "TID", "THREAD", "CPU%", "WAIT%", "BLK/s"], "rrlrrr", threads));
+                Number(t.CpuPercent), Number(t.CpuWaitPercent), Number(t.BlockedPerSec), .. stacks ? [t.Stack?.FirstOrDefault() ?? "-"] : Array.Empty<string>()]);
+        lines.AddRange(stacks
+            ? Table(["PID", "TID", "THREAD", "CPU%", "WAIT%", "BLK/s", "IN"], "rrlrrrl", threads)
+            : Table(["PID", "TID", "THREAD", "CPU%", "WAIT%", "BLK/s"], "rrlrrr", threads));
 
         var locks = s.Contention.Locks.Where(l => l.Waits > 0).OrderByDescending(l => l.WaitMs).Take(topLocks).ToArray();
         if (locks.Length > 0)
@@ -59,12 +63,21 @@ public sealed class AttachTextSink(TextWriter output, int topThreads = 8, int to
             string Name(int pid, int tid) => names.TryGetValue((pid, tid), out var n) && n.Length > 0 ? $"{n} ({tid})" : tid.ToString(Invariant);
             var rows = locks.Select(l => (IReadOnlyList<string>)[l.Pid.ToString(Invariant), $"0x{l.LockId:x}", l.Waits.ToString(Invariant),
                 l.WaitMs.ToString("0.0", Invariant), l.OwnerTid is { } owner ? Name(l.Pid, owner) : "-",
-                string.Join(", ", l.WaiterTids.Select(w => Name(l.Pid, w)))]);
-            lines.AddRange(Table(["PID", "LOCK", "WAITS", "WAIT ms", "OWNER", "WAITERS"], "rlrrll", rows));
+                string.Join(", ", l.WaiterTids.Select(w => Name(l.Pid, w))), .. stacks ? [l.WaitSite ?? "-"] : Array.Empty<string>()]);
+            lines.AddRange(stacks
+                ? Table(["PID", "LOCK", "WAITS", "WAIT ms", "OWNER", "WAITERS", "WAIT SITE"], "rlrrlll", rows)
+                : Table(["PID", "LOCK", "WAITS", "WAIT ms", "OWNER", "WAITERS"], "rlrrll", rows));
         }
         else
         {
             lines.Add("  no lock contention");
+        }
+        if (stacks)
+        {
+            var hot = (s.HotMethods ?? []).Where(m => m.SelfPercent >= 0.05).OrderByDescending(m => m.SelfPercent).Take(topMethods)
+                .Select(m => (IReadOnlyList<string>)[m.Pid.ToString(Invariant), Number(m.SelfPercent), Number(m.TotalPercent), m.Method]).ToArray();
+            if (hot.Length > 0) lines.AddRange(Table(["PID", "SELF%", "TOTAL%", "HOT METHOD"], "rrrl", hot));
+            else lines.Add($"  stacks: {s.Stacks!.Status ?? "no managed code ran in the last burst"}");
         }
         return lines;
     }

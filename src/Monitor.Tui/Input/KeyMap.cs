@@ -24,6 +24,10 @@ public sealed class KeyMap
         new(MonitorCommand.StartStop, "space", "start the next run, or stop the current one", "spc run", "", [KeyCode.Space]),
         new(MonitorCommand.Compare, "c", "compare: single, threads, processes, gil into results", "c cmp", "cC", []),
         new(MonitorCommand.ToggleRecording, "r", "start or stop recording a trace", "r rec", "rR", []),
+        new(MonitorCommand.ToggleStacks, "s", "sample stacks on or off: hot methods, each thread's stack, wait sites", "s stacks", "sS", [])
+        {
+            ListedWhen = state => state.IsWatching,
+        },
         new(MonitorCommand.PickTargets, "p", "attach: pick processes to watch or stop watching (Enter)", null, "pP", []),
     ];
 

@@ -5,6 +5,14 @@ namespace Monitor.Tests.Tui;
 /// <summary>Records what the UI asked for and lets a test tell the connected UI of snapshots, runs and status.</summary>
 public class FakeMonitorController(bool canRunWorkloads = true) : IMonitorController
 {
+    public int StacksToggles { get; private set; }
+
+    public string ToggleStacks()
+    {
+        StacksToggles++;
+        return "stacks on (fake)";
+    }
+
     public List<WorkloadSettings> Started { get; } = [];
     public int Stops { get; private set; }
     public int RecordingToggles { get; private set; }

@@ -32,7 +32,7 @@ public class WatchModeTests
         {
             Assert.DoesNotContain(demo, bar);
         }
-        Assert.StartsWith("r rec e expand u sort / filter tab panel ? help q quit", bar);
+        Assert.StartsWith("r rec s stacks e expand u sort / filter tab panel ? help q quit", bar);
         Assert.Contains("watching service (7700)", dashboard.Lines[0]);
 
         dashboard.Press(Key.F1);
