@@ -18,7 +18,8 @@
   measure.py stacks    what live stacks cost a service: the test target app's Kestrel scenario (its own 4 loopback
                        clients) alone, under `monitor attach` (no stacks), `monitor attach --stacks` (bursts) and
                        `dotnet-trace collect` (default profile: it samples stacks all the time); rounds alternate the
-                       arms; per arm the service's requests/s and CPU, and Monitor's or the tool's own CPU.
+                       arms; per arm the service's CPU per request (the steady figure), requests/s and CPU, and
+                       Monitor's or the tool's own CPU.
 
 Both print a Markdown report on stdout and write their raw figures as JSON (--json PATH). Standard library only.
 Called by run-all.sh, which builds Monitor and installs the anchor tools first. Nothing here asserts a time: it
@@ -887,6 +888,7 @@ def stacks_once(arm, seconds, warm, tmp):
         served1, cpu1, t1 = int(http_get(url + "/served")), cpu_ms(target.pid), time.monotonic()
         obs1 = cpu_ms(observer.pid) if observer else None
         return {"arm": arm, "requestsPerSec": (served1 - served0) / (t1 - t0), "targetCpuPercent": (cpu1 - cpu0) / (t1 - t0) / 10,
+                "cpuUsPerRequest": 1000.0 * (cpu1 - cpu0) / max(1, served1 - served0),
                 "observerCpuPercent": None if obs0 is None else (obs1 - obs0) / (t1 - t0) / 10, "load1": load1()}
     finally:
         if observer:
@@ -911,33 +913,37 @@ def stacks(args):
                 f = stacks_once(arm, args.seconds, args.warm, tmp)
                 f["round"] = r
                 runs.append(f)
-                print(f"  round {r + 1}/{args.rounds} {arm:17} {f['requestsPerSec']:.0f} req/s  target {f['targetCpuPercent']:.1f} %"
+                print(f"  round {r + 1}/{args.rounds} {arm:17} {f['requestsPerSec']:.0f} req/s  {f['cpuUsPerRequest']:.1f} µs/req  target {f['targetCpuPercent']:.1f} %"
                       f"  load {f['load1']:.2f}", file=sys.stderr, flush=True)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     load_end = loadavg()
     out = [f"Load average (1/5/15 min) at start: {load_start}; at end: {load_end}. Rounds: {args.rounds}; "
            f"window {args.seconds:.0f} s per arm after {args.warm:.0f} s of warm-up and 3 s for the observer to start.", "",
-           "| observer | requests/s (median) | change vs alone (median of per-round ratios) | service CPU, % of a core | observer CPU, % of a core | load (1 min) |",
-           "|---|---|---|---|---|---|"]
+           "The service's CPU per request is the steadier figure on a shared machine: requests/s follow the CPU the "
+           "service gets, CPU per request what each request costs it (the sampling's pauses and the runtime's diagnostics "
+           "threads included).", "",
+           "| observer | service CPU per request (median) | change vs alone (median of per-round ratios) | requests/s (median) | service CPU, % of a core | observer CPU, % of a core | load (1 min) |",
+           "|---|---|---|---|---|---|---|"]
     summary = {}
     for arm in arms:
         rs = [f for f in runs if f["arm"] == arm]
         ratios = []
         for f in rs:
             alone = [a for a in runs if a["arm"] == "alone" and a["round"] == f["round"]]
-            if alone and alone[0]["requestsPerSec"]:
-                ratios.append(f["requestsPerSec"] / alone[0]["requestsPerSec"] - 1)
+            if alone and alone[0]["cpuUsPerRequest"]:
+                ratios.append(f["cpuUsPerRequest"] / alone[0]["cpuUsPerRequest"] - 1)
         row = {"requestsPerSec": med([f["requestsPerSec"] for f in rs]), "change": med(ratios), "ratios": ratios,
+               "cpuUsPerRequest": med([f["cpuUsPerRequest"] for f in rs]),
                "targetCpuPercent": med([f["targetCpuPercent"] for f in rs]), "observerCpuPercent": med([f["observerCpuPercent"] for f in rs]),
                "load1": med([f["load1"] for f in rs])}
         summary[arm] = row
         name = {"alone": "alone", "monitor": "`monitor attach --json`", "monitor --stacks": "`monitor attach --json --stacks` (1 s bursts every 4 s)",
                 "dotnet-trace": "`dotnet-trace collect` (default profile)"}[arm]
-        out.append(f"| {name} | {fmt(row['requestsPerSec'], '{:.0f}')} | "
+        out.append(f"| {name} | {fmt(row['cpuUsPerRequest'], '{:.1f} µs')} | "
                    f"{'-' if arm == 'alone' else fmt(None if row['change'] is None else 100 * row['change'], '{:+.1f} %')}"
                    f"{'' if arm == 'alone' else ' (' + ', '.join('{:+.1f}'.format(100 * x) for x in ratios) + ')'} | "
-                   f"{fmt(row['targetCpuPercent'])} | {fmt(row['observerCpuPercent'])} | {fmt(row['load1'], '{:.2f}')} |")
+                   f"{fmt(row['requestsPerSec'], '{:.0f}')} | {fmt(row['targetCpuPercent'])} | {fmt(row['observerCpuPercent'])} | {fmt(row['load1'], '{:.2f}')} |")
     print("\n".join(out))
     write_json(args.json, runs, summary, load_start, load_end)
 
