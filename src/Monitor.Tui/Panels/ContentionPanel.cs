@@ -44,11 +44,16 @@ public static class ContentionPanel
 
     private static StyledLine LockLine(Snapshot snapshot, LockSample lockSample, double interval, int width)
     {
+        // With stacks a lock is named by where threads wait for it, and its owner by what it was running.
         var line = new LineBuilder(width)
-            .Add($"lock {lockSample.LockId:x}", Tone.Accent)
+            .Add(lockSample.WaitSite is { } site ? $"lock in {MethodText.Short(site)}" : $"lock {lockSample.LockId:x}", Tone.Accent)
             .Add($" pid {lockSample.Pid}  {Units.Count(lockSample.Waits / interval)}/s {Units.Fixed(lockSample.WaitMs / interval, 1)} ms/s  ")
             .Add("owner ", Tone.Dim)
             .Add(lockSample.OwnerTid is { } owner ? ThreadNames.Of(snapshot, lockSample.Pid, owner) : "?", Tone.Heading);
+        if (lockSample.OwnerStack is [var running, ..])
+        {
+            line.Add(" in ", Tone.Dim).Add(MethodText.Short(running));
+        }
         if (lockSample.WaiterTids.Count > 0)
         {
             line.Add("  waiters ", Tone.Dim)

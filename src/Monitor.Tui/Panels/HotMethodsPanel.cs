@@ -55,7 +55,7 @@ public static class HotMethodsPanel
             if (row.Caller is { } caller)
             {
                 body.Add(new LineBuilder(width).Right("", Percent).Gap().Right(Units.Percent(caller.Percent), Percent, Tone.Dim).Gap()
-                    .Add($"{glyphs.CalledFrom} called by ", Tone.Dim).Add(Tail(caller.Method, width - Percent * 2 - 14)).Build());
+                    .Add($"{glyphs.CalledFrom} called by ", Tone.Dim).Add(MethodText.Tail(caller.Method, width - Percent * 2 - 14)).Build());
                 continue;
             }
             var m = row.Method!;
@@ -65,7 +65,7 @@ public static class HotMethodsPanel
                 .Right(Units.Percent(m.SelfPercent), Percent, state.HotMethods.ByTotal ? Tone.Normal : Tone.Warn).Gap()
                 .Right(Units.Percent(m.TotalPercent), Percent, state.HotMethods.ByTotal ? Tone.Warn : Tone.Normal).Gap();
             if (pids) line.Right(m.Pid.ToString(), Pid, Tone.Dim).Gap();
-            line.Add(Tail(m.Method, line.Remaining), Tone.Heading);
+            line.Add(MethodText.Tail(m.Method, line.Remaining), Tone.Heading);
             body.Add(atCursor ? line.Add(new string(' ', line.Remaining)).Build(Tone.Selected) : line.Build());
         }
         if (body.Count == 1)
@@ -105,21 +105,9 @@ public static class HotMethodsPanel
             return line.Add($"{thread.Name} ({thread.Tid}): no managed stack in the last burst", Tone.Dim).Build();
         }
         line.Add($"{thread.Name} ({thread.Tid})", Tone.Accent).Add($" {Units.Fixed(thread.StackPercent ?? 0, 0)}%: ", Tone.Dim);
-        line.Add(string.Join($" {glyphs.CalledFrom} ", stack.Select(Short)));
+        line.Add(string.Join($" {glyphs.CalledFrom} ", stack.Select(MethodText.Short)));
         return line.Build();
     }
-
-    /// <summary>Type.Method without the namespace: enough on one line of a stack.</summary>
-    private static string Short(string frame)
-    {
-        int method = frame.LastIndexOf('.');
-        int type = method > 0 ? frame.LastIndexOf('.', method - 1) : -1;
-        return type >= 0 ? frame[(type + 1)..] : frame;
-    }
-
-    /// <summary>The end of a long name, which says the most (Type.Method).</summary>
-    private static string Tail(string name, int cells) =>
-        cells <= 1 || name.Length <= cells ? name : "…" + name[^(cells - 1)..];
 
     private static string Note(StackSampling? stacks)
     {
