@@ -96,4 +96,16 @@ public sealed class HotMethodsPanelTests
 
         Assert.Contains(dashboard.Lines, l => l.Contains("80%:") && l.Contains("Orders.Price ← Orders.Handle ← App.Main"));
     }
+
+    [Fact]
+    public void At_80x24_the_help_of_an_attach_with_stacks_lists_s_and_x_and_still_fits()
+    {
+        using var dashboard = Attached(WithStacks());
+
+        dashboard.Press(new Key('?'));
+
+        Assert.Contains("sample stacks on or off", dashboard.Screen);
+        Assert.Contains("hot methods: sort by self or total", dashboard.Screen);
+        Assert.Contains("?, q or Esc closes this help.", dashboard.Screen);
+    }
 }
