@@ -106,6 +106,21 @@ public sealed class ExportViewTests
     }
 
     [Fact]
+    public void A_lock_series_carries_its_wait_site_once_stacks_have_shown_it_and_keeps_it()
+    {
+        var view = new ExportView();
+        var before = view.Apply(Snap(1, [], locks: [Lock(0xA, 2, 20)], contentions: (2, 20)));
+        Assert.Null(before.Locks[0].WaitSite);
+
+        var named = view.Apply(Snap(2, [], locks: [Lock(0xA, 3, 30) with { WaitSite = "App.Cache.Get" }], contentions: (5, 50)));
+        var later = view.Apply(Snap(3, [], locks: [Lock(0xA, 1, 10)], contentions: (6, 60)));
+
+        Assert.Equal("App.Cache.Get", named.Locks[0].WaitSite);
+        Assert.Equal("App.Cache.Get", later.Locks[0].WaitSite);
+        Assert.Equal(6, later.Locks[0].Contentions);
+    }
+
+    [Fact]
     public void A_run_reports_its_workload()
     {
         var snapshot = Snap(1, []) with
