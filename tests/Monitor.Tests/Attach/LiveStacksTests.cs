@@ -97,6 +97,22 @@ public sealed class LiveStacksTests
     }
 
     [Fact]
+    public async Task Under_its_own_loopback_load_a_kestrel_service_shows_its_request_handler_among_the_hot_methods()
+    {
+        using var target = await TargetApp.StartAsync("aspnet");
+
+        var (_, snapshots) = await AttachAsync(target.Pid, "--stacks");
+
+        var last = snapshots.Last(s => s.HotMethods is { Count: > 0 });
+        var handler = Assert.Single(last.HotMethods!, m => m.Method == "Monitor.TargetApp.AspNetUnderLoad.HashRounds");
+        // Four clients keep the service busy; the handler's own loop is a visible share of it (about 15 % here).
+        Assert.InRange(handler.SelfPercent, 2, 100);
+        Assert.Contains(handler.Callers!, c => c.Method.StartsWith("Monitor.TargetApp.AspNetUnderLoad", StringComparison.Ordinal));
+        Assert.Contains(last.Threads, t => t.Name.StartsWith(".NET TP Worker", StringComparison.Ordinal) && t.Stack is { Count: > 0 });
+        Assert.InRange(last.HotMethods!.Where(m => m.Pid == target.Pid).Sum(m => m.SelfPercent), 0, 100.5);
+    }
+
+    [Fact]
     public async Task Without_stacks_the_snapshots_carry_none_and_a_recording_with_stacks_says_so()
     {
         using var target = await TargetApp.StartAsync("cpu-hot");
