@@ -7,19 +7,7 @@ namespace Monitor.Tests.Attach;
 /// <summary>attach --text with stacks: each thread's top frame, each lock's wait site, the hottest methods.</summary>
 public sealed class AttachTextStacksTests
 {
-    private static Snapshot WithStacks()
-    {
-        var service = CannedSnapshots.Service();
-        var busiest = service.Threads.OrderByDescending(t => t.CpuPercent).First();
-        var pid = busiest.Pid;
-        return service with
-        {
-            Threads = [.. service.Threads.Select(t => t == busiest ? t with { Stack = ["App.Orders.Price", "App.Orders.Handle"], StackPercent = 80 } : t)],
-            Contention = new ContentionSample(3, 12, [new LockSample(pid, 0xabc, 3, 12, busiest.Tid, [busiest.Tid]) { WaitSite = "App.Cache.Get" }]),
-            HotMethods = [new HotMethod(pid, "App.Orders.Price", 61.5, 70, [new MethodShare("App.Orders.Handle", 100)])],
-            Stacks = new StackSampling(true, 1, 4, 0.5, 900, 0.8, null),
-        };
-    }
+    private static Snapshot WithStacks() => CannedSnapshots.ServiceWithStacks();
 
     [Fact]
     public void With_stacks_the_table_names_where_threads_are_the_wait_sites_and_the_hot_methods()

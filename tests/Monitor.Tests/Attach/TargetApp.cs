@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Reflection;
-using Monitor.Diagnostics.Sources.EventPipe;
+using Monitor.Tests.Reliability;
 
 namespace Monitor.Tests.Attach;
 
@@ -31,12 +31,7 @@ public sealed class TargetApp : IDisposable
             while (await target.Process.StandardOutput.ReadLineAsync(guard.Token) is { } line && line != "ready") { }
             // Drained so the target never blocks on a full pipe.
             _ = target.Process.StandardOutput.ReadToEndAsync();
-            var clock = Stopwatch.StartNew();
-            while (DefaultDiagnosticSockets.Of(target.Pid).Length == 0)
-            {
-                if (clock.Elapsed > Bound) throw new TimeoutException($"target {target.Pid} never opened its diagnostic socket");
-                await Task.Delay(50);
-            }
+            await ForeignProcess.WaitForDiagnosticSocketAsync(target.Pid, Bound);
             return target;
         }
         catch
@@ -46,17 +41,5 @@ public sealed class TargetApp : IDisposable
         }
     }
 
-    public void Dispose()
-    {
-        try
-        {
-            if (!Process.HasExited) Process.Kill();
-            Process.WaitForExit();
-            DefaultDiagnosticSockets.RemoveStale(Process);
-        }
-        finally
-        {
-            Process.Dispose();
-        }
-    }
+    public void Dispose() => ForeignProcess.End(Process);
 }

@@ -32,27 +32,7 @@ public sealed class BusyDotnetTarget : IDisposable
     }
 
     /// <summary>Waits until the target's runtime has opened its diagnostic socket: it can be attached to.</summary>
-    public async Task WaitForDiagnosticSocket()
-    {
-        var clock = Stopwatch.StartNew();
-        while (DefaultDiagnosticSockets.Of(Pid).Length == 0)
-        {
-            if (clock.Elapsed > Bound) throw new TimeoutException($"process {Pid} never opened its diagnostic socket");
-            await Task.Delay(50);
-        }
-    }
+    public Task WaitForDiagnosticSocket() => ForeignProcess.WaitForDiagnosticSocketAsync(Pid, Bound);
 
-    public void Dispose()
-    {
-        try
-        {
-            if (!Process.HasExited) Process.Kill();
-            Process.WaitForExit();
-            DefaultDiagnosticSockets.RemoveStale(Process);
-        }
-        finally
-        {
-            Process.Dispose();
-        }
-    }
+    public void Dispose() => ForeignProcess.End(Process);
 }

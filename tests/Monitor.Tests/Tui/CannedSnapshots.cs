@@ -87,6 +87,26 @@ public static class CannedSnapshots
             new Totals(exited ? 0 : 180, 80 * Megabyte, 20 * Megabyte, 0, 0, null, 0, 0, 4));
     }
 
+    /// <summary>The service with stacks sampled: its hottest thread (hot-loop) in App.Orders.Price, called by
+    /// App.Orders.Handle, 80 % of its samples; three hot methods; a lock waited for in App.Cache.Get.</summary>
+    public static Snapshot ServiceWithStacks()
+    {
+        var service = Service();
+        var busiest = service.Threads.OrderByDescending(t => t.CpuPercent).First();
+        return service with
+        {
+            Threads = [.. service.Threads.Select(t => t == busiest ? t with { Stack = ["App.Orders.Price", "App.Orders.Handle", "App.Main"], StackPercent = 80 } : t)],
+            Contention = new ContentionSample(3, 12, [new LockSample(ServicePid, 0xabc, 3, 12, busiest.Tid, [busiest.Tid]) { WaitSite = "App.Cache.Get" }]),
+            HotMethods =
+            [
+                new HotMethod(ServicePid, "App.Orders.Price", 61.5, 70, [new MethodShare("App.Orders.Handle", 90), new MethodShare("App.Batch.Run", 10)]),
+                new HotMethod(ServicePid, "App.Orders.Handle", 8.5, 78.5),
+                new HotMethod(ServicePid, "App.Main", 0, 90),
+            ],
+            Stacks = new StackSampling(true, 1, 4, 0.5, 900, 0.8, null),
+        };
+    }
+
     /// <summary>The service with <paramref name="count"/> threads of names of their own ("req-042"), whose CPU
     /// shifts with <paramref name="t"/> so that every second reorders them.</summary>
     public static Snapshot ServiceWithThreads(int count, double t = 5.0)

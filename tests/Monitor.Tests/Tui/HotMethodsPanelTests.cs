@@ -7,22 +7,7 @@ namespace Monitor.Tests.Tui;
 /// <summary>The hot-methods panel of an attach with stacks, headless: where it goes, what it says, its keys.</summary>
 public sealed class HotMethodsPanelTests
 {
-    private static Snapshot WithStacks()
-    {
-        var service = CannedSnapshots.Service();
-        var busiest = service.Threads.OrderByDescending(t => t.CpuPercent).First();
-        return service with
-        {
-            Threads = [.. service.Threads.Select(t => t == busiest ? t with { Stack = ["App.Orders.Price", "App.Orders.Handle", "App.Main"], StackPercent = 80 } : t)],
-            HotMethods =
-            [
-                new HotMethod(busiest.Pid, "App.Orders.Price", 61.5, 70, [new MethodShare("App.Orders.Handle", 90), new MethodShare("App.Batch.Run", 10)]),
-                new HotMethod(busiest.Pid, "App.Orders.Handle", 8.5, 78.5),
-                new HotMethod(busiest.Pid, "App.Main", 0, 90),
-            ],
-            Stacks = new StackSampling(true, 1, 4, 0.5, 900, 0.8, null),
-        };
-    }
+    private static Snapshot WithStacks() => CannedSnapshots.ServiceWithStacks();
 
     private static HeadlessDashboard Attached(Snapshot snapshot, int width = 80, int height = 24)
     {
