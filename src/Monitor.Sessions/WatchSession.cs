@@ -73,7 +73,17 @@ public static class WatchSession
                 if (!request.Follows && targets.Count == 0) break;
                 if (request.Follows)
                 {
-                    foreach (var found in await follower.ScanAsync(targets, request.Wants, message => notes.WriteLine($"monitor: {message}"), stop).ConfigureAwait(false))
+                    IReadOnlyList<DotnetProcessInfo> founds;
+                    try
+                    {
+                        founds = await follower.ScanAsync(targets, request.Wants, message => notes.WriteLine($"monitor: {message}"), stop).ConfigureAwait(false);
+                    }
+                    catch (OperationCanceledException) when (stop.IsCancellationRequested)
+                    {
+                        // A signal while a process found was being attached: the normal way out, as between scans.
+                        break;
+                    }
+                    foreach (var found in founds)
                     {
                         notes.WriteLine($"monitor: watching process {found.Pid} ({found.Name})");
                     }

@@ -15,7 +15,8 @@ public class ConflictingFlagsTests
         { ["attach", "1", "--json", "--no-mouse"], "--no-mouse applies to the terminal UI only" },
         { ["attach", "1", "--json", "--thread-series", "4"], "--thread-series only applies to an export" },
         { ["attach", "1", "--json", "--record", "/nonexistent/a", "--trace-dir", "/tmp"], "not both" },
-        { ["attach", "1", "--json", "--stacks"], "--stacks only applies to a recording" },
+        // attach takes --stacks alone (live stacks); a run only records them.
+        { ["run", "--n", "1000", "--json", "--stacks"], "--stacks only applies to a recording" },
         { ["run", "--json", "--lock-series", "2"], "--lock-series only applies to an export" },
         { ["run", "--n", "1000", "--diagnostics", "none", "--record", "/nonexistent/b"], "recording needs --diagnostics" },
         { ["replay", "/nonexistent/c", "--json", "--text"], "use --json or --text, not both" },
