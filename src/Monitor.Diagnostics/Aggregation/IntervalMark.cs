@@ -35,9 +35,10 @@ internal sealed class IntervalMark(long timestamp)
     public ContentionAccumulator Contention { get; set; } = new();
 
     /// <summary>Keeps where <paramref name="run"/> stands now: its iterations and each worker's latest report.</summary>
-    public void NoteRun(IObservedRun run)
+    /// <param name="iterations">the run's iterations as the snapshot read them (not read again: they move).</param>
+    public void NoteRun(IObservedRun run, long iterations)
     {
-        RunIterations = run.Iterations;
+        RunIterations = iterations;
         foreach (var worker in run.Workers) Workers[worker.Worker] = worker.Latest;
     }
 }

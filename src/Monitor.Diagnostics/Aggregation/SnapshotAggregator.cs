@@ -36,6 +36,10 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
     private readonly ParallelismEstimator _parallelism;
     private readonly StackAnnotations _stacks = new();
     private IObservedRun? _run;
+    // The followed run's time the last snapshot showed. Monitor's clock runs on until it reads the run's end, which
+    // the run then dates by its workers' own last line: a snapshot taken in between shows a time past that end, and
+    // the next one must not go back from it.
+    private double _runSecondsShown;
 
     /// <param name="sampler">null when the OS sampler is off (--diagnostics none).</param>
     /// <param name="singleThreadRate">one thread's rate on this machine, for effective parallelism; raised as worker
@@ -141,6 +145,7 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
         lock (_gate)
         {
             _run = run;
+            _runSecondsShown = 0;
             _parallelism.Follow();
             var previousRun = _watch.Follow(run);
             // A UI session runs workload after workload: keep what the runtime said of the previous run's processes
@@ -182,7 +187,7 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
                 }
                 if (_runtime.Find(w.Pid) is { } runtime) mark.StarvationAdjustments[w.Pid] = runtime.StarvationAdjustments;
             }
-            if (_run is not null) mark.NoteRun(_run);
+            if (_run is not null) mark.NoteRun(_run, _run.Iterations);
             _timeline.Restart(mark);
         }
         // A recording then holds where the figures count from (an attached process's CPU before the attach is not its).
@@ -227,6 +232,9 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
             run = _run;
             from = _timeline.StartOf(now, out fold);
         }
+        // The run read once, at the snapshot's moment: its progress, iterations, rate and time all come from this one
+        // reading (the workers' lines keep arriving meanwhile, so two reads of the run differ).
+        var runNow = run is null ? default : RunReading.Of(run);
         if (run is not null) WatchRun(run);
         lock (_gate) watched = _watch.ToArray();
         var readings = new Dictionary<int, ProcessCounters?>();
@@ -306,7 +314,7 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
 
             if (run is not null)
             {
-                mark.NoteRun(run);
+                mark.NoteRun(run, runNow.Iterations);
                 _parallelism.LearnRate(from, mark);
             }
             double? others = from.MachineBusyMs is { } busyBefore && machine is { } busyNow
@@ -314,7 +322,7 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
                 : null;
             // The run's own count, not the sum over sampled threads: it stays right when a worker process exited
             // between two samples or the OS sampler is off.
-            double iterations = run is not null && from.RunIterations is { } before2 ? Math.Max(0, run.Iterations - before2) : 0;
+            double iterations = run is not null && from.RunIterations is { } before2 ? Math.Max(0, runNow.Iterations - before2) : 0;
             var (parallelism, uncertain) = _parallelism.Of(run, iterations, seconds, workersCpuMs, others, machine, _watch.Processes);
             var owned = processes.Where(p => p.Role != ProcessRole.Monitor).ToArray();
             var (contentionCount, contentionWaitMs) = _contentionTotals.Of(_watch.Processes);
@@ -323,7 +331,7 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
                 owned.Sum(p => p.WorkingSetBytes),
                 owned.Sum(p => p.GcHeapBytes ?? 0),
                 iterations / seconds,
-                run?.Progress ?? 0,
+                run is null ? 0 : runNow.Progress(run.Spec.N),
                 parallelism,
                 contentionCount,
                 contentionWaitMs,
@@ -335,7 +343,7 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
                 _time.GetLocalNow(),
                 SecondsBetween(_origin, now),
                 seconds,
-                run is not null ? WorkloadInfoOf(run)
+                run is not null ? WorkloadInfoOf(run, runNow with { Seconds = ShownRunSeconds(runNow.Seconds) })
                     : watched.Any(w => w.Role == ProcessRole.External) ? Watching(SecondsBetween(_origin, now))
                     : null,
                 processes,
@@ -393,13 +401,27 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
     /// <summary>An attached process: no workload, only how long it has been watched.</summary>
     private static WorkloadInfo Watching(double seconds) => new(null, null, WorkerRuntime.Dotnet, 0, 0, seconds, 0, false);
 
-    private static WorkloadInfo WorkloadInfoOf(IObservedRun run) => new(
+    /// <summary>The followed run's time for a snapshot: never less than the last snapshot showed (caller holds the
+    /// gate).</summary>
+    private double ShownRunSeconds(double seconds) => _runSecondsShown = Math.Max(_runSecondsShown, seconds);
+
+    private static WorkloadInfo WorkloadInfoOf(IObservedRun run, RunReading now) => new(
         run.Spec.Mode,
         run.Spec.Work,
         run.Spec.Runtime,
         run.Spec.Workers,
         run.Spec.N,
-        run.Elapsed.TotalSeconds,
-        run.Iterations,
-        run.IsCompleted);
+        now.Seconds,
+        now.Iterations,
+        now.Completed);
+
+    /// <summary>A run's figures read at one moment.</summary>
+    private readonly record struct RunReading(bool Completed, long Iterations, double Seconds)
+    {
+        // Completed first: a run that has ended has its final time set before it says so, so a reading that says
+        // it ended also has the run's time, not the clock's.
+        public static RunReading Of(IObservedRun run) => new(run.IsCompleted, run.Iterations, run.Elapsed.TotalSeconds);
+
+        public double Progress(long n) => n == 0 ? 1 : (double)Iterations / n;
+    }
 }
