@@ -53,11 +53,16 @@ public sealed class AttachSeveralProcessesTests
             var attach = await Monitor.Tests.Cli.MonitorProgram.RunAsync(["attach", a.ToString(), b.ToString(), "--text", "--duration", "2", "--interval", "250", "--record", bundle]);
 
             Assert.True(attach.ExitCode == 0, attach.ToString());
+            // A block per snapshot: a line per process, then the busiest threads of all of them with their pids.
             var lines = attach.StdoutLines.Where(l => l.StartsWith("t ", StringComparison.Ordinal)).ToArray();
             Assert.NotEmpty(lines);
-            Assert.All(lines, l => Assert.Contains($"processes {a} {b}", l));
+            Assert.Equal(lines.Count(l => l.Contains($"  pid {a} ", StringComparison.Ordinal)), lines.Count(l => l.Contains($"  pid {b} ", StringComparison.Ordinal)));
+            Assert.Equal(lines.Length, 2 * lines.Count(l => l.Contains($"  pid {a} ", StringComparison.Ordinal)));
             Assert.DoesNotContain(attach.StdoutLines, l => l.Contains("it/s", StringComparison.Ordinal));
-            Assert.Contains(lines, l => l.Contains($"{a}/sum-worker-0", StringComparison.Ordinal) || l.Contains($"{b}/sum-worker-0", StringComparison.Ordinal));
+            foreach (int pid in new[] { a, b })
+            {
+                Assert.Contains(attach.StdoutLines, l => System.Text.RegularExpressions.Regex.IsMatch(l, $@"^\s+{pid}\s+\d+\s+sum-worker-0\s"));
+            }
 
             Assert.True(File.Exists(Path.Combine(bundle, $"external-{a}.nettrace")), "no trace of the first target");
             Assert.True(File.Exists(Path.Combine(bundle, $"external-{b}.nettrace")), "no trace of the second target");
