@@ -14,7 +14,6 @@ public sealed class LiveStacks(SnapshotAggregator aggregator, TimeSpan? burst = 
     private readonly TimeSpan _burst = burst ?? StackSampler.DefaultBurst;
     private readonly TimeSpan _period = period ?? StackSampler.DefaultPeriod;
     private bool _enabled;
-    private bool _configured;
 
     public TimeSpan Burst => _burst;
     public TimeSpan Period => _period;
@@ -25,7 +24,6 @@ public sealed class LiveStacks(SnapshotAggregator aggregator, TimeSpan? burst = 
         set
         {
             _enabled = value;
-            _configured = true;
             aggregator.SampleStacks(value, _burst, _period);
             foreach (var sampler in _samplers.Values) sampler.Enabled = value;
         }
@@ -36,7 +34,7 @@ public sealed class LiveStacks(SnapshotAggregator aggregator, TimeSpan? burst = 
     {
         var sampler = new StackSampler(pid, aggregator.StacksTaken, why => aggregator.StacksFailed(pid, why), _burst, _period);
         if (!_samplers.TryAdd(pid, sampler)) return;
-        if (_configured) sampler.Enabled = _enabled;
+        sampler.Enabled = _enabled;
     }
 
     public async Task RemoveAsync(int pid)
