@@ -129,4 +129,25 @@ public sealed class StackAnnotationTests
         Assert.Equal(snapshot.Threads.Single(t => t.Tid == 11).Stack, back.Threads.Single(t => t.Tid == 11).Stack);
         Assert.True(back.Stacks!.Enabled);
     }
+
+    [Fact]
+    public void The_cost_is_the_targets_eventpipe_threads_cpu_averaged_over_the_last_period()
+    {
+        // A burst's second: the diagnostics thread used 100 ms of a 1 s interval; then three quiet seconds.
+        _sampler.Set(Pid, Process(Pid, 1000, Thread(10, ".NET EventPipe", 0)));
+        _aggregator.Prime();
+        var costs = new List<double?>();
+        foreach (double ms in new[] { 100.0, 100, 100, 100 })
+        {
+            _clock.Advance(TimeSpan.FromSeconds(1));
+            _sampler.Set(Pid, Process(Pid, 1000, Thread(10, ".NET EventPipe", ms)));
+            costs.Add(_aggregator.Take().Stacks!.CostPercent);
+        }
+
+        // 10 % in the burst's interval, averaged with the quiet ones as they come: 10, 5, 3.33, 2.5.
+        Assert.Equal(10, costs[0]!.Value, 6);
+        Assert.Equal(5, costs[1]!.Value, 6);
+        Assert.Equal(10 / 3.0, costs[2]!.Value, 6);
+        Assert.Equal(2.5, costs[3]!.Value, 6);
+    }
 }
