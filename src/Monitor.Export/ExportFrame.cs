@@ -48,16 +48,17 @@ public sealed record ProcessPoint(
 
 /// <summary>The threads of one process that share a name (or the "other" series beyond the cap): CPU seconds, seconds
 /// runnable but waiting for a CPU, voluntary (blocked) and involuntary (preempted) context switches, all cumulative
-/// since the series began; CPU in cores over the last interval; how many such threads are alive.</summary>
+/// since the series began (null where the system's thread reader does not count them: no series is exported then); CPU
+/// in cores over the last interval; how many such threads are alive.</summary>
 public sealed record ThreadPoint(
     int Pid,
     string Executable,
     string ThreadName,
     int Threads,
     double CpuSeconds,
-    double CpuWaitSeconds,
-    double VoluntarySwitches,
-    double InvoluntarySwitches,
+    double? CpuWaitSeconds,
+    double? VoluntarySwitches,
+    double? InvoluntarySwitches,
     double Utilization)
 {
     internal Tags Tags { get; } = [

@@ -45,7 +45,8 @@ internal static class ExportInstruments
         // Threads, grouped by name and capped per process.
         meter.CreateObservableCounter("monitor.thread.cpu.time", () => frame().Threads.Select(t => new Measurement<double>(t.CpuSeconds, t.Tags)), "s",
             "CPU time of the threads of this name");
-        meter.CreateObservableCounter("monitor.thread.cpu.wait.time", () => frame().Threads.Select(t => new Measurement<double>(t.CpuWaitSeconds, t.Tags)), "s",
+        meter.CreateObservableCounter("monitor.thread.cpu.wait.time", () => frame().Threads.Where(t => t.CpuWaitSeconds is not null)
+            .Select(t => new Measurement<double>(t.CpuWaitSeconds!.Value, t.Tags)), "s",
             "Time the threads of this name were runnable but waiting for a CPU");
         meter.CreateObservableCounter("monitor.thread.context_switches", () => ContextSwitches(frame()), "{context_switch}",
             "Context switches of the threads of this name: voluntary (it blocked: a lock, I/O, a sleep) and involuntary (preempted)");
@@ -90,8 +91,8 @@ internal static class ExportInstruments
     {
         foreach (var t in frame.Threads)
         {
-            yield return new Measurement<double>(t.VoluntarySwitches, [.. t.Tags, Voluntary]);
-            yield return new Measurement<double>(t.InvoluntarySwitches, [.. t.Tags, Involuntary]);
+            if (t.VoluntarySwitches is { } voluntary) yield return new Measurement<double>(voluntary, [.. t.Tags, Voluntary]);
+            if (t.InvoluntarySwitches is { } involuntary) yield return new Measurement<double>(involuntary, [.. t.Tags, Involuntary]);
         }
     }
 

@@ -109,9 +109,9 @@ public sealed class ExportView(int threadSeriesPerProcess = ExportSettings.Defau
             foreach (var (t, cpuMs) in list)
             {
                 acc.CpuMs += cpuMs;
-                acc.CpuWaitMs += t.CpuWaitPercent / 100 * span * 1000;
-                acc.Voluntary += t.BlockedPerSec * span;
-                acc.Involuntary += t.PreemptedPerSec * span;
+                if (t.CpuWaitPercent is { } wait) acc.CpuWaitMs = (acc.CpuWaitMs ?? 0) + wait / 100 * span * 1000;
+                if (t.BlockedPerSec is { } blocked) acc.Voluntary = (acc.Voluntary ?? 0) + blocked * span;
+                if (t.PreemptedPerSec is { } preempted) acc.Involuntary = (acc.Involuntary ?? 0) + preempted * span;
                 count++;
                 utilization += t.CpuPercent / 100;
             }
@@ -232,8 +232,9 @@ public sealed class ExportView(int threadSeriesPerProcess = ExportSettings.Defau
     private sealed class ThreadAccumulator
     {
         public double CpuMs;
-        public double CpuWaitMs;
-        public double Voluntary;
-        public double Involuntary;
+        // Null until a thread that has the figure is counted: a reader without it exports no series rather than zeros.
+        public double? CpuWaitMs;
+        public double? Voluntary;
+        public double? Involuntary;
     }
 }

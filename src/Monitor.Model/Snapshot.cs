@@ -20,4 +20,8 @@ public sealed record Snapshot(
 
     /// <summary>How the stacks were taken; null when stacks were never asked for.</summary>
     public StackSampling? Stacks { get; init; }
+
+    /// <summary>Whose accounting the thread figures come from; null where no thread was read (a replay of a
+    /// recording made before readers were named, a session without an OS reader).</summary>
+    public ThreadReader? ThreadReader { get; init; }
 }

@@ -7,6 +7,8 @@ namespace Monitor.Model;
 /// comes from two readings of the thread's counters: a thread metric's snapshot side is this file. CPU % is per core (100 = one core);
 /// CpuWaitPercent is the share of the interval it was runnable but waiting for a CPU; BlockedPerSec counts voluntary
 /// context switches (it blocked), PreemptedPerSec involuntary ones. IterationsPerSec is set for worker threads.
+/// CpuWaitPercent, BlockedPerSec and PreemptedPerSec are null where the system's thread reader cannot count them
+/// (<see cref="ThreadReader"/>): not counted is not zero, and the JSON says null rather than leave them out.
 /// </summary>
 public sealed record ThreadSample(
     [property: JsonRequired] int Pid,
@@ -17,9 +19,9 @@ public sealed record ThreadSample(
     [property: JsonRequired, JsonConverter(typeof(Rounded1Converter))] double CpuPercent,
     [property: JsonRequired, JsonConverter(typeof(Rounded1Converter))] double UserPercent,
     [property: JsonRequired, JsonConverter(typeof(Rounded1Converter))] double SystemPercent,
-    [property: JsonRequired, JsonConverter(typeof(Rounded1Converter))] double CpuWaitPercent,
-    [property: JsonRequired, JsonConverter(typeof(Rounded1Converter))] double BlockedPerSec,
-    [property: JsonRequired, JsonConverter(typeof(Rounded1Converter))] double PreemptedPerSec,
+    [property: JsonRequired, JsonIgnore(Condition = JsonIgnoreCondition.Never), JsonConverter(typeof(Rounded1Converter))] double? CpuWaitPercent,
+    [property: JsonRequired, JsonIgnore(Condition = JsonIgnoreCondition.Never), JsonConverter(typeof(Rounded1Converter))] double? BlockedPerSec,
+    [property: JsonRequired, JsonIgnore(Condition = JsonIgnoreCondition.Never), JsonConverter(typeof(Rounded1Converter))] double? PreemptedPerSec,
     [property: JsonConverter(typeof(Rounded0Converter))] double? IterationsPerSec,
     [property: JsonRequired, JsonConverter(typeof(Rounded1Converter))] double CpuMs,
     [property: JsonRequired] char State)
@@ -33,15 +35,16 @@ public sealed record ThreadSample(
     public double? StackPercent { get; init; }
 
     /// <summary>Thread <paramref name="now"/> of process <paramref name="pid"/> over the <paramref name="seconds"/>
-    /// since <paramref name="before"/> (null: not read before; its rates are then zero). A rate the readings lack is 0.</summary>
+    /// since <paramref name="before"/> (null: not read before; its rates are then zero). A rate the readings lack is
+    /// null.</summary>
     public static ThreadSample Of(
         int pid, ThreadRole role, int? worker, double? iterationsPerSec, double cpuMs, in ThreadCounters now, ThreadCounters? before, double seconds)
     {
-        var rates = before is { } b ? ThreadRates.Between(b, now, seconds) : default;
+        var rates = before is { } b ? ThreadRates.Between(b, now, seconds) : ThreadRates.FirstReading(now);
         return new ThreadSample(
             pid, now.Tid, now.Name, role, worker,
-            rates.CpuPercent, rates.UserPercent, rates.SystemPercent, rates.CpuWaitPercent ?? 0,
-            rates.VoluntaryPerSec ?? 0, rates.InvoluntaryPerSec ?? 0,
+            rates.CpuPercent, rates.UserPercent, rates.SystemPercent, rates.CpuWaitPercent,
+            rates.VoluntaryPerSec, rates.InvoluntaryPerSec,
             iterationsPerSec, cpuMs, now.State);
     }
 }
@@ -93,6 +96,15 @@ public readonly record struct ThreadRates(
             InvoluntaryPerSec: Delta(before.InvoluntarySwitches, after.InvoluntarySwitches) / seconds,
             IntervalCpuMs: cpuMs);
     }
+
+    /// <summary>A thread read for the first time: nothing to compare with, so every rate is 0, and those the
+    /// reading lacks stay null.</summary>
+    public static ThreadRates FirstReading(in ThreadCounters now) => new(
+        0, 0, 0,
+        now.WaitingForCpuMs is null ? null : 0,
+        now.VoluntarySwitches is null ? null : 0,
+        now.InvoluntarySwitches is null ? null : 0,
+        0);
 
     /// <summary>Whether two readings are of one thread: the same tid, and the same start time when both know it
     /// (the OS reuses the tids of ended threads).</summary>

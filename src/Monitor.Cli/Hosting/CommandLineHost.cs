@@ -21,6 +21,16 @@ public static class CommandLineHost
         }
         try
         {
+            // A wrong MONITOR_SAMPLER is refused before anything starts, not when the first session opens.
+            Diagnostics.Sources.OsThreads.ThreadSamplers.Chosen();
+        }
+        catch (Model.RequestRefusedException e)
+        {
+            Console.Error.WriteLine(ErrorLine.Of(e.Message));
+            return ExitCodes.Usage;
+        }
+        try
+        {
             return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
         catch (UsageException e)

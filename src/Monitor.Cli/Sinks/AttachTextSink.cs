@@ -102,6 +102,9 @@ public sealed class AttachTextSink(TextWriter output, int topThreads = 8, int to
 
     private static string Number(double value) => value.ToString("0.0", Invariant);
 
+    /// <summary>A figure this system's thread reader does not count reads "n/a", not 0.</summary>
+    private static string Number(double? value) => value is { } v ? Number(v) : "n/a";
+
     private static string Known(long? value) => value?.ToString(Invariant) ?? "-";
 
     private static string Rate(double? perSec) => perSec is { } v ? Format.Short(v) : "-";

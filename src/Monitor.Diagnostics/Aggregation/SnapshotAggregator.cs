@@ -349,7 +349,10 @@ public sealed class SnapshotAggregator : IRuntimeEventSink, IDisposable
                 processes,
                 threads,
                 contention,
-                totals);
+                totals)
+            {
+                ThreadReader = _sampler?.Reader,
+            };
             snapshot = _stacks.Annotate(snapshot, now, _time.TimestampFrequency);
         }
         if (CountersRead is { } read)

@@ -26,6 +26,7 @@ namespace Monitor.Model;
         typeof(WordConverter<ProcessRole>),
         typeof(WordConverter<ThreadRole>),
         typeof(WordConverter<RunOutcome>),
+        typeof(WordConverter<ThreadReader>),
     ])]
 [JsonSerializable(typeof(WorkerMessage))]
 [JsonSerializable(typeof(SnapshotLine))]

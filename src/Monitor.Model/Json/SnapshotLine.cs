@@ -24,6 +24,8 @@ public sealed record SnapshotLine(
 
     public StackSampling? Stacks { get; init; }
 
+    public ThreadReader? ThreadReader { get; init; }
+
     /// <summary>The <see cref="Type"/> of every snapshot line.</summary>
     public const string SnapshotType = "snapshot";
 
@@ -32,6 +34,7 @@ public sealed record SnapshotLine(
         {
             HotMethods = s.HotMethods,
             Stacks = s.Stacks,
+            ThreadReader = s.ThreadReader,
         };
 
     /// <summary>The snapshot again, its figures as rounded as they were written.</summary>
@@ -39,5 +42,6 @@ public sealed record SnapshotLine(
     {
         HotMethods = HotMethods,
         Stacks = Stacks,
+        ThreadReader = ThreadReader,
     };
 }

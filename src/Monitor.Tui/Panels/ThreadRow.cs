@@ -16,8 +16,8 @@ public sealed record ThreadRow(
     double CpuPercent,
     double UserPercent,
     double SystemPercent,
-    double CpuWaitPercent,
-    double BlockedPerSec,
+    double? CpuWaitPercent,
+    double? BlockedPerSec,
     double? IterationsPerSec,
     int FirstTid)
 {

@@ -61,8 +61,8 @@ public static class ThreadRows
         Comparison<ThreadRow> primary = key switch
         {
             ThreadSortKey.Cpu => (a, b) => a.CpuPercent.CompareTo(b.CpuPercent),
-            ThreadSortKey.Wait => (a, b) => a.CpuWaitPercent.CompareTo(b.CpuWaitPercent),
-            ThreadSortKey.Blocked => (a, b) => a.BlockedPerSec.CompareTo(b.BlockedPerSec),
+            ThreadSortKey.Wait => (a, b) => Nullable.Compare(a.CpuWaitPercent, b.CpuWaitPercent),
+            ThreadSortKey.Blocked => (a, b) => Nullable.Compare(a.BlockedPerSec, b.BlockedPerSec),
             ThreadSortKey.Name => (a, b) => string.Compare(a.Name, b.Name, StringComparison.OrdinalIgnoreCase),
             _ => (a, b) => a.FirstTid.CompareTo(b.FirstTid),
         };

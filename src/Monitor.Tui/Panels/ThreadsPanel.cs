@@ -130,7 +130,7 @@ public static class ThreadsPanel
         var line = new LineBuilder(width)
             .Right(row.Pid.ToString(), w.Pid, Tone.Dim).Gap()
             .Right(tid, w.Tid, Tone.Dim).Gap()
-            .Left(name, w.Name, nameTone).Gap()
+            .Left(name.Length > 0 ? name : NotCounted, w.Name, name.Length > 0 ? nameTone : Tone.Dim).Gap()
             .Right(Units.Percent(row.CpuPercent), w.Cpu).Gap()
             .Add(Bar.Render(row.CpuPercent / 100, w.Bar, glyphs), row.IsWorker ? Tone.Good : Tone.Dim).Gap();
         if (w.SplitUserSys)
@@ -141,8 +141,9 @@ public static class ThreadsPanel
         {
             line.Right($"{Units.Fixed(row.UserPercent, 0)}/{Units.Fixed(row.SystemPercent, 0)}", 6).Gap();
         }
-        line.Right(Units.Fixed(row.CpuWaitPercent, 0), w.Wait + 1, row.CpuWaitPercent >= 20 ? Tone.Warn : Tone.Normal).Gap()
-            .Right(Units.Count(row.BlockedPerSec), w.Blocked).Gap();
+        line.Right(row.CpuWaitPercent is { } wait ? Units.Fixed(wait, 0) : NotCounted, w.Wait + 1,
+                row.CpuWaitPercent is null ? Tone.Dim : row.CpuWaitPercent >= 20 ? Tone.Warn : Tone.Normal).Gap()
+            .Right(row.BlockedPerSec is { } blocked ? Units.Count(blocked) : NotCounted, w.Blocked, row.BlockedPerSec is null ? Tone.Dim : Tone.Normal).Gap();
         if (iterations)
         {
             line.Right(row.IterationsPerSec is { } ips ? Units.Count(ips) : "", w.Iterations, Tone.Accent).Gap();
@@ -159,6 +160,9 @@ public static class ThreadsPanel
         return line.Build(Tone.Selected);
     }
 
+    /// <summary>What a cell shows for a figure this system's thread reader does not count (not a zero).</summary>
+    public const string NotCounted = "n/a";
+
     /// <summary>"sort CPU% ↓  filter: pool_  exited at 10:42:07": what the rows are and are not.</summary>
     private static string Note(DashboardState state, Glyphs glyphs)
     {
@@ -168,6 +172,7 @@ public static class ThreadsPanel
         {
             note += $"  filter: {state.ThreadFilter}{(state.Editing is not null ? "_" : "")}";
         }
+        if (ThreadReaderNote.Of(state.Latest) is { } reader) note += $"  {reader}";
         return state.ExitedNote is { } exited ? $"{note}  {exited}" : note;
     }
 }

@@ -16,8 +16,8 @@ public sealed record ThreadGroup(
     double CpuPercent,
     double UserPercent,
     double SystemPercent,
-    double CpuWaitPercent,
-    double BlockedPerSec)
+    double? CpuWaitPercent,
+    double? BlockedPerSec)
 {
     /// <summary>The groups of these threads, and the threads that stay on their own.</summary>
     public static (IReadOnlyList<ThreadGroup> Groups, IReadOnlyList<ThreadSample> Single) Partition(IEnumerable<ThreadSample> threads)
@@ -41,21 +41,23 @@ public sealed record ThreadGroup(
     private static ThreadGroupKey? KeyOf(ThreadSample t) => t.Role switch
     {
         ThreadRole.Runtime => new ThreadGroupKey(t.Pid, "runtime", true),
-        ThreadRole.Other => new ThreadGroupKey(t.Pid, t.Name, false),
+        // No name (a reader that cannot tell names) says nothing in common: such threads stay on their own.
+        ThreadRole.Other when t.Name.Length > 0 => new ThreadGroupKey(t.Pid, t.Name, false),
         _ => null,
     };
 
     private static ThreadGroup Of(ThreadGroupKey key, IReadOnlyList<ThreadSample> members)
     {
-        double cpu = 0, user = 0, system = 0, wait = 0, blocked = 0;
+        double cpu = 0, user = 0, system = 0;
+        double? wait = null, blocked = null;
         foreach (var t in members)
         {
             cpu += t.CpuPercent;
             user += t.UserPercent;
             system += t.SystemPercent;
             // The worst member's: a sum of waits could pass 100 % of the interval and mean nothing.
-            wait = Math.Max(wait, t.CpuWaitPercent);
-            blocked += t.BlockedPerSec;
+            if (t.CpuWaitPercent is { } w) wait = Math.Max(wait ?? 0, w);
+            if (t.BlockedPerSec is { } b) blocked = (blocked ?? 0) + b;
         }
         return new ThreadGroup(key, members, cpu, user, system, wait, blocked);
     }

@@ -82,8 +82,8 @@ public sealed class ExportViewTests
         // A folded interval (the run's end): its interval reaches back over the one before; only 0.3 s is new.
         var frame = view.Apply(Snap(1.3, [Thread(1, "w", cpuMs: 600, waitPercent: 50, blockedPerSec: 10)], interval: 1.3));
         var t = Assert.Single(frame.Threads);
-        Assert.Equal(0.5 * 1.0 + 0.5 * 0.3, t.CpuWaitSeconds, 9);
-        Assert.Equal(10 * 1.3, t.VoluntarySwitches, 9);
+        Assert.Equal(0.5 * 1.0 + 0.5 * 0.3, t.CpuWaitSeconds!.Value, 9);
+        Assert.Equal(10 * 1.3, t.VoluntarySwitches!.Value, 9);
     }
 
     [Fact]

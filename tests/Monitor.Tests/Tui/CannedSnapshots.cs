@@ -107,6 +107,17 @@ public static class CannedSnapshots
         };
     }
 
+    /// <summary>The service as the portable reader sees it: no names, no waiting, no switches (null, not 0).</summary>
+    public static Snapshot ServicePortable()
+    {
+        var service = Service();
+        return service with
+        {
+            Threads = [.. service.Threads.Select(t => t with { Name = "", CpuWaitPercent = null, BlockedPerSec = null, PreemptedPerSec = null })],
+            ThreadReader = ThreadReader.Portable,
+        };
+    }
+
     /// <summary>The service with <paramref name="count"/> threads of names of their own ("req-042"), whose CPU
     /// shifts with <paramref name="t"/> so that every second reorders them.</summary>
     public static Snapshot ServiceWithThreads(int count, double t = 5.0)

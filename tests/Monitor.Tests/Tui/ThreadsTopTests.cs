@@ -217,4 +217,18 @@ public class ThreadsTopTests
         Assert.DoesNotContain(last.TrimEnd(), dashboard.Screen);
         Assert.Contains(CursorLine(dashboard).TrimEnd(), dashboard.Screen);
     }
+
+    [Fact]
+    public void What_the_thread_reader_cannot_count_reads_n_a_and_the_title_says_why()
+    {
+        using var dashboard = Attached(snapshot: CannedSnapshots.ServicePortable());
+
+        Assert.Contains("n/a: NAME WAIT% BLK/s, not counted by the portable thread reader", TitleOf(dashboard));
+        // Nameless threads do not fold into one group of "": each keeps its row.
+        var hot = dashboard.Lines.Single(l => l.Contains(" 7790 "));
+        Assert.Matches(@"7790 n/a .* 95\.0 .* n/a +n/a ", hot);
+        // /proc counts them all: no note, figures in every cell.
+        using var proc = Attached();
+        Assert.DoesNotContain("n/a", string.Join('\n', proc.Lines));
+    }
 }

@@ -11,6 +11,8 @@ namespace Monitor.Diagnostics.Sources.OsThreads;
 /// </summary>
 public sealed class PortableThreadSampler : IThreadSampler
 {
+    public ThreadReader Reader => ThreadReader.Portable;
+
     public ProcessCounters? Sample(int pid)
     {
         if (pid <= 0) return null;

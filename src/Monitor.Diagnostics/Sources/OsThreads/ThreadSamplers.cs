@@ -1,10 +1,56 @@
+using Monitor.Diagnostics.Sources.OsThreads.Linux;
+using Monitor.Model;
+
 namespace Monitor.Diagnostics.Sources.OsThreads;
 
-/// <summary>The thread sampler for the operating system this runs on.</summary>
+/// <summary>
+/// The thread sampler for the operating system this runs on: its own accounting where Monitor has a reader for it,
+/// the portable one elsewhere. <see cref="Variable"/> picks another (MONITOR_SAMPLER=portable runs the portable path on
+/// Linux, where it can be compared with /proc); the choice is made here once, so no reading asks which system it is on.
+/// </summary>
 public static class ThreadSamplers
 {
-    public static IThreadSampler ForCurrentOs() =>
-        OperatingSystem.IsLinux() && Directory.Exists("/proc/self/task")
-            ? new LinuxProcThreadSampler()
-            : new PortableThreadSampler();
+    public const string Variable = "MONITOR_SAMPLER";
+
+    public static IThreadSampler ForCurrentOs() => Create(Chosen());
+
+    /// <summary>The reader <see cref="Variable"/> asks for (unset or empty: <see cref="Native"/>). Throws
+    /// <see cref="RequestRefusedException"/> for a word that is not a reader or a reader this system does not have.</summary>
+    public static ThreadReader Chosen() => Chosen(Environment.GetEnvironmentVariable(Variable));
+
+    /// <summary>As <see cref="Chosen()"/>, for the value <paramref name="asked"/>.</summary>
+    public static ThreadReader Chosen(string? asked)
+    {
+        if (string.IsNullOrWhiteSpace(asked)) return Native();
+        if (!Words.TryParse(asked.Trim(), out ThreadReader reader))
+        {
+            throw new RequestRefusedException($"{Variable}={asked}: not one of {Words.Choices<ThreadReader>()}");
+        }
+        if (!IsAvailable(reader))
+        {
+            throw new RequestRefusedException($"{Variable}={asked}: this system has no {reader.Name()} thread reader (it has {Native().Name()} and portable)");
+        }
+        return reader;
+    }
+
+    /// <summary>The reader of this operating system's own accounting, or the portable one where Monitor has none.</summary>
+    public static ThreadReader Native() =>
+        IsAvailable(ThreadReader.Proc) ? ThreadReader.Proc
+        : OperatingSystem.IsWindows() ? ThreadReader.Windows
+        : OperatingSystem.IsMacOS() ? ThreadReader.MacOS
+        : ThreadReader.Portable;
+
+    private static bool IsAvailable(ThreadReader reader) => reader switch
+    {
+        ThreadReader.Proc => OperatingSystem.IsLinux() && Directory.Exists("/proc/self/task"),
+        ThreadReader.Windows => OperatingSystem.IsWindows(),
+        ThreadReader.MacOS => OperatingSystem.IsMacOS(),
+        _ => true,
+    };
+
+    private static IThreadSampler Create(ThreadReader reader)
+    {
+        if (reader == ThreadReader.Proc && OperatingSystem.IsLinux()) return new LinuxProcThreadSampler();
+        return new PortableThreadSampler();
+    }
 }

@@ -9,6 +9,9 @@ internal sealed class ScriptedSampler : IThreadSampler
 {
     private readonly Dictionary<int, ProcessCounters?> _next = new();
 
+    /// <summary>Readings with every figure, as /proc gives them; a test of a poorer reader sets another.</summary>
+    public ThreadReader Reader { get; init; } = ThreadReader.Proc;
+
     public void Set(int pid, ProcessCounters? reading) => _next[pid] = reading;
 
     public ProcessCounters? Sample(int pid) => _next.GetValueOrDefault(pid);

@@ -34,9 +34,9 @@ public sealed class SnapshotAggregatorTests
         // The finer schedstat total is split into user and system as the 10 ms ticks moved (900 : 100).
         Assert.Equal(54, thread.UserPercent, 6);
         Assert.Equal(6, thread.SystemPercent, 6);
-        Assert.Equal(20, thread.CpuWaitPercent, 6);    // 400 ms runnable but waiting
-        Assert.Equal(10, thread.BlockedPerSec, 6);     // 20 voluntary switches
-        Assert.Equal(5, thread.PreemptedPerSec, 6);    // 10 involuntary switches
+        Assert.Equal(20, thread.CpuWaitPercent!.Value, 6);    // 400 ms runnable but waiting
+        Assert.Equal(10, thread.BlockedPerSec!.Value, 6);     // 20 voluntary switches
+        Assert.Equal(5, thread.PreemptedPerSec!.Value, 6);    // 10 involuntary switches
     }
 
     [Fact]

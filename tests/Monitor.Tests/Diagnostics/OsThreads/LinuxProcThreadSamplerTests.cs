@@ -1,3 +1,4 @@
+using Monitor.Diagnostics.Sources.OsThreads.Linux;
 using System.Diagnostics;
 using System.Runtime.Versioning;
 using Monitor.Diagnostics.Sources.OsThreads;

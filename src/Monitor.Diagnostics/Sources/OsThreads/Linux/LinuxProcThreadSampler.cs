@@ -2,10 +2,9 @@ using System.Diagnostics;
 using System.Globalization;
 using System.IO.Enumeration;
 using System.Runtime.Versioning;
-using Monitor.Diagnostics.Sources.OsThreads.Linux;
 using Monitor.Model;
 
-namespace Monitor.Diagnostics.Sources.OsThreads;
+namespace Monitor.Diagnostics.Sources.OsThreads.Linux;
 
 /// <summary>
 /// Reads /proc/&lt;pid&gt;/task/&lt;tid&gt;/{stat,schedstat,status} for every thread and /proc/&lt;pid&gt;/{stat,status}
@@ -17,6 +16,8 @@ namespace Monitor.Diagnostics.Sources.OsThreads;
 [SupportedOSPlatform("linux")]
 public sealed class LinuxProcThreadSampler : IThreadSampler, IDisposable
 {
+    public ThreadReader Reader => ThreadReader.Proc;
+
     // Large enough for any status file (~1.5 KB); a stat line is ~300 bytes.
     private const int BufferSize = 4096;
     // Processes and threads not sampled for this many samples have their files closed.
