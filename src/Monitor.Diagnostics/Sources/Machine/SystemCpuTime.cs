@@ -6,10 +6,11 @@ using Monitor.Workloads;
 namespace Monitor.Diagnostics.Sources.Machine;
 
 /// <summary>
-/// CPU time the whole machine has spent busy since boot, summed over all CPUs, from the first line of /proc/stat.
-/// Busy is everything but idle and iowait; steal (time the hypervisor gave our virtual CPUs to someone else) counts
-/// as busy, because it is capacity another tenant took. Linux only. The file stays open and only its first line is
-/// read (the rest, one line per CPU and the interrupt counts, can be kilobytes): the aggregator asks once a snapshot.
+/// CPU time the whole machine has spent busy since boot, summed over all CPUs. Linux: the first line of /proc/stat,
+/// where busy is everything but idle and iowait, and steal (time the hypervisor gave our virtual CPUs to someone else)
+/// counts as busy, because it is capacity another tenant took; the file stays open and only its first line is read
+/// (the rest, one line per CPU and the interrupt counts, can be kilobytes): the aggregator asks once a snapshot.
+/// Windows and macOS: their own counters (Machine/Windows, Machine/MacOS).
 /// </summary>
 public static class SystemCpuTime
 {
@@ -17,9 +18,11 @@ public static class SystemCpuTime
     private static SafeFileHandle? _stat;
     private static readonly byte[] Buffer = new byte[256];
 
-    /// <summary>Busy milliseconds since boot over all CPUs, or null where /proc/stat cannot be read.</summary>
+    /// <summary>Busy milliseconds since boot over all CPUs, or null where the system's counter cannot be read.</summary>
     public static double? BusyMs()
     {
+        if (OperatingSystem.IsWindows()) return Windows.WindowsSystemTimes.BusyMs();
+        if (OperatingSystem.IsMacOS()) return MacOS.MacHostCpuLoad.BusyMs();
         if (!OperatingSystem.IsLinux()) return null;
         lock (Gate)
         {
