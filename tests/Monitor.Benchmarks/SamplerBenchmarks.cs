@@ -10,7 +10,8 @@ namespace Monitor.Benchmarks;
 /// <summary>
 /// One sampling of a process of 64 threads: the /proc reading alone, and the aggregator's whole Take (the reading
 /// plus turning it into a snapshot), as the snapshot clock does once per interval and per watched process. The
-/// process is this one, with parked threads added until /proc/self/task lists 64.
+/// process is this one, with parked threads added until /proc/self/task lists 64. The portable reader beside it says
+/// what MONITOR_SAMPLER=portable (and a system without a reader of its own) costs.
 /// </summary>
 [MemoryDiagnoser]
 [SupportedOSPlatform("linux")]
@@ -21,6 +22,7 @@ public class SamplerBenchmarks
     private readonly ManualResetEventSlim _release = new();
     private readonly List<Thread> _parked = [];
     private LinuxProcThreadSampler _sampler = null!;
+    private PortableThreadSampler _portable = null!;
     private SnapshotAggregator _aggregator = null!;
     private int _pid;
 
@@ -36,6 +38,7 @@ public class SamplerBenchmarks
             Thread.Sleep(1);
         }
         _sampler = new LinuxProcThreadSampler();
+        _portable = new PortableThreadSampler();
         _aggregator = new SnapshotAggregator(new LinuxProcThreadSampler(), new Monitor.Runners.SingleThreadRate(1e9));
         _aggregator.Watch(_pid, ProcessRole.External);
         _aggregator.Prime();
@@ -63,6 +66,11 @@ public class SamplerBenchmarks
         _newer = reading;
         return reading;
     }
+
+    /// <summary>The portable reader (Process.Threads, what a system without a reader of its own runs) on the same
+    /// process: MONITOR_SAMPLER=portable.</summary>
+    [Benchmark(Description = "portable sampler: 64 threads")]
+    public ProcessCounters? SamplePortable() => _portable.Sample(_pid);
 
     [Benchmark(Description = "sampler + aggregation (Take)")]
     public Snapshot Take() => _aggregator.Take();
