@@ -6,5 +6,6 @@ public static class ThreadSamplers
     public static IThreadSampler ForCurrentOs() =>
         OperatingSystem.IsLinux() && Directory.Exists("/proc/self/task")
             ? new LinuxProcThreadSampler()
+            : OperatingSystem.IsWindows() && Environment.Is64BitProcess ? new Windows.WindowsThreadSampler()
             : new PortableThreadSampler();
 }
