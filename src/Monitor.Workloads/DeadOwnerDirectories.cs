@@ -7,7 +7,8 @@ namespace Monitor.Workloads;
 /// sockets, <c>monitor-convert-PID-XXXXXX</c> for a conversion's scratch files). A Monitor killed with SIGKILL
 /// cannot remove its own; the next Monitor that makes one removes those whose owner is gone. Only a real directory
 /// (not a link) of this user, named exactly so, whose process no longer lives, and holding nothing but the kind of
-/// file Monitor puts there, is removed: anything else is left alone. Linux only (elsewhere nothing is removed).
+/// file Monitor puts there, is removed: anything else is left alone. Linux only (elsewhere nothing is removed; on
+/// Windows Monitor makes no socket directories at all, its diagnostic ports being named pipes).
 /// </summary>
 public static class DeadOwnerDirectories
 {

@@ -17,6 +17,8 @@ public static class OrphanCleanup
 
     public static void Run(int parentPid)
     {
+        // Windows: the ports are named pipes, which vanish with their process; there are no files to remove.
+        if (OperatingSystem.IsWindows()) return;
         string? port = PortOf(Environment.GetEnvironmentVariable(DiagnosticPortsVariable), parentPid);
         if (port is not null) Try(() => File.Delete(port));
         // The orphan was re-parented, so the parent is exiting; its /proc entry can still read as running for a moment

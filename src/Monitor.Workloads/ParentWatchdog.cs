@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Runtime.InteropServices;
+using Monitor.Workloads.Windows;
 
 namespace Monitor.Workloads;
 
@@ -72,16 +72,8 @@ public static partial class ParentWatchdog
     private static bool ParentAlive(int parentPid)
     {
         // On Unix an orphan is re-parented (to init or a subreaper), so a changed parent pid is the sure sign.
-        if (!OperatingSystem.IsWindows()) return getppid() == parentPid;
-        try
-        {
-            using var parent = Process.GetProcessById(parentPid);
-            return !parent.HasExited;
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
+        // On Windows nobody is re-parented and pids are reused: the parent is watched through a handle opened once.
+        return OperatingSystem.IsWindows() ? ParentProcessHandle.IsAlive(parentPid) : getppid() == parentPid;
     }
 
     [LibraryImport("libc")]

@@ -6,7 +6,8 @@ namespace Monitor.Workloads;
 /// A worker shares Monitor's terminal and process group, so Ctrl+C (SIGINT) and a closed terminal (SIGHUP) reach it
 /// too. Monitor is the one that decides: it ends its workers itself and reports the run as interrupted; a worker that
 /// died of the same signal first made the run read as "killed by signal 2". Workers ignore both; a Monitor that is
-/// gone is noticed by the parent watchdog.
+/// gone is noticed by the parent watchdog. On Windows the same goes for Ctrl+C and Ctrl+Break, which reach every
+/// process attached to the console.
 /// </summary>
 public static class TerminalSignals
 {
@@ -14,11 +15,13 @@ public static class TerminalSignals
 
     public static void LeaveToMonitor()
     {
-        if (OperatingSystem.IsWindows()) return;
         lock (Ignored)
         {
             if (Ignored.Count > 0) return;
-            foreach (var signal in new[] { PosixSignal.SIGINT, PosixSignal.SIGHUP })
+            // Windows sends Ctrl+C and Ctrl+Break (SIGQUIT here) to every process on the console. Its SIGHUP, the
+            // console closing, ends the process whatever a handler says: nothing to leave to Monitor there.
+            PosixSignal[] signals = OperatingSystem.IsWindows() ? [PosixSignal.SIGINT, PosixSignal.SIGQUIT] : [PosixSignal.SIGINT, PosixSignal.SIGHUP];
+            foreach (var signal in signals)
             {
                 Ignored.Add(PosixSignalRegistration.Create(signal, context => context.Cancel = true));
             }

@@ -4,7 +4,8 @@ using Monitor.Runners;
 namespace Monitor.Cli.Hosting;
 
 /// <summary>
-/// The one place that turns Ctrl+C, SIGTERM and SIGHUP (a dropped SSH connection) into an orderly stop: commands
+/// The one place that turns Ctrl+C, SIGTERM and SIGHUP (a dropped SSH connection; on Windows also Ctrl+Break and the
+/// console window closing) into an orderly stop: commands
 /// watch <see cref="Stopping"/>, end their runs and finish their files. A second signal, or a process exit by any
 /// other path, still ends every worker process.
 /// </summary>
@@ -20,7 +21,13 @@ public static class AppLifetime
     {
         AppDomain.CurrentDomain.ProcessExit += (_, _) => ChildProcesses.KillAll();
         AppDomain.CurrentDomain.UnhandledException += (_, _) => ChildProcesses.KillAll();
-        foreach (var signal in new[] { PosixSignal.SIGINT, PosixSignal.SIGTERM, PosixSignal.SIGHUP })
+        // On Windows SIGQUIT is Ctrl+Break, a stop like Ctrl+C; SIGHUP is the console window closing, and the system
+        // ends the process a few seconds after the handler returns (or sooner on logoff): enough to end the workers,
+        // not always to finish files.
+        PosixSignal[] signals = OperatingSystem.IsWindows()
+            ? [PosixSignal.SIGINT, PosixSignal.SIGTERM, PosixSignal.SIGHUP, PosixSignal.SIGQUIT]
+            : [PosixSignal.SIGINT, PosixSignal.SIGTERM, PosixSignal.SIGHUP];
+        foreach (var signal in signals)
         {
             Registrations.Add(PosixSignalRegistration.Create(signal, OnSignal));
         }

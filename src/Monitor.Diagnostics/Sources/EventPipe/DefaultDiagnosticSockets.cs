@@ -1,3 +1,4 @@
+using Monitor.Diagnostics.Sources.EventPipe.Windows;
 using Monitor.Workloads;
 
 namespace Monitor.Diagnostics.Sources.EventPipe;
@@ -5,18 +6,24 @@ namespace Monitor.Diagnostics.Sources.EventPipe;
 /// <summary>
 /// The socket every .NET process listens on for diagnostics: <c>dotnet-diagnostic-PID-KEY-socket</c> in the temp dir.
 /// The runtime removes it when the process exits, but not when the process is killed: Monitor removes those of its own
-/// workers, and only once the worker is dead (another process's socket is not ours to touch).
+/// workers, and only once the worker is dead (another process's socket is not ours to touch). On Windows it is the
+/// named pipe <c>\\.\pipe\dotnet-diagnostic-PID</c>, listed like a file in <see cref="TempDirectory"/>, and goes
+/// with its process.
 /// </summary>
 public static class DefaultDiagnosticSockets
 {
-    public static string TempDirectory => Path.GetTempPath();
+    /// <summary>Where the endpoints are: the temp dir; on Windows the named pipes' <c>\\.\pipe\</c>.</summary>
+    public static string TempDirectory => OperatingSystem.IsWindows() ? DiagnosticPipeNames.PipeDirectory : Path.GetTempPath();
+
+    private static string PatternOf(string pid) =>
+        OperatingSystem.IsWindows() ? DiagnosticPipeNames.DefaultPrefix + pid : $"dotnet-diagnostic-{pid}-*-socket";
 
     /// <summary>The default diagnostic sockets of <paramref name="pid"/> present now.</summary>
     public static string[] Of(int pid)
     {
         try
         {
-            return Directory.GetFiles(TempDirectory, $"dotnet-diagnostic-{pid}-*-socket");
+            return Directory.GetFiles(TempDirectory, PatternOf(pid.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -33,8 +40,13 @@ public static class DefaultDiagnosticSockets
         var pids = new HashSet<int>();
         try
         {
-            foreach (string path in Directory.EnumerateFiles(TempDirectory, prefix + "*-socket"))
+            foreach (string path in Directory.EnumerateFiles(TempDirectory, PatternOf("*")))
             {
+                if (OperatingSystem.IsWindows())
+                {
+                    if (DiagnosticPipeNames.PidOfDefault(Path.GetFileName(path.AsSpan())) is int owner) pids.Add(owner);
+                    continue;
+                }
                 var name = Path.GetFileName(path.AsSpan())[prefix.Length..];
                 int dash = name.IndexOf('-');
                 if (dash > 0 && int.TryParse(name[..dash], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int pid))

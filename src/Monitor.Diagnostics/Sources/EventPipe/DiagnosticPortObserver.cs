@@ -95,7 +95,7 @@ public sealed class DiagnosticPortObserver : IWorkerProcessObserver, IAsyncDispo
             if (_directory is null || _pending.Count > 0) return;
             try
             {
-                if (Directory.EnumerateFileSystemEntries(_directory.Path).Any()) return;
+                if (!OperatingSystem.IsWindows() && Directory.EnumerateFileSystemEntries(_directory.Path).Any()) return;
             }
             catch (DirectoryNotFoundException)
             {

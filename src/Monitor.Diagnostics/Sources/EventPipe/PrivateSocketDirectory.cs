@@ -1,3 +1,4 @@
+using Monitor.Diagnostics.Sources.EventPipe.Windows;
 using Monitor.Workloads;
 
 namespace Monitor.Diagnostics.Sources.EventPipe;
@@ -6,7 +7,8 @@ namespace Monitor.Diagnostics.Sources.EventPipe;
 /// A directory only this user may enter (0700), holding the diagnostic-port sockets Monitor listens on: nobody else can
 /// connect to them, or put a socket of their own in their place. It lives under the temp dir when that exists and is
 /// short enough for a socket path (~107 bytes on Linux), else under /tmp: Monitor picks a usable place itself rather than
-/// fail on a long or missing TMPDIR.
+/// fail on a long or missing TMPDIR. On Windows the ports are named pipes (<see cref="DiagnosticPipeNames"/>): no
+/// directory is made, <see cref="Path"/> is the names' common part, and nothing is left to remove.
 /// </summary>
 public sealed class PrivateSocketDirectory : IDisposable
 {
@@ -14,6 +16,11 @@ public sealed class PrivateSocketDirectory : IDisposable
 
     public PrivateSocketDirectory()
     {
+        if (OperatingSystem.IsWindows())
+        {
+            Path = DiagnosticPipeNames.NewPortPrefix();
+            return;
+        }
         string parent = Parent();
         // Directories of Monitors killed with SIGKILL when no worker was left to remove them (see DeadOwnerDirectories).
         foreach (int dead in DeadOwnerDirectories.Sweep(parent, Prefix, FileKind.Socket)) RemoveRuntimeFilesOf(dead);
@@ -35,6 +42,7 @@ public sealed class PrivateSocketDirectory : IDisposable
     /// <summary>The longest parent that leaves room for "/monitor-PID-XXXXXX/wNNNNNNNNNN.sock" in a socket path.</summary>
     public const int MaxParentLength = 107 - 44;
 
+    /// <summary>The directory; on Windows the pipe names' common part, which is no path at all.</summary>
     public string Path { get; }
 
     /// <summary>Where the directory goes: the temp dir if it exists and is short enough, else /tmp, else /dev/shm.
@@ -69,11 +77,17 @@ public sealed class PrivateSocketDirectory : IDisposable
         }
     }
 
-    /// <summary>A fresh socket path inside the directory. Short on purpose: a Unix socket path is limited to ~107 bytes.</summary>
-    public string NewSocketPath() => System.IO.Path.Combine(Path, $"w{Interlocked.Increment(ref _next)}.sock");
+    /// <summary>A fresh socket path inside the directory. Short on purpose: a Unix socket path is limited to ~107 bytes.
+    /// On Windows a fresh pipe name.</summary>
+    public string NewSocketPath() => OperatingSystem.IsWindows()
+        ? DiagnosticPipeNames.Port(Path, Interlocked.Increment(ref _next))
+        : System.IO.Path.Combine(Path, $"w{Interlocked.Increment(ref _next)}.sock");
 
+    /// <summary>Removes a port's socket file; nothing on Windows, where a pipe goes with its last handle (and a pipe
+    /// name read as a path would name a file in the current directory).</summary>
     public static void DeleteSocket(string path)
     {
+        if (OperatingSystem.IsWindows()) return;
         try
         {
             File.Delete(path);
@@ -98,6 +112,7 @@ public sealed class PrivateSocketDirectory : IDisposable
 
     public void Dispose()
     {
+        if (OperatingSystem.IsWindows()) return; // no directory was made
         try
         {
             Directory.Delete(Path, recursive: true);

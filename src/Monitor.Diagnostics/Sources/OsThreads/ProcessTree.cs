@@ -1,24 +1,31 @@
 using System.Globalization;
 using Monitor.Diagnostics.Sources.OsThreads.Linux;
+using Monitor.Diagnostics.Sources.OsThreads.Windows;
 
 namespace Monitor.Diagnostics.Sources.OsThreads;
 
 /// <summary>The processes below a process: children, their children and so on (e.g. the processes of a Python
-/// multiprocessing pool under its worker). Linux only; elsewhere the list is empty.</summary>
+/// multiprocessing pool under its worker). Linux and 64-bit Windows (<see cref="WindowsProcessTree"/>); elsewhere the
+/// list is empty.</summary>
 public static class ProcessTree
 {
     /// <summary>Every living descendant of <paramref name="pid"/>, parents before their children; empty when the
     /// process has none or has gone.</summary>
     public static IReadOnlyList<int> Descendants(int pid)
     {
+        if (OperatingSystem.IsWindows()) return pid > 0 && Environment.Is64BitProcess ? WindowsProcessTree.Descendants(pid) : [];
         if (!OperatingSystem.IsLinux() || pid <= 0 || !Directory.Exists($"/proc/{pid}")) return [];
         return KernelListsChildren.Value ? Walk(pid, ChildrenFromFiles) : DescendantsByParentScan(pid);
     }
 
     /// <summary>Whether one of <paramref name="ancestors"/> is above <paramref name="pid"/> in the tree (its parent, its
-    /// parent's parent, ...); false when the process has gone, and always false outside Linux.</summary>
+    /// parent's parent, ...); false when the process has gone, and always false outside Linux and Windows.</summary>
     public static bool IsDescendantOf(int pid, IReadOnlySet<int> ancestors)
     {
+        if (OperatingSystem.IsWindows())
+        {
+            return ancestors.Count > 0 && Environment.Is64BitProcess && WindowsProcessTree.IsDescendantOf(pid, ancestors);
+        }
         if (!OperatingSystem.IsLinux() || ancestors.Count == 0) return false;
         // Bounded: a pid reused while we walk could in theory make a loop.
         for (int hops = 0, p = pid; hops < 64 && ParentOf(p) is int parent and > 1; hops++, p = parent)

@@ -36,14 +36,15 @@ public static class ThreadSamplers
     /// <summary>The reader of this operating system's own accounting, or the portable one where Monitor has none.</summary>
     public static ThreadReader Native() =>
         IsAvailable(ThreadReader.Proc) ? ThreadReader.Proc
-        : OperatingSystem.IsWindows() ? ThreadReader.Windows
+        : IsAvailable(ThreadReader.Windows) ? ThreadReader.Windows
         : OperatingSystem.IsMacOS() ? ThreadReader.MacOS
         : ThreadReader.Portable;
 
     private static bool IsAvailable(ThreadReader reader) => reader switch
     {
         ThreadReader.Proc => OperatingSystem.IsLinux() && Directory.Exists("/proc/self/task"),
-        ThreadReader.Windows => OperatingSystem.IsWindows(),
+        // The reader parses the 64-bit layout of the system's table; a 32-bit Monitor reads the portable way.
+        ThreadReader.Windows => OperatingSystem.IsWindows() && Environment.Is64BitProcess,
         ThreadReader.MacOS => OperatingSystem.IsMacOS(),
         _ => true,
     };
@@ -51,6 +52,7 @@ public static class ThreadSamplers
     private static IThreadSampler Create(ThreadReader reader)
     {
         if (reader == ThreadReader.Proc && OperatingSystem.IsLinux()) return new LinuxProcThreadSampler();
+        if (reader == ThreadReader.Windows && OperatingSystem.IsWindows()) return new Windows.WindowsThreadSampler();
         return new PortableThreadSampler();
     }
 }
