@@ -1,25 +1,27 @@
 using System.Globalization;
 using Monitor.Diagnostics.Sources.OsThreads.Linux;
+using Monitor.Diagnostics.Sources.OsThreads.MacOS;
 
 namespace Monitor.Diagnostics.Sources.OsThreads;
 
 /// <summary>The processes below a process: children, their children and so on (e.g. the processes of a Python
-/// multiprocessing pool under its worker). Linux only; elsewhere the list is empty.</summary>
+/// multiprocessing pool under its worker). Linux and macOS; elsewhere the list is empty.</summary>
 public static class ProcessTree
 {
     /// <summary>Every living descendant of <paramref name="pid"/>, parents before their children; empty when the
     /// process has none or has gone.</summary>
     public static IReadOnlyList<int> Descendants(int pid)
     {
+        if (OperatingSystem.IsMacOS()) return pid > 0 ? Walk(pid, MacProcessTree.ChildrenOf) : [];
         if (!OperatingSystem.IsLinux() || pid <= 0 || !Directory.Exists($"/proc/{pid}")) return [];
         return KernelListsChildren.Value ? Walk(pid, ChildrenFromFiles) : DescendantsByParentScan(pid);
     }
 
     /// <summary>Whether one of <paramref name="ancestors"/> is above <paramref name="pid"/> in the tree (its parent, its
-    /// parent's parent, ...); false when the process has gone, and always false outside Linux.</summary>
+    /// parent's parent, ...); false when the process has gone, and always false outside Linux and macOS.</summary>
     public static bool IsDescendantOf(int pid, IReadOnlySet<int> ancestors)
     {
-        if (!OperatingSystem.IsLinux() || ancestors.Count == 0) return false;
+        if (!(OperatingSystem.IsLinux() || OperatingSystem.IsMacOS()) || ancestors.Count == 0) return false;
         // Bounded: a pid reused while we walk could in theory make a loop.
         for (int hops = 0, p = pid; hops < 64 && ParentOf(p) is int parent and > 1; hops++, p = parent)
         {
@@ -28,9 +30,10 @@ public static class ProcessTree
         return false;
     }
 
-    /// <summary>The parent pid from /proc/PID/stat; null when the process has gone.</summary>
+    /// <summary>The parent pid from /proc/PID/stat (macOS: libproc); null when the process has gone.</summary>
     private static int? ParentOf(int pid)
     {
+        if (OperatingSystem.IsMacOS()) return MacProcessTree.ParentOf(pid);
         try
         {
             return ProcText.TryParseStat(File.ReadAllBytes($"/proc/{pid}/stat"), out var fields) ? fields.ParentPid : null;
