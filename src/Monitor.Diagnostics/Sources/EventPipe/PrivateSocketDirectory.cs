@@ -5,8 +5,8 @@ namespace Monitor.Diagnostics.Sources.EventPipe;
 /// <summary>
 /// A directory only this user may enter (0700), holding the diagnostic-port sockets Monitor listens on: nobody else can
 /// connect to them, or put a socket of their own in their place. It lives under the temp dir when that exists and is
-/// short enough for a socket path (~107 bytes on Linux), else under /tmp: Monitor picks a usable place itself rather than
-/// fail on a long or missing TMPDIR.
+/// short enough for a socket path (107 bytes on Linux, 103 on macOS), else under /tmp: Monitor picks a usable place
+/// itself rather than fail on a long or missing TMPDIR (macOS's per-user /var/folders/... one is close to the limit).
 /// </summary>
 public sealed class PrivateSocketDirectory : IDisposable
 {
@@ -20,7 +20,7 @@ public sealed class PrivateSocketDirectory : IDisposable
         // A fresh, unpredictable name, 0700. The pid in the name tells whose it is: a worker orphaned by a killed Monitor
         // removes its parent's.
         Path = System.IO.Path.TrimEndingDirectorySeparator(parent) == System.IO.Path.TrimEndingDirectorySeparator(System.IO.Path.GetTempPath())
-            || !OperatingSystem.IsLinux()
+            || !FileStatuses.Available
             ? Directory.CreateTempSubdirectory($"{Prefix}{Environment.ProcessId}-").FullName
             : CreateUnder(parent);
         if (!OperatingSystem.IsWindows())
@@ -33,7 +33,10 @@ public sealed class PrivateSocketDirectory : IDisposable
     public const string Prefix = OrphanCleanup.PrivateDirectoryPrefix;
 
     /// <summary>The longest parent that leaves room for "/monitor-PID-XXXXXX/wNNNNNNNNNN.sock" in a socket path.</summary>
-    public const int MaxParentLength = 107 - 44;
+    public static int MaxParentLength => MaxSocketPathLength - 44;
+
+    /// <summary>sun_path holds 108 bytes on Linux and 104 on macOS, the terminating NUL included.</summary>
+    public static int MaxSocketPathLength => OperatingSystem.IsMacOS() ? 103 : 107;
 
     public string Path { get; }
 
@@ -57,19 +60,18 @@ public sealed class PrivateSocketDirectory : IDisposable
 
     /// <summary>What CreateTempSubdirectory does, under another parent: a new directory (mkdir fails on anything
     /// already there, a link or another user's directory included), so the name is ours alone.</summary>
-    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
     private static string CreateUnder(string parent)
     {
         for (int attempt = 0; ; attempt++)
         {
             string candidate = System.IO.Path.Combine(parent, $"{Prefix}{Environment.ProcessId}-{System.IO.Path.GetRandomFileName()[..6]}");
-            int errno = PosixFiles.MakeDirectory(candidate, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            int errno = FileStatuses.MakeDirectory(candidate, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
             if (errno == 0) return candidate;
-            if (errno != Errno.Exists || attempt >= 10) throw new IOException($"cannot create a private directory in {parent}: {PosixFiles.Message(errno)}");
+            if (errno != Errno.Exists || attempt >= 10) throw new IOException($"cannot create a private directory in {parent}: {new System.ComponentModel.Win32Exception(errno).Message}");
         }
     }
 
-    /// <summary>A fresh socket path inside the directory. Short on purpose: a Unix socket path is limited to ~107 bytes.</summary>
+    /// <summary>A fresh socket path inside the directory. Short on purpose: a Unix socket path is limited to 107 bytes (103 on macOS).</summary>
     public string NewSocketPath() => System.IO.Path.Combine(Path, $"w{Interlocked.Increment(ref _next)}.sock");
 
     public static void DeleteSocket(string path)
@@ -89,7 +91,7 @@ public sealed class PrivateSocketDirectory : IDisposable
     {
         foreach (var file in RuntimeIpcFiles.Of(deadPid))
         {
-            if (OperatingSystem.IsLinux() && PosixFiles.StatusOf(file) is { Kind: FileKind.Socket or FileKind.Fifo } s && s.Uid == PosixFiles.EffectiveUid())
+            if (FileStatuses.Of(file) is { Kind: FileKind.Socket or FileKind.Fifo } s && s.Uid == FileStatuses.EffectiveUid())
             {
                 DeleteSocket(file);
             }
