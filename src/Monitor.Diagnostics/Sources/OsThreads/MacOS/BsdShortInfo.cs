@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.Versioning;
 
 namespace Monitor.Diagnostics.Sources.OsThreads.MacOS;
 
@@ -10,6 +11,15 @@ namespace Monitor.Diagnostics.Sources.OsThreads.MacOS;
 public readonly record struct BsdShortInfo(int ParentPid, uint EffectiveUid)
 {
     public const int Size = 64;
+
+    /// <summary>The process's own, from proc_pidinfo; null when it has gone or may not be read.</summary>
+    [SupportedOSPlatform("macos")]
+    public static BsdShortInfo? Of(int pid)
+    {
+        Span<byte> buffer = stackalloc byte[Size];
+        int filled = LibProc.PidInfo(pid, LibProc.ShortBsdInfo, 0, buffer);
+        return filled > 0 ? Parse(buffer[..filled]) : null;
+    }
 
     /// <summary>The reading, or null when <paramref name="buffer"/> is shorter than the struct.</summary>
     public static BsdShortInfo? Parse(ReadOnlySpan<byte> buffer)

@@ -19,12 +19,5 @@ internal static class MacProcessTree
     }
 
     /// <summary>The parent pid; null when the process has gone or may not be read.</summary>
-    public static int? ParentOf(int pid) => ShortInfo(pid)?.ParentPid;
-
-    public static BsdShortInfo? ShortInfo(int pid)
-    {
-        Span<byte> buffer = stackalloc byte[BsdShortInfo.Size];
-        int filled = LibProc.PidInfo(pid, LibProc.ShortBsdInfo, 0, buffer);
-        return filled > 0 ? BsdShortInfo.Parse(buffer[..filled]) : null;
-    }
+    public static int? ParentOf(int pid) => BsdShortInfo.Of(pid)?.ParentPid;
 }
