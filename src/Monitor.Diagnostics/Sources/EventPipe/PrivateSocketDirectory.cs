@@ -33,10 +33,10 @@ public sealed class PrivateSocketDirectory : IDisposable
     public const string Prefix = OrphanCleanup.PrivateDirectoryPrefix;
 
     /// <summary>The longest parent that leaves room for "/monitor-PID-XXXXXX/wNNNNNNNNNN.sock" in a socket path.</summary>
-    public static int MaxParentLength => MaxSocketPathLength - 44;
+    public static int MaxParentLength => MaxParentLengthFor(OperatingSystem.IsMacOS());
 
     /// <summary>sun_path holds 108 bytes on Linux and 104 on macOS, the terminating NUL included.</summary>
-    public static int MaxSocketPathLength => OperatingSystem.IsMacOS() ? 103 : 107;
+    internal static int MaxParentLengthFor(bool macOS) => (macOS ? 103 : 107) - 44;
 
     public string Path { get; }
 
@@ -45,18 +45,22 @@ public sealed class PrivateSocketDirectory : IDisposable
     public static string Parent()
     {
         string temp = System.IO.Path.TrimEndingDirectorySeparator(System.IO.Path.GetTempPath());
-        if (OperatingSystem.IsWindows() || Usable(temp)) return temp;
-        foreach (var fallback in new[] { "/tmp", "/dev/shm" })
-        {
-            if (Usable(fallback)) return fallback;
-        }
-        throw new IOException(Directory.Exists(temp)
+        if (OperatingSystem.IsWindows()) return temp;
+        return Choose(temp, MaxParentLength, Directory.Exists) ?? throw new IOException(Directory.Exists(temp)
             ? $"the temp dir {temp} is too long for a socket path (at most {MaxParentLength} characters here) and /tmp is missing: set TMPDIR to a shorter directory"
             : $"the temp dir {temp} does not exist and neither does /tmp: set TMPDIR to an existing directory");
     }
 
-    private static bool Usable(string directory) =>
-        System.Text.Encoding.UTF8.GetByteCount(directory) <= MaxParentLength && Directory.Exists(directory);
+    /// <summary>The first of <paramref name="temp"/>, /tmp and /dev/shm that exists and is at most
+    /// <paramref name="maxParentLength"/> bytes of UTF-8; null when none is.</summary>
+    internal static string? Choose(string temp, int maxParentLength, Func<string, bool> exists)
+    {
+        foreach (var candidate in new[] { temp, "/tmp", "/dev/shm" })
+        {
+            if (System.Text.Encoding.UTF8.GetByteCount(candidate) <= maxParentLength && exists(candidate)) return candidate;
+        }
+        return null;
+    }
 
     /// <summary>What CreateTempSubdirectory does, under another parent: a new directory (mkdir fails on anything
     /// already there, a link or another user's directory included), so the name is ours alone.</summary>
