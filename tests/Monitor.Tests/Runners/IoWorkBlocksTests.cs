@@ -64,7 +64,8 @@ public class IoWorkBlocksTests(ITestOutputHelper output)
                     }
                     Thread.Sleep(1);
                 }
-            }) { IsBackground = true, Name = "proc-watcher" };
+            })
+            { IsBackground = true, Name = "proc-watcher" };
             watcher.Start();
             result = await run.Completion;
             watcher.Join();
