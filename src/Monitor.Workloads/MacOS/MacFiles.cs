@@ -36,10 +36,15 @@ public static unsafe partial class MacFiles
     private static delegate* unmanaged<byte*, byte*, int> BindLStat()
     {
         string symbol = RuntimeInformation.ProcessArchitecture == Architecture.X64 ? "lstat$INODE64" : "lstat";
-        return NativeLibrary.TryLoad("libc", typeof(MacFiles).Assembly, null, out var libc)
-            && NativeLibrary.TryGetExport(libc, symbol, out var address)
-            ? (delegate* unmanaged<byte*, byte*, int>)address
-            : null;
+        foreach (var library in new[] { "libc", "/usr/lib/libSystem.B.dylib" })
+        {
+            if (NativeLibrary.TryLoad(library, typeof(MacFiles).Assembly, null, out var handle)
+                && NativeLibrary.TryGetExport(handle, symbol, out var address))
+            {
+                return (delegate* unmanaged<byte*, byte*, int>)address;
+            }
+        }
+        return null;
     }
 
     [LibraryImport("libc", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
