@@ -49,6 +49,23 @@ public sealed class MacTaskInfoTests
         Assert.Equal(0, new MachTimebase(125, 0).ToMilliseconds(1_000));
     }
 
+    [Fact]
+    public void The_timer_frequency_gives_the_same_ratios()
+    {
+        // hw.tbfrequency: 24 MHz on Apple silicon (1e9 / 24e6 = 125/3), 1 GHz on Intel.
+        Assert.Equal(AppleSilicon, MachTimebase.FromTimerFrequency(24_000_000));
+        Assert.Equal(Intel, MachTimebase.FromTimerFrequency(1_000_000_000));
+        Assert.Equal(62_500.0, MachTimebase.FromTimerFrequency(24_000_000)!.Value.ToMilliseconds(1_500_000_000), 6);
+    }
+
+    [Theory]
+    [InlineData(0UL)]
+    [InlineData(4_294_967_296UL)]
+    public void A_frequency_that_is_no_ratio_gives_none(ulong hertz)
+    {
+        Assert.Null(MachTimebase.FromTimerFrequency(hertz));
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(40)]
