@@ -7,7 +7,7 @@ namespace Monitor.Workloads;
 /// sockets, <c>monitor-convert-PID-XXXXXX</c> for a conversion's scratch files). A Monitor killed with SIGKILL
 /// cannot remove its own; the next Monitor that makes one removes those whose owner is gone. Only a real directory
 /// (not a link) of this user, named exactly so, whose process no longer lives, and holding nothing but the kind of
-/// file Monitor puts there, is removed: anything else is left alone. Linux only (elsewhere nothing is removed; on
+/// file Monitor puts there, is removed: anything else is left alone. Linux and macOS (elsewhere nothing is removed; on
 /// Windows Monitor makes no socket directories at all, its diagnostic ports being named pipes).
 /// </summary>
 public static class DeadOwnerDirectories
@@ -18,7 +18,7 @@ public static class DeadOwnerDirectories
     public static IReadOnlyList<int> Sweep(string parent, string prefix, FileKind holds)
     {
         var removed = new List<int>();
-        if (!OperatingSystem.IsLinux()) return removed;
+        if (FileStatuses.EffectiveUid() is not { } me) return removed;
         string[] candidates;
         try
         {
@@ -28,11 +28,10 @@ public static class DeadOwnerDirectories
         {
             return removed;
         }
-        uint me = PosixFiles.EffectiveUid();
         foreach (var directory in candidates)
         {
             if (OwnerOf(Path.GetFileName(directory), prefix) is not { } pid || pid == Environment.ProcessId) continue;
-            if (PosixFiles.StatusOf(directory) is not { Kind: FileKind.Directory } status || status.Uid != me) continue;
+            if (FileStatuses.Of(directory) is not { Kind: FileKind.Directory } status || status.Uid != me) continue;
             if (ProcessLiveness.IsAlive(pid)) continue;
             if (TryRemove(directory, holds)) removed.Add(pid);
         }
@@ -50,14 +49,13 @@ public static class DeadOwnerDirectories
         return int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out int pid) && pid > 0 ? pid : null;
     }
 
-    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
     private static bool TryRemove(string directory, FileKind holds)
     {
         try
         {
             var entries = Directory.GetFileSystemEntries(directory);
             // Something Monitor would not have put there: not ours to judge.
-            if (entries.Any(e => PosixFiles.StatusOf(e) is not { } s || s.Kind != holds)) return false;
+            if (entries.Any(e => FileStatuses.Of(e) is not { } s || s.Kind != holds)) return false;
             foreach (var entry in entries) File.Delete(entry);
             Directory.Delete(directory);
             return true;

@@ -24,7 +24,7 @@ public static class OrphanCleanup
         // The orphan was re-parented, so the parent is exiting; its /proc entry can still read as running for a moment
         // (children are re-parented before the zombie state is set) or fail to read while it is reaped. Up to 10 s:
         // tearing down a killed Monitor took more than 2 s on a loaded machine, and its socket then stayed.
-        bool gone = OperatingSystem.IsLinux() && ProcessLiveness.ExitsWithin(parentPid, TimeSpan.FromSeconds(10));
+        bool gone = FileStatuses.Available && ProcessLiveness.ExitsWithin(parentPid, TimeSpan.FromSeconds(10));
         if (port is not null && Path.GetDirectoryName(port) is { } directory)
         {
             // Every socket in the dead parent's private directory was its listener: a sibling that finished before the
@@ -49,12 +49,12 @@ public static class OrphanCleanup
 
     private static void RemoveSockets(string directory)
     {
-        if (!OperatingSystem.IsLinux()) return;
+        if (!FileStatuses.Available) return;
         string[] entries = [];
         Try(() => entries = Directory.GetFileSystemEntries(directory));
         foreach (var entry in entries)
         {
-            if (PosixFiles.StatusOf(entry) is { Kind: FileKind.Socket }) Try(() => File.Delete(entry));
+            if (FileStatuses.Of(entry) is { Kind: FileKind.Socket }) Try(() => File.Delete(entry));
         }
     }
 

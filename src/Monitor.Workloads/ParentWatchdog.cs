@@ -13,12 +13,13 @@ public static partial class ParentWatchdog
 
     /// <summary>Starts a background thread that exits the process with <paramref name="exitCode"/> once the parent
     /// <paramref name="parentPid"/> has gone, and has the kernel wake this process when it does (see
-    /// <see cref="AskToBeWokenWhenParentDies"/>).</summary>
+    /// <see cref="AskToBeWokenWhenParentDies"/>; on macOS a kqueue watch, <see cref="MacOS.ParentExitWatch"/>).</summary>
     public static void Start(int parentPid, int exitCode)
     {
         AskToBeWokenWhenParentDies();
         // The parent may have died before the request took effect: then nobody will send the signal, look now.
         ExitIfOrphaned(parentPid, exitCode);
+        if (OperatingSystem.IsMacOS() && MacOS.ParentExitWatch.TryStart(parentPid, () => WatchAfterExitNotice(parentPid, exitCode))) return;
         var thread = new Thread(() => Watch(parentPid, exitCode)) { IsBackground = true, Name = "parent-watchdog" };
         thread.Start();
     }
@@ -32,6 +33,18 @@ public static partial class ParentWatchdog
             Thread.Sleep(Period);
             ExitIfOrphaned(parentPid, exitCode);
         }
+    }
+
+    /// <summary>The kernel said the parent exited: its children are re-parented in that same exit, a moment later,
+    /// so look often at first. A wake that was not the exit (a failed wait) ends in the ordinary polling.</summary>
+    private static void WatchAfterExitNotice(int parentPid, int exitCode)
+    {
+        for (int look = 0; look < 100; look++)
+        {
+            ExitIfOrphaned(parentPid, exitCode);
+            Thread.Sleep(10);
+        }
+        Watch(parentPid, exitCode);
     }
 
     /// <summary>Checks once: when the parent has gone, removes what it left behind (<see cref="OrphanCleanup"/>) and
@@ -54,7 +67,7 @@ public static partial class ParentWatchdog
     /// The signal is SIGCONT, not SIGKILL: the kernel sends it when the *thread* that started the worker ends, and
     /// Monitor starts workers from pool threads that retire while Monitor lives on (SIGKILL would kill healthy workers
     /// then; SIGCONT does nothing to a running process). Woken, the watchdog sees the new parent, removes what Monitor
-    /// left (which SIGKILL would have left behind) and exits. Linux only.
+    /// left (which SIGKILL would have left behind) and exits. Linux only (macOS: <see cref="MacOS.ParentExitWatch"/>).
     /// </summary>
     public static void AskToBeWokenWhenParentDies()
     {

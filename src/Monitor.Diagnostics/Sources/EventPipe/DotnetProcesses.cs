@@ -65,9 +65,11 @@ public static class DotnetProcesses
         }
     }
 
-    /// <summary>Linux: the arguments from /proc/PID/cmdline (NUL-separated), joined with spaces; null elsewhere.</summary>
+    /// <summary>The arguments joined with spaces: Linux from /proc/PID/cmdline (NUL-separated), macOS from
+    /// KERN_PROCARGS2; null elsewhere.</summary>
     public static string? CommandLine(int pid)
     {
+        if (OperatingSystem.IsMacOS()) return MacOS.ProcessArguments.CommandLine(pid);
         if (!OperatingSystem.IsLinux()) return null;
         try
         {

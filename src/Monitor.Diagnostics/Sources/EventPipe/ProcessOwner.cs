@@ -1,12 +1,17 @@
+using Monitor.Diagnostics.Sources.OsThreads.MacOS;
+
 namespace Monitor.Diagnostics.Sources.EventPipe;
 
-/// <summary>Who a process runs as, from /proc (Linux): its diagnostic socket is only open to that user (and root).</summary>
+/// <summary>Who a process runs as, from /proc (Linux) or libproc (macOS): its diagnostic socket is only open to that
+/// user (and root).</summary>
 public static class ProcessOwner
 {
-    /// <summary>The effective user id of <paramref name="pid"/>, or null when it cannot be read (not Linux, gone).</summary>
-    public static int? EffectiveUid(int pid) => ReadEffectiveUid($"/proc/{pid}/status");
+    /// <summary>The effective user id of <paramref name="pid"/>, or null when it cannot be read (neither Linux nor
+    /// macOS, gone, or on macOS another user's process that may not be looked at).</summary>
+    public static int? EffectiveUid(int pid) =>
+        OperatingSystem.IsMacOS() ? (int?)BsdShortInfo.Of(pid)?.EffectiveUid : ReadEffectiveUid($"/proc/{pid}/status");
 
-    public static int? Current() => ReadEffectiveUid("/proc/self/status");
+    public static int? Current() => OperatingSystem.IsMacOS() ? EffectiveUid(Environment.ProcessId) : ReadEffectiveUid("/proc/self/status");
 
     /// <summary>True when this process may not connect to the other one's diagnostic socket.</summary>
     public static bool IsForeign(int pid)

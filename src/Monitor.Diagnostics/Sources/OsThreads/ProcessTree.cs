@@ -1,12 +1,13 @@
 using System.Globalization;
 using Monitor.Diagnostics.Sources.OsThreads.Linux;
+using Monitor.Diagnostics.Sources.OsThreads.MacOS;
 using Monitor.Diagnostics.Sources.OsThreads.Windows;
 
 namespace Monitor.Diagnostics.Sources.OsThreads;
 
 /// <summary>The processes below a process: children, their children and so on (e.g. the processes of a Python
-/// multiprocessing pool under its worker). Linux and 64-bit Windows (<see cref="WindowsProcessTree"/>); elsewhere the
-/// list is empty.</summary>
+/// multiprocessing pool under its worker). Linux, macOS (<see cref="MacProcessTree"/>) and 64-bit Windows
+/// (<see cref="WindowsProcessTree"/>); elsewhere the list is empty.</summary>
 public static class ProcessTree
 {
     /// <summary>Every living descendant of <paramref name="pid"/>, parents before their children; empty when the
@@ -14,19 +15,20 @@ public static class ProcessTree
     public static IReadOnlyList<int> Descendants(int pid)
     {
         if (OperatingSystem.IsWindows()) return pid > 0 && Environment.Is64BitProcess ? WindowsProcessTree.Descendants(pid) : [];
+        if (OperatingSystem.IsMacOS()) return pid > 0 ? Walk(pid, MacProcessTree.ChildrenOf) : [];
         if (!OperatingSystem.IsLinux() || pid <= 0 || !Directory.Exists($"/proc/{pid}")) return [];
         return KernelListsChildren.Value ? Walk(pid, ChildrenFromFiles) : DescendantsByParentScan(pid);
     }
 
     /// <summary>Whether one of <paramref name="ancestors"/> is above <paramref name="pid"/> in the tree (its parent, its
-    /// parent's parent, ...); false when the process has gone, and always false outside Linux and Windows.</summary>
+    /// parent's parent, ...); false when the process has gone, and always false outside Linux, macOS and Windows.</summary>
     public static bool IsDescendantOf(int pid, IReadOnlySet<int> ancestors)
     {
         if (OperatingSystem.IsWindows())
         {
             return ancestors.Count > 0 && Environment.Is64BitProcess && WindowsProcessTree.IsDescendantOf(pid, ancestors);
         }
-        if (!OperatingSystem.IsLinux() || ancestors.Count == 0) return false;
+        if (!(OperatingSystem.IsLinux() || OperatingSystem.IsMacOS()) || ancestors.Count == 0) return false;
         // Bounded: a pid reused while we walk could in theory make a loop.
         for (int hops = 0, p = pid; hops < 64 && ParentOf(p) is int parent and > 1; hops++, p = parent)
         {
@@ -35,9 +37,10 @@ public static class ProcessTree
         return false;
     }
 
-    /// <summary>The parent pid from /proc/PID/stat; null when the process has gone.</summary>
+    /// <summary>The parent pid from /proc/PID/stat (macOS: libproc); null when the process has gone.</summary>
     private static int? ParentOf(int pid)
     {
+        if (OperatingSystem.IsMacOS()) return MacProcessTree.ParentOf(pid);
         try
         {
             return ProcText.TryParseStat(File.ReadAllBytes($"/proc/{pid}/stat"), out var fields) ? fields.ParentPid : null;

@@ -53,6 +53,7 @@ public static class ThreadSamplers
     {
         if (reader == ThreadReader.Proc && OperatingSystem.IsLinux()) return new LinuxProcThreadSampler();
         if (reader == ThreadReader.Windows && OperatingSystem.IsWindows()) return new Windows.WindowsThreadSampler();
+        if (reader == ThreadReader.MacOS && OperatingSystem.IsMacOS()) return new MacOS.MacThreadSampler();
         return new PortableThreadSampler();
     }
 }
