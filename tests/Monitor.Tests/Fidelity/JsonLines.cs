@@ -7,7 +7,7 @@ namespace Monitor.Tests.Fidelity;
 
 public sealed record SnapshotLine(
     double T, DateTimeOffset Time, double IntervalSec, WorkloadFields? Workload,
-    ProcessFields[] Processes, ThreadFields[] Threads, ContentionFields Contention, TotalsFields Totals)
+    ProcessFields[] Processes, ThreadFields[] Threads, ContentionFields Contention, TotalsFields Totals, string? ThreadReader = null)
 {
     public double Start => T - IntervalSec;
     public bool Finished => Workload?.Finished == true;
@@ -23,7 +23,7 @@ public sealed record ProcessFields(
 
 public sealed record ThreadFields(
     int Pid, int Tid, string Name, string Role, int? Worker, double CpuPercent, double UserPercent, double SystemPercent,
-    double CpuWaitPercent, double BlockedPerSec, double PreemptedPerSec, double? IterationsPerSec, double CpuMs, string State);
+    double? CpuWaitPercent, double? BlockedPerSec, double? PreemptedPerSec, double? IterationsPerSec, double CpuMs, string State);
 
 public sealed record ContentionFields(long Count, double WaitMs);
 

@@ -14,13 +14,15 @@ public sealed record ProcReading(
     IReadOnlyDictionary<int, long> ResidentBytes);
 
 /// <summary>One run of threads ×2 and one of processes ×2, each snapshot followed at once by the test's own /proc
-/// readings of its worker threads and processes.</summary>
+/// readings of its worker threads and processes; and threads ×2 again read by the portable thread reader
+/// (MONITOR_SAMPLER=portable, the path of a system without a reader of its own), held to the same checks.</summary>
 public sealed class ProcReadRunsFixture : IAsyncLifetime
 {
-    public static readonly string[][] Runs =
+    public static readonly (string[] Args, Dictionary<string, string> Environment)[] Runs =
     [
-        ["run", "--mode", "threads", "--workers", "2", "--n", "8e9", "--interval", "500", "--json"],
-        ["run", "--mode", "processes", "--workers", "2", "--n", "8e9", "--interval", "500", "--json"],
+        (["run", "--mode", "threads", "--workers", "2", "--n", "8e9", "--interval", "500", "--json"], []),
+        (["run", "--mode", "processes", "--workers", "2", "--n", "8e9", "--interval", "500", "--json"], []),
+        (["run", "--mode", "threads", "--workers", "2", "--n", "8e9", "--interval", "500", "--json"], new() { ["MONITOR_SAMPLER"] = "portable" }),
     ];
 
     public List<(WatchedMonitorRun Run, IReadOnlyList<ProcReading> Readings)> Observed { get; } = new();
@@ -28,10 +30,10 @@ public sealed class ProcReadRunsFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         if (!OperatingSystem.IsLinux()) return;
-        foreach (var args in Runs)
+        foreach (var (args, environment) in Runs)
         {
             var readings = new ConcurrentQueue<ProcReading>();
-            var run = await WatchedMonitorRun.CompleteAsync(args, s => readings.Enqueue(Read(s)));
+            var run = await WatchedMonitorRun.CompleteAsync(args, s => readings.Enqueue(Read(s)), environment);
             Observed.Add((run, readings.ToArray()));
         }
     }
@@ -90,8 +92,10 @@ public sealed class ProcFigureTests(ProcReadRunsFixture fixture, ITestOutputHelp
                     double diff = test - t.CpuMs;
                     report.Spread("|test - snapshot| thread cpuMs", Math.Abs(diff));
                     report.Spread("thread: test - snapshot - time since the snapshot (ms)", diff - sinceSnapshotMs);
-                    double low = -(Tolerances.SchedstatMs + Tolerances.CpuMsRounding);
-                    double high = sinceSnapshotMs + Tolerances.StampLagMs + Tolerances.SchedstatMs + Tolerances.CpuMsRounding;
+                    // The portable reader counts in clock ticks (stat's utime + stime), not schedstat's nanoseconds.
+                    double unit = r.Snapshot.ThreadReader == "portable" ? Tolerances.TickMs : Tolerances.SchedstatMs;
+                    double low = -(unit + Tolerances.CpuMsRounding);
+                    double high = sinceSnapshotMs + Tolerances.StampLagMs + unit + Tolerances.CpuMsRounding;
                     report.Check(diff >= low && diff <= high,
                         $"t {r.Snapshot.T}: thread {t.Pid}/{t.Tid}: schedstat {test:0.##} ms read {sinceSnapshotMs:0.#} ms after the snapshot's {t.CpuMs} ms: " +
                         $"difference {diff:0.##} outside [{low:0.##}, {high:0.##}]");
@@ -99,6 +103,7 @@ public sealed class ProcFigureTests(ProcReadRunsFixture fixture, ITestOutputHelp
             }
         }
         output.WriteLine($"{compared} thread readings compared\n{report}");
+        Assert.Contains(fixture.Observed, o => o.Readings.Any(r => r.Snapshot.ThreadReader == "portable" && r.ThreadOnCpuMs.Count > 0));
         Assert.True(compared >= 4, $"only {compared} thread readings: the runs ended before the test could read their threads");
         report.AssertNone("worker threads' cpuMs against /proc/PID/task/TID/schedstat");
     }

@@ -48,7 +48,10 @@ public sealed class WatchedMonitorRun : IDisposable
     /// host.</param>
     /// <param name="restoreSigint">start Monitor with SIGINT at its default disposition even when the test host
     /// ignores it (as it does when started as a background job without job control).</param>
-    public static WatchedMonitorRun Start(IEnumerable<string> args, Action<SnapshotLine>? onSnapshot = null, bool ownSession = false, bool restoreSigint = false)
+    /// <param name="environment">variables to set for Monitor only.</param>
+    public static WatchedMonitorRun Start(
+        IEnumerable<string> args, Action<SnapshotLine>? onSnapshot = null, bool ownSession = false, bool restoreSigint = false,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var command = new List<string>();
         if (ownSession) command.Add("setsid"); // execs in place (the test host's child is no group leader): same pid
@@ -67,6 +70,7 @@ public sealed class WatchedMonitorRun : IDisposable
             RedirectStandardError = true,
         };
         foreach (var a in command.Skip(1)) start.ArgumentList.Add(a);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
         var clock = Stopwatch.StartNew();
         var process = Process.Start(start) ?? throw new InvalidOperationException("monitor did not start");
         process.StandardInput.Close();
@@ -149,9 +153,10 @@ public sealed class WatchedMonitorRun : IDisposable
     }
 
     /// <summary>Runs Monitor to its end and returns it; fails with its output unless it exited 0 with a result line.</summary>
-    public static async Task<WatchedMonitorRun> CompleteAsync(IEnumerable<string> args, Action<SnapshotLine>? onSnapshot = null)
+    public static async Task<WatchedMonitorRun> CompleteAsync(
+        IEnumerable<string> args, Action<SnapshotLine>? onSnapshot = null, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var run = Start(args, onSnapshot);
+        var run = Start(args, onSnapshot, environment: environment);
         try
         {
             int code = await run.WaitForExitAsync();
