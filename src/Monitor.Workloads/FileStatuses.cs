@@ -1,3 +1,4 @@
+using Monitor.Workloads.Linux;
 using Monitor.Workloads.MacOS;
 
 namespace Monitor.Workloads;

@@ -1,3 +1,4 @@
+using Monitor.Workloads.Linux;
 using Microsoft.Win32.SafeHandles;
 using Monitor.Workloads;
 

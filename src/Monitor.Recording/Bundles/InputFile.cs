@@ -1,3 +1,4 @@
+using Monitor.Workloads.Linux;
 using System.Text;
 using Monitor.Recording.Analysis;
 using Monitor.Workloads;

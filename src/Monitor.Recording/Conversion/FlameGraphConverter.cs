@@ -1,3 +1,4 @@
+using Monitor.Workloads.Linux;
 using Microsoft.Diagnostics.Symbols;
 using Microsoft.Diagnostics.Tracing;
 using Microsoft.Diagnostics.Tracing.Etlx;

@@ -37,7 +37,7 @@ public static class Leftovers
         try
         {
             double uptime = double.Parse(File.ReadAllText("/proc/uptime").Split(' ')[0], CultureInfo.InvariantCulture);
-            return TimeSpan.FromSeconds(Math.Max(0, uptime - stat.StartTicks / (double)Monitor.Workloads.ClockTicks.PerSecond));
+            return TimeSpan.FromSeconds(Math.Max(0, uptime - stat.StartTicks / (double)Monitor.Workloads.Linux.ClockTicks.PerSecond));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

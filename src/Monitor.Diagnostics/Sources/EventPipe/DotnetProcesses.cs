@@ -45,41 +45,14 @@ public static class DotnetProcesses
         }
     }
 
-    /// <summary>False for a thread id: Linux answers /proc/TID of any thread as if it were a process, so a socket left
-    /// behind by a killed process whose pid is now a thread of another would list that thread (by its thread name).
-    /// True elsewhere.</summary>
-    public static bool IsProcess(int pid)
-    {
-        if (!OperatingSystem.IsLinux()) return true;
-        try
-        {
-            foreach (string line in File.ReadLines($"/proc/{pid}/status"))
-            {
-                if (line.StartsWith("Tgid:", StringComparison.Ordinal)) return int.TryParse(line.AsSpan(5).Trim(), out int group) && group == pid;
-            }
-            return false;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return false;
-        }
-    }
+    /// <summary>False for a thread id that Linux answers as if it were a process (<see cref="Linux.ProcIdentity.IsProcess"/>);
+    /// true elsewhere.</summary>
+    public static bool IsProcess(int pid) => !OperatingSystem.IsLinux() || Linux.ProcIdentity.IsProcess(pid);
 
     /// <summary>The arguments joined with spaces: Linux from /proc/PID/cmdline (NUL-separated), macOS from
     /// KERN_PROCARGS2; null elsewhere.</summary>
-    public static string? CommandLine(int pid)
-    {
-        if (OperatingSystem.IsMacOS()) return MacOS.ProcessArguments.CommandLine(pid);
-        if (!OperatingSystem.IsLinux()) return null;
-        try
-        {
-            string raw = File.ReadAllText($"/proc/{pid}/cmdline");
-            string line = raw.TrimEnd('\0').Replace('\0', ' ');
-            return line.Length == 0 ? null : line;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
-    }
+    public static string? CommandLine(int pid) =>
+        OperatingSystem.IsLinux() ? Linux.ProcIdentity.CommandLine(pid)
+        : OperatingSystem.IsMacOS() ? MacOS.ProcessArguments.CommandLine(pid)
+        : null;
 }

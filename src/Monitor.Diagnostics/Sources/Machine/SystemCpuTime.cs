@@ -1,62 +1,15 @@
-using System.Globalization;
-using System.Text;
-using Microsoft.Win32.SafeHandles;
-using Monitor.Workloads;
-
 namespace Monitor.Diagnostics.Sources.Machine;
 
-/// <summary>
-/// CPU time the whole machine has spent busy since boot, summed over all CPUs. Linux: the first line of /proc/stat,
-/// where busy is everything but idle and iowait, and steal (time the hypervisor gave our virtual CPUs to someone else)
-/// counts as busy, because it is capacity another tenant took; the file stays open and only its first line is read
-/// (the rest, one line per CPU and the interrupt counts, can be kilobytes): the aggregator asks once a snapshot.
-/// Windows and macOS: their own counters (Machine/Windows, Machine/MacOS).
-/// </summary>
+/// <summary>CPU time the whole machine has spent busy since boot, summed over all CPUs, from each system's own counter
+/// (<see cref="Linux.ProcStatCpu"/>, <see cref="Windows.WindowsSystemTimes"/>, <see cref="MacOS.MacHostCpuLoad"/>).</summary>
 public static class SystemCpuTime
 {
-    private static readonly object Gate = new();
-    private static SafeFileHandle? _stat;
-    private static readonly byte[] Buffer = new byte[256];
-
     /// <summary>Busy milliseconds since boot over all CPUs, or null where the system's counter cannot be read.</summary>
     public static double? BusyMs()
     {
+        if (OperatingSystem.IsLinux()) return Linux.ProcStatCpu.BusyMs();
         if (OperatingSystem.IsWindows()) return Windows.WindowsSystemTimes.BusyMs();
         if (OperatingSystem.IsMacOS()) return MacOS.MacHostCpuLoad.BusyMs();
-        if (!OperatingSystem.IsLinux()) return null;
-        lock (Gate)
-        {
-            try
-            {
-                _stat ??= File.OpenHandle("/proc/stat", FileMode.Open, FileAccess.Read);
-                int read = RandomAccess.Read(_stat, Buffer, 0);
-                int end = Array.IndexOf(Buffer, (byte)'\n', 0, read);
-                return ParseBusyMs(Encoding.ASCII.GetString(Buffer, 0, end < 0 ? read : end));
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                _stat?.Dispose();
-                _stat = null;
-                return null;
-            }
-        }
-    }
-
-    /// <summary>"cpu  user nice system idle iowait irq softirq steal guest guest_nice" in clock ticks; guest time is
-    /// already inside user and nice.</summary>
-    internal static double? ParseBusyMs(string? line)
-    {
-        if (line is null || !line.StartsWith("cpu ", StringComparison.Ordinal)) return null;
-        var fields = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (fields.Length < 8) return null;
-        long ticks = 0;
-        int[] busy = [1, 2, 3, 6, 7, 8]; // user, nice, system, irq, softirq, steal
-        foreach (int i in busy)
-        {
-            if (i >= fields.Length) break;
-            if (!long.TryParse(fields[i], NumberStyles.None, CultureInfo.InvariantCulture, out long v)) return null;
-            ticks += v;
-        }
-        return ticks * 1000.0 / ClockTicks.PerSecond;
+        return null;
     }
 }

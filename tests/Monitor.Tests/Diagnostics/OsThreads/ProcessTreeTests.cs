@@ -3,6 +3,7 @@ using Monitor.Diagnostics.Sources.OsThreads;
 
 namespace Monitor.Tests.Diagnostics.OsThreads;
 
+[System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public sealed class ProcessTreeTests
 {
     [LinuxFact]
@@ -15,7 +16,7 @@ public sealed class ProcessTreeTests
             int sleep = await WaitForChildNamed(shell.Id, "sleep");
 
             Assert.Equal([sleep], ProcessTree.Descendants(shell.Id));
-            Assert.Equal([sleep], ProcessTree.DescendantsByParentScan(shell.Id));
+            Assert.Equal([sleep], Monitor.Diagnostics.Sources.OsThreads.Linux.LinuxProcessTree.DescendantsByParentScan(shell.Id));
             var mine = ProcessTree.Descendants(Environment.ProcessId).ToList();
             Assert.True(mine.IndexOf(shell.Id) is >= 0 and var at && mine.IndexOf(sleep) > at, "parents come before their children");
         }
@@ -61,7 +62,7 @@ public sealed class ProcessTreeTests
     {
         for (int i = 0; i < 200; i++)
         {
-            foreach (int pid in ProcessTree.DescendantsByParentScan(parent))
+            foreach (int pid in Monitor.Diagnostics.Sources.OsThreads.Linux.LinuxProcessTree.DescendantsByParentScan(parent))
             {
                 if (File.ReadAllText($"/proc/{pid}/comm").Trim() == name) return pid;
             }

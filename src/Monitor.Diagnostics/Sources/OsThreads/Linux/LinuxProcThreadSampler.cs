@@ -1,3 +1,4 @@
+using Monitor.Workloads.Linux;
 using System.Diagnostics;
 using System.Globalization;
 using System.IO.Enumeration;

@@ -1,3 +1,4 @@
+using Monitor.Workloads.Linux;
 using System.Runtime.InteropServices;
 using System.Runtime.Versioning;
 

@@ -4,13 +4,7 @@ using System.Runtime.InteropServices;
 using System.Runtime.Versioning;
 using Microsoft.Win32.SafeHandles;
 
-namespace Monitor.Workloads;
-
-/// <summary>What a file is, from the S_IFMT bits of its mode.</summary>
-public enum FileKind { Regular, Directory, Fifo, CharacterDevice, BlockDevice, Socket, SymbolicLink, Unknown }
-
-/// <summary>A file's type, size, owner and identity (device and inode).</summary>
-public readonly record struct FileStatus(FileKind Kind, long Size, ulong Device, ulong Inode, uint Uid);
+namespace Monitor.Workloads.Linux;
 
 /// <summary>
 /// The few system calls that let files be read and written by handle rather than by path (Linux): open without
@@ -19,21 +13,6 @@ public readonly record struct FileStatus(FileKind Kind, long Size, ulong Device,
 /// linked into place (a flame graph being written). <c>struct statx</c> has one layout on every architecture; the open flags that
 /// differ between x86-64 and arm64 are chosen at run time.
 /// </summary>
-/// <summary>The errno values Monitor tells apart (Linux, the same on x86-64 and arm64).</summary>
-public static class Errno
-{
-    public const int NoEntry = 2; // ENOENT
-    public const int AccessDenied = 13; // EACCES
-    public const int Exists = 17; // EEXIST
-    public const int NotADirectory = 20; // ENOTDIR
-    public const int NoSpace = 28; // ENOSPC
-    public const int TooManyLinks = 40; // ELOOP: O_NOFOLLOW met a symbolic link
-    public const int QuotaExceeded = 122; // EDQUOT
-
-    /// <summary>The file system is full (or the user's quota is): the machine's problem, not the user's input.</summary>
-    public static bool IsNoSpace(int errno) => errno is NoSpace or QuotaExceeded;
-}
-
 [SupportedOSPlatform("linux")]
 public static class PosixFiles
 {

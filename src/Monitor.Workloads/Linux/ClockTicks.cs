@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Monitor.Workloads;
+namespace Monitor.Workloads.Linux;
 
 /// <summary>The unit of utime/stime in /proc (USER_HZ), from sysconf(_SC_CLK_TCK).</summary>
 public static partial class ClockTicks
