@@ -42,4 +42,22 @@ public sealed class AttachTopEndToEndTests
         tmux.SendKeys("q");
         Assert.Equal(0, tmux.WaitForExit());
     }
+
+    /// <summary>The portable reader in the real program and terminal: the threads panel says what it cannot count, the
+    /// cells read n/a, the busy thread still has its CPU.</summary>
+    [Fact]
+    public async Task Read_by_the_portable_reader_the_threads_panel_says_what_it_cannot_count()
+    {
+        Assert.True(TmuxSession.Available, "tmux is needed for the end-to-end test");
+        using var target = await TargetApp.StartAsync("cpu-hot");
+        using var tmux = new TmuxSession($"{MonitorProgram.Path} attach {target.Pid} --no-mouse", 120, 35,
+            new Dictionary<string, string> { ["MONITOR_SAMPLER"] = "portable" });
+
+        string screen = tmux.WaitFor(s => s.Contains("n/a: NAME WAIT% BLK/s, not counted by the portable thread reader")
+            && System.Text.RegularExpressions.Regex.IsMatch(s, @" n/a +\d{2,3}(\.\d)? .* n/a +n/a "), "a busy nameless thread with n/a cells");
+        Assert.DoesNotContain("hot-worker", screen);
+
+        tmux.SendKeys("q");
+        Assert.Equal(0, tmux.WaitForExit());
+    }
 }
