@@ -108,18 +108,7 @@ public static class PosixFiles
         ulong inode = BinaryPrimitives.ReadUInt64LittleEndian(buffer.AsSpan(32));
         long size = BinaryPrimitives.ReadInt64LittleEndian(buffer.AsSpan(40));
         ulong device = ((ulong)BinaryPrimitives.ReadUInt32LittleEndian(buffer.AsSpan(136)) << 32) | BinaryPrimitives.ReadUInt32LittleEndian(buffer.AsSpan(140));
-        var kind = (mode & 0xF000) switch
-        {
-            0x8000 => FileKind.Regular,
-            0x4000 => FileKind.Directory,
-            0x1000 => FileKind.Fifo,
-            0x2000 => FileKind.CharacterDevice,
-            0x6000 => FileKind.BlockDevice,
-            0xC000 => FileKind.Socket,
-            0xA000 => FileKind.SymbolicLink,
-            _ => FileKind.Unknown,
-        };
-        return new FileStatus(kind, size, device, inode, uid);
+        return new FileStatus(FileStatus.KindOf(mode), size, device, inode, uid);
     }
 
     private static int Retry(Func<int> call)

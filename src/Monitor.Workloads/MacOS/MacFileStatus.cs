@@ -20,19 +20,6 @@ public static class MacFileStatus
         ulong inode = BinaryPrimitives.ReadUInt64LittleEndian(buffer[8..]);
         uint uid = BinaryPrimitives.ReadUInt32LittleEndian(buffer[16..]);
         long size = BinaryPrimitives.ReadInt64LittleEndian(buffer[96..]);
-        return new FileStatus(KindOf(mode), size, device, inode, uid);
+        return new FileStatus(FileStatus.KindOf(mode), size, device, inode, uid);
     }
-
-    /// <summary>The S_IFMT bits, the same values on macOS and Linux.</summary>
-    public static FileKind KindOf(uint mode) => (mode & 0xF000) switch
-    {
-        0x8000 => FileKind.Regular,
-        0x4000 => FileKind.Directory,
-        0x1000 => FileKind.Fifo,
-        0x2000 => FileKind.CharacterDevice,
-        0x6000 => FileKind.BlockDevice,
-        0xC000 => FileKind.Socket,
-        0xA000 => FileKind.SymbolicLink,
-        _ => FileKind.Unknown,
-    };
 }
