@@ -10,6 +10,8 @@ namespace Monitor.Model;
 /// </summary>
 /// <param name="StartedMs">When the thread started, in ms on an OS-specific clock (since boot on Linux). Only good for
 /// telling whether two readings with the same tid are the same thread: a reused tid has a different value.</param>
+/// <param name="ContextSwitches">Every switch away from the thread, where the OS counts them without saying which were
+/// waits and which preemptions (Windows); null where the split counts are there or nothing is counted.</param>
 public readonly record struct ThreadCounters(
     [property: JsonRequired] int Tid,
     [property: JsonRequired] string Name,
@@ -20,11 +22,13 @@ public readonly record struct ThreadCounters(
     [property: JsonConverter(typeof(Rounded3Converter))] double? WaitingForCpuMs,
     long? VoluntarySwitches,
     long? InvoluntarySwitches,
-    double? StartedMs = null)
+    double? StartedMs = null,
+    long? ContextSwitches = null)
 {
     /// <summary>This thread's counters before it started: all zero (the ones the platform gives).</summary>
     public ThreadCounters Unborn() => new(
         Tid, Name, State, 0, 0,
         OnCpuMs is null ? null : 0, WaitingForCpuMs is null ? null : 0,
-        VoluntarySwitches is null ? null : 0, InvoluntarySwitches is null ? null : 0, StartedMs);
+        VoluntarySwitches is null ? null : 0, InvoluntarySwitches is null ? null : 0, StartedMs,
+        ContextSwitches is null ? null : 0);
 }

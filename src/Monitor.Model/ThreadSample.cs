@@ -7,6 +7,8 @@ namespace Monitor.Model;
 /// comes from two readings of the thread's counters: a thread metric's snapshot side is this file. CPU % is per core (100 = one core);
 /// CpuWaitPercent is the share of the interval it was runnable but waiting for a CPU; BlockedPerSec counts voluntary
 /// context switches (it blocked), PreemptedPerSec involuntary ones. IterationsPerSec is set for worker threads.
+/// SwitchesPerSec is set only where the system counts a thread's switches without telling blocking from preemption
+/// (Windows): every switch, with BlockedPerSec and PreemptedPerSec null.
 /// CpuWaitPercent, BlockedPerSec and PreemptedPerSec are null where the system's thread reader cannot count them
 /// (<see cref="ThreadReader"/>): not counted is not zero, and the JSON says null rather than leave them out.
 /// </summary>
@@ -30,6 +32,11 @@ public sealed record ThreadSample(
     /// Namespace.Type.Method; null without stacks (or for a thread that ran no managed code then).</summary>
     public IReadOnlyList<string>? Stack { get; init; }
 
+    /// <summary>Context switches per second of every kind, where the reader cannot tell the kinds apart (Windows); null
+    /// elsewhere (BlockedPerSec + PreemptedPerSec are the same figure split).</summary>
+    [JsonConverter(typeof(Rounded1Converter))]
+    public double? SwitchesPerSec { get; init; }
+
     /// <summary>The share (0..100) of the thread's samples that found it in <see cref="Stack"/>.</summary>
     [JsonConverter(typeof(Rounded1Converter))]
     public double? StackPercent { get; init; }
@@ -45,7 +52,10 @@ public sealed record ThreadSample(
             pid, now.Tid, now.Name, role, worker,
             rates.CpuPercent, rates.UserPercent, rates.SystemPercent, rates.CpuWaitPercent,
             rates.VoluntaryPerSec, rates.InvoluntaryPerSec,
-            iterationsPerSec, cpuMs, now.State);
+            iterationsPerSec, cpuMs, now.State)
+        {
+            SwitchesPerSec = rates.SwitchesPerSec,
+        };
     }
 }
 
@@ -56,6 +66,7 @@ public sealed record ThreadSample(
 /// the counter.
 /// </summary>
 /// <param name="IntervalCpuMs">CPU time the thread used in the interval.</param>
+/// <param name="SwitchesPerSec">Every switch, where the OS does not split them (<see cref="ThreadCounters.ContextSwitches"/>).</param>
 public readonly record struct ThreadRates(
     double CpuPercent,
     double UserPercent,
@@ -63,7 +74,8 @@ public readonly record struct ThreadRates(
     double? CpuWaitPercent,
     double? VoluntaryPerSec,
     double? InvoluntaryPerSec,
-    double IntervalCpuMs)
+    double IntervalCpuMs,
+    double? SwitchesPerSec = null)
 {
     /// <summary>
     /// The rates between two readings of the same thread <paramref name="seconds"/> apart (see
@@ -94,7 +106,8 @@ public readonly record struct ThreadRates(
             CpuWaitPercent: Delta(before.WaitingForCpuMs, after.WaitingForCpuMs) / intervalMs * 100,
             VoluntaryPerSec: Delta(before.VoluntarySwitches, after.VoluntarySwitches) / seconds,
             InvoluntaryPerSec: Delta(before.InvoluntarySwitches, after.InvoluntarySwitches) / seconds,
-            IntervalCpuMs: cpuMs);
+            IntervalCpuMs: cpuMs,
+            SwitchesPerSec: Delta(before.ContextSwitches, after.ContextSwitches) / seconds);
     }
 
     /// <summary>A thread read for the first time: nothing to compare with, so every rate is 0, and those the
@@ -104,7 +117,8 @@ public readonly record struct ThreadRates(
         now.WaitingForCpuMs is null ? null : 0,
         now.VoluntarySwitches is null ? null : 0,
         now.InvoluntarySwitches is null ? null : 0,
-        0);
+        0,
+        now.ContextSwitches is null ? null : 0);
 
     /// <summary>Whether two readings are of one thread: the same tid, and the same start time when both know it
     /// (the OS reuses the tids of ended threads).</summary>

@@ -19,9 +19,14 @@ public sealed record ThreadRow(
     double? CpuWaitPercent,
     double? BlockedPerSec,
     double? IterationsPerSec,
-    int FirstTid)
+    int FirstTid,
+    double? SwitchesPerSec = null)
 {
     public int Pid => Key.Pid;
+
+    /// <summary>What the BLK/s column shows: blocking switches where they are counted apart, else every switch (the
+    /// column is then titled CSW/s).</summary>
+    public double? SwitchesShown => BlockedPerSec ?? SwitchesPerSec;
 
     public bool IsGroup => Count is not null;
 
@@ -30,9 +35,9 @@ public sealed record ThreadRow(
 
     public static ThreadRow Of(ThreadSample t, ThreadGroupKey? group) => new(
         ThreadRowKey.Thread(t.Pid, t.Tid), t.Name, null, group, t.Role == ThreadRole.Worker, t.CpuPercent, t.UserPercent,
-        t.SystemPercent, t.CpuWaitPercent, t.BlockedPerSec, t.IterationsPerSec, t.Tid);
+        t.SystemPercent, t.CpuWaitPercent, t.BlockedPerSec, t.IterationsPerSec, t.Tid, t.SwitchesPerSec);
 
     public static ThreadRow Of(ThreadGroup g) => new(
         ThreadRowKey.Folded(g.Key), g.Key.Name, g.Members.Count, g.Key, false, g.CpuPercent, g.UserPercent,
-        g.SystemPercent, g.CpuWaitPercent, g.BlockedPerSec, null, g.Members.Min(m => m.Tid));
+        g.SystemPercent, g.CpuWaitPercent, g.BlockedPerSec, null, g.Members.Min(m => m.Tid), g.SwitchesPerSec);
 }

@@ -62,7 +62,7 @@ public static class ThreadRows
         {
             ThreadSortKey.Cpu => (a, b) => a.CpuPercent.CompareTo(b.CpuPercent),
             ThreadSortKey.Wait => (a, b) => Nullable.Compare(a.CpuWaitPercent, b.CpuWaitPercent),
-            ThreadSortKey.Blocked => (a, b) => Nullable.Compare(a.BlockedPerSec, b.BlockedPerSec),
+            ThreadSortKey.Blocked => (a, b) => Nullable.Compare(a.SwitchesShown, b.SwitchesShown),
             ThreadSortKey.Name => (a, b) => string.Compare(a.Name, b.Name, StringComparison.OrdinalIgnoreCase),
             _ => (a, b) => a.FirstTid.CompareTo(b.FirstTid),
         };

@@ -98,7 +98,7 @@ public static class ThreadsPanel
         {
             header.Right("USR/SY", 6).Gap();
         }
-        header.Right("WAIT%", w.Wait + 1).Gap().Right("BLK/s", w.Blocked).Gap();
+        header.Right("WAIT%", w.Wait + 1).Gap().Right(ThreadReaderNote.CountsAllSwitches(state.Latest) ? "CSW/s" : "BLK/s", w.Blocked).Gap();
         if (iterations)
         {
             header.Right("ITER/s", w.Iterations).Gap();
@@ -143,7 +143,7 @@ public static class ThreadsPanel
         }
         line.Right(row.CpuWaitPercent is { } wait ? Units.Fixed(wait, 0) : NotCounted, w.Wait + 1,
                 row.CpuWaitPercent is null ? Tone.Dim : row.CpuWaitPercent >= 20 ? Tone.Warn : Tone.Normal).Gap()
-            .Right(row.BlockedPerSec is { } blocked ? Units.Count(blocked) : NotCounted, w.Blocked, row.BlockedPerSec is null ? Tone.Dim : Tone.Normal).Gap();
+            .Right(row.SwitchesShown is { } switches ? Units.Count(switches) : NotCounted, w.Blocked, row.SwitchesShown is null ? Tone.Dim : Tone.Normal).Gap();
         if (iterations)
         {
             line.Right(row.IterationsPerSec is { } ips ? Units.Count(ips) : "", w.Iterations, Tone.Accent).Gap();

@@ -17,7 +17,8 @@ public sealed record ThreadGroup(
     double UserPercent,
     double SystemPercent,
     double? CpuWaitPercent,
-    double? BlockedPerSec)
+    double? BlockedPerSec,
+    double? SwitchesPerSec)
 {
     /// <summary>The groups of these threads, and the threads that stay on their own.</summary>
     public static (IReadOnlyList<ThreadGroup> Groups, IReadOnlyList<ThreadSample> Single) Partition(IEnumerable<ThreadSample> threads)
@@ -49,7 +50,7 @@ public sealed record ThreadGroup(
     private static ThreadGroup Of(ThreadGroupKey key, IReadOnlyList<ThreadSample> members)
     {
         double cpu = 0, user = 0, system = 0;
-        double? wait = null, blocked = null;
+        double? wait = null, blocked = null, switches = null;
         foreach (var t in members)
         {
             cpu += t.CpuPercent;
@@ -58,7 +59,8 @@ public sealed record ThreadGroup(
             // The worst member's: a sum of waits could pass 100 % of the interval and mean nothing.
             if (t.CpuWaitPercent is { } w) wait = Math.Max(wait ?? 0, w);
             if (t.BlockedPerSec is { } b) blocked = (blocked ?? 0) + b;
+            if (t.SwitchesPerSec is { } s) switches = (switches ?? 0) + s;
         }
-        return new ThreadGroup(key, members, cpu, user, system, wait, blocked);
+        return new ThreadGroup(key, members, cpu, user, system, wait, blocked, switches);
     }
 }

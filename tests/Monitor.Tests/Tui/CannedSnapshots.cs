@@ -118,6 +118,21 @@ public static class CannedSnapshots
         };
     }
 
+    /// <summary>The service as the Windows reader sees it: names, no waiting, every switch counted together.</summary>
+    public static Snapshot ServiceOnWindows()
+    {
+        var service = Service();
+        return service with
+        {
+            Threads = [.. service.Threads.Select(t => t with
+            {
+                CpuWaitPercent = null, BlockedPerSec = null, PreemptedPerSec = null,
+                SwitchesPerSec = t.Name == "convoy" ? 900 : 3,
+            })],
+            ThreadReader = ThreadReader.Windows,
+        };
+    }
+
     /// <summary>The service with <paramref name="count"/> threads of names of their own ("req-042"), whose CPU
     /// shifts with <paramref name="t"/> so that every second reorders them.</summary>
     public static Snapshot ServiceWithThreads(int count, double t = 5.0)

@@ -231,4 +231,17 @@ public class ThreadsTopTests
         using var proc = Attached();
         Assert.DoesNotContain("n/a", string.Join('\n', proc.Lines));
     }
+
+    [Fact]
+    public void Where_the_reader_counts_every_switch_together_the_column_is_csw_and_the_title_says_so()
+    {
+        using var dashboard = Attached(snapshot: CannedSnapshots.ServiceOnWindows());
+
+        Assert.Contains("n/a: WAIT%, not counted by the windows thread reader  CSW/s = blocked + preempted", TitleOf(dashboard));
+        Assert.Contains(dashboard.Lines, l => Regex.IsMatch(l, @"WAIT% +CSW/s"));
+        Assert.Matches(@" convoy .* n/a +900 ", dashboard.Lines.Single(l => l.Contains(" convoy ")));
+        // b sorts by the switches shown: the convoy first.
+        dashboard.Press(new Key('b'));
+        Assert.Equal("convoy", Order(dashboard)[0]);
+    }
 }

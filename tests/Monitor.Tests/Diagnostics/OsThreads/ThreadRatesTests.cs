@@ -85,4 +85,21 @@ public sealed class ThreadRatesTests
         Assert.False(ThreadRates.SameThread(Reading(0, 0), Reading(0, 0, tid: 8)));
         Assert.True(ThreadRates.SameThread(Reading(0, 0, started: null), Reading(0, 0)));
     }
+
+    [Fact]
+    public void Where_switches_are_only_counted_all_together_their_rate_is_every_switch_and_neither_kind()
+    {
+        var before = Reading(1000, 100) with { ContextSwitches = 4_000 };
+        var after = Reading(1600, 300) with { ContextSwitches = 4_900 };
+
+        var rates = ThreadRates.Between(before, after, seconds: 2);
+
+        Assert.Equal(450, rates.SwitchesPerSec!.Value, 9);  // 900 switches in 2 s
+        Assert.Null(rates.VoluntaryPerSec);
+        Assert.Null(rates.InvoluntaryPerSec);
+        Assert.Equal(0, ThreadRates.FirstReading(after).SwitchesPerSec);
+        // /proc splits them: no all-kinds figure beside the two.
+        Assert.Null(ThreadRates.Between(Reading(0, 0, voluntary: 1, involuntary: 1), Reading(0, 0, voluntary: 5, involuntary: 9), 1).SwitchesPerSec);
+        Assert.Null(ThreadRates.FirstReading(Reading(0, 0, voluntary: 1, involuntary: 1)).SwitchesPerSec);
+    }
 }

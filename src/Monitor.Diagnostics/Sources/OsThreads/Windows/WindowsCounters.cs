@@ -45,7 +45,8 @@ internal static class WindowsCounters
                 WaitingForCpuMs: null,
                 VoluntarySwitches: null,
                 InvoluntarySwitches: null,
-                StartedMs: UnixMs(thread.CreateTime))
+                StartedMs: UnixMs(thread.CreateTime),
+                ContextSwitches: thread.ContextSwitches)
             : null;
 
     /// <summary>Process <paramref name="pid"/>'s reading from a filled table, or null when the table has no such

@@ -48,6 +48,8 @@ public sealed class WindowsCountersTests
         double startedMs = (SampleTable.MonitorStarted.AddSeconds(2) - DateTime.UnixEpoch).TotalMilliseconds + 0.1734;
         Assert.Equal(startedMs, waiting.StartedMs!.Value, 6);
         Assert.All(threads, NotCounted.SchedulerFigures);
+        // Every switch, as the table counts them (1000 + the thread's state in the fixture): not passed off as either kind.
+        Assert.Equal(1005, waiting.ContextSwitches);
     }
 
     [Fact]
