@@ -87,6 +87,31 @@ public sealed class ExportViewTests
     }
 
     [Fact]
+    public void A_reader_that_counts_no_waiting_or_switches_exports_no_such_series_not_zeros()
+    {
+        var view = new ExportView();
+        var nothing = Thread(1, "w", cpuMs: 500) with { CpuWaitPercent = null, BlockedPerSec = null, PreemptedPerSec = null };
+        view.Apply(Snap(1, [nothing]));
+        var t = Assert.Single(view.Apply(Snap(2, [nothing with { CpuMs = 900 }])).Threads);
+        Assert.Equal(0.9, t.CpuSeconds, 9);
+        Assert.Null(t.CpuWaitSeconds);
+        Assert.Null(t.VoluntarySwitches);
+        Assert.Null(t.InvoluntarySwitches);
+
+        using var meter = new System.Diagnostics.Metrics.Meter("monitor-test-" + Guid.NewGuid());
+        ExportInstruments.Create(meter, () => view.Apply(Snap(3, [nothing with { CpuMs = 1000 }])));
+        var seen = new List<string>();
+        using var listener = new System.Diagnostics.Metrics.MeterListener();
+        listener.InstrumentPublished = (instrument, l) => { if (instrument.Meter == meter) l.EnableMeasurementEvents(instrument); };
+        listener.SetMeasurementEventCallback<double>((instrument, _, _, _) => seen.Add(instrument.Name));
+        listener.Start();
+        listener.RecordObservableInstruments();
+        Assert.Contains("monitor.thread.cpu.time", seen);
+        Assert.DoesNotContain("monitor.thread.cpu.wait.time", seen);
+        Assert.DoesNotContain("monitor.thread.context_switches", seen);
+    }
+
+    [Fact]
     public void Locks_beyond_the_cap_and_those_not_listed_add_up_as_other_and_a_fold_is_not_counted_twice()
     {
         var view = new ExportView(lockSeriesPerProcess: 1);

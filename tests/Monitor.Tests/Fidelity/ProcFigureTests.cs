@@ -108,6 +108,17 @@ public sealed class ProcFigureTests(ProcReadRunsFixture fixture, ITestOutputHelp
         report.AssertNone("worker threads' cpuMs against /proc/PID/task/TID/schedstat");
     }
 
+    /// <summary>The portable reader's run keeps every invariant the proc runs keep elsewhere (ModeInvariantTests):
+    /// effective parallelism within the CPUs, totals that only grow, the final snapshot's totals = the result's.</summary>
+    [LinuxFact]
+    public void The_portable_readers_run_keeps_every_figure_invariant()
+    {
+        var (run, _) = Assert.Single(fixture.Observed, o => o.Run.Snapshots.Any(s => s.ThreadReader == "portable"));
+        var report = FigureChecks.Check(run, singleLock: false);
+        output.WriteLine(report.ToString());
+        report.AssertNone("run read by the portable thread reader");
+    }
+
     [LinuxFact]
     public void Worker_process_cpu_time_matches_its_stat_read_just_after_the_snapshot()
     {

@@ -98,6 +98,8 @@ public sealed class ThreadRatesTests
         Assert.Null(rates.VoluntaryPerSec);
         Assert.Null(rates.InvoluntaryPerSec);
         Assert.Equal(0, ThreadRates.FirstReading(after).SwitchesPerSec);
+        // Windows's 32-bit count wrapped (or the tid was reused): it went back, which counts as no switch, never negative.
+        Assert.Equal(0, ThreadRates.Between(after, before, seconds: 2).SwitchesPerSec);
         // /proc splits them: no all-kinds figure beside the two.
         Assert.Null(ThreadRates.Between(Reading(0, 0, voluntary: 1, involuntary: 1), Reading(0, 0, voluntary: 5, involuntary: 9), 1).SwitchesPerSec);
         Assert.Null(ThreadRates.FirstReading(Reading(0, 0, voluntary: 1, involuntary: 1)).SwitchesPerSec);
