@@ -16,12 +16,13 @@ public static class ThreadReaderNote
         var missing = new List<string>(3);
         if (snapshot.Threads.All(t => t.Name.Length == 0)) missing.Add("NAME");
         if (snapshot.Threads.All(t => t.CpuWaitPercent is null)) missing.Add("WAIT%");
-        if (snapshot.Threads.All(t => t.BlockedPerSec is null) && !CountsAllSwitches(snapshot)) missing.Add("BLK/s");
+        bool allSwitches = CountsAllSwitches(snapshot);
+        if (snapshot.Threads.All(t => t.BlockedPerSec is null) && !allSwitches) missing.Add("BLK/s");
         string by = snapshot.ThreadReader is { } reader ? $"the {reader.Name()} thread reader" : "this system";
         var notes = new List<string>(2);
         if (missing.Count > 0) notes.Add($"{ThreadsPanel.NotCounted}: {string.Join(' ', missing)}, not counted by {by}");
         // Windows counts a thread's switches without saying which were waits: the column shows them all.
-        if (CountsAllSwitches(snapshot)) notes.Add("CSW/s = blocked + preempted");
+        if (allSwitches) notes.Add("CSW/s = blocked + preempted");
         return notes.Count == 0 ? null : string.Join("  ", notes);
     }
 

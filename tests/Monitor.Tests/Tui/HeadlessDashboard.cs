@@ -26,6 +26,16 @@ public sealed class HeadlessDashboard : IDisposable
         Draw();
     }
 
+    /// <summary>A dashboard that was given <paramref name="snapshot"/> and has drawn it; watching another process
+    /// (no workloads of its own) unless <paramref name="canRunWorkloads"/>.</summary>
+    public static HeadlessDashboard Showing(Snapshot snapshot, int width = 80, int height = 24, bool canRunWorkloads = false)
+    {
+        var dashboard = new HeadlessDashboard(width, height, new FakeMonitorController(canRunWorkloads));
+        dashboard.Controller.RaiseSnapshot(snapshot);
+        dashboard.Settle();
+        return dashboard;
+    }
+
     public VirtualTimeProvider Time { get; }
     public IApplication App { get; }
     /// <summary>The fake controller the dashboard was made with (tests that pass a real one do not use this).</summary>

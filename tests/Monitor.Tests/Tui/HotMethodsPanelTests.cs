@@ -9,13 +9,8 @@ public sealed class HotMethodsPanelTests
 {
     private static Snapshot WithStacks() => CannedSnapshots.ServiceWithStacks();
 
-    private static HeadlessDashboard Attached(Snapshot snapshot, int width = 80, int height = 24)
-    {
-        var dashboard = new HeadlessDashboard(width, height, new FakeMonitorController(canRunWorkloads: false));
-        dashboard.Controller.RaiseSnapshot(snapshot);
-        dashboard.Settle();
-        return dashboard;
-    }
+    private static HeadlessDashboard Attached(Snapshot snapshot, int width = 80, int height = 24) =>
+        HeadlessDashboard.Showing(snapshot, width, height);
 
     [Theory]
     [InlineData(80, 24)]

@@ -87,10 +87,8 @@ public class RuntimePanelTests
     [Fact]
     public void A_process_whose_runtime_is_not_read_shows_no_figures()
     {
-        using var dashboard = new HeadlessDashboard(80, 24, new FakeMonitorController(canRunWorkloads: false));
         var service = CannedSnapshots.Service();
-        dashboard.Controller.RaiseSnapshot(service with { Processes = [.. service.Processes.Select(p => p with { Runtime = null })] });
-        dashboard.Settle();
+        using var dashboard = HeadlessDashboard.Showing(service with { Processes = [.. service.Processes.Select(p => p with { Runtime = null })] });
 
         Assert.Contains("no runtime figures yet", dashboard.Screen);
     }

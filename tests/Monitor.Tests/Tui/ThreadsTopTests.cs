@@ -18,13 +18,8 @@ public class ThreadsTopTests
         ["runtime"] = @"×2 [▸▾] runtime",
     };
 
-    private static HeadlessDashboard Attached(int width = 120, int height = 35, Snapshot? snapshot = null)
-    {
-        var dashboard = new HeadlessDashboard(width, height, new FakeMonitorController(canRunWorkloads: false));
-        dashboard.Controller.RaiseSnapshot(snapshot ?? CannedSnapshots.Service());
-        dashboard.Settle();
-        return dashboard;
-    }
+    private static HeadlessDashboard Attached(int width = 120, int height = 35, Snapshot? snapshot = null) =>
+        HeadlessDashboard.Showing(snapshot ?? CannedSnapshots.Service(), width, height);
 
     /// <summary>The rows' names, top to bottom, as the screen shows them.</summary>
     private static List<string> Order(HeadlessDashboard dashboard)

@@ -9,13 +9,8 @@ namespace Monitor.Tests.Tui;
 /// </summary>
 public class WatchModeTests
 {
-    private static HeadlessDashboard Dashboard(int width, int height, bool canRunWorkloads, Monitor.Model.Snapshot snapshot)
-    {
-        var dashboard = new HeadlessDashboard(width, height, new FakeMonitorController(canRunWorkloads));
-        dashboard.Controller.RaiseSnapshot(snapshot);
-        dashboard.Settle();
-        return dashboard;
-    }
+    private static HeadlessDashboard Dashboard(int width, int height, bool canRunWorkloads, Monitor.Model.Snapshot snapshot) =>
+        HeadlessDashboard.Showing(snapshot, width, height, canRunWorkloads);
 
     [Theory]
     [InlineData(80, 24)]

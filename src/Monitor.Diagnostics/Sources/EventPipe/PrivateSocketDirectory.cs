@@ -31,10 +31,7 @@ public sealed class PrivateSocketDirectory : IDisposable
             || !FileStatuses.Available
             ? Directory.CreateTempSubdirectory($"{Prefix}{Environment.ProcessId}-").FullName
             : CreateUnder(parent);
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(Path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
+        File.SetUnixFileMode(Path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
     }
 
     /// <summary>Every private directory is named <c>monitor-PID-RANDOM</c> in the temp dir (or /tmp).</summary>
