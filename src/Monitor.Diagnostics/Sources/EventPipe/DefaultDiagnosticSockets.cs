@@ -1,3 +1,4 @@
+using System.Globalization;
 using Monitor.Diagnostics.Sources.EventPipe.Windows;
 using Monitor.Workloads;
 
@@ -31,34 +32,39 @@ public static class DefaultDiagnosticSockets
         }
     }
 
-    /// <summary>The pids that have a default diagnostic socket now (also those of killed processes whose socket was
-    /// left behind). Matched by name before any string is made of it: the temp directory of a busy machine holds
-    /// thousands of entries, and a watcher that looks every few seconds should not allocate for each of them.</summary>
-    public static HashSet<int> Pids()
+    /// <summary>Every default diagnostic endpoint now (also those of killed processes whose socket was left behind), as
+    /// (pid, key): the key is the process's start time the runtime
+    /// puts in the socket's name, so a socket left behind by a killed process and the one of a new process that got
+    /// its pid are two endpoints (0 on Windows, whose pipes go with their process). Matched by name before any string
+    /// is made of it: the temp directory of a busy machine holds thousands of entries, and a watcher that looks every
+    /// few seconds should not allocate for each of them.</summary>
+    public static HashSet<DiagnosticEndpoint> Endpoints()
     {
         const string prefix = "dotnet-diagnostic-";
-        var pids = new HashSet<int>();
+        var found = new HashSet<DiagnosticEndpoint>();
         try
         {
             foreach (string path in Directory.EnumerateFiles(TempDirectory, PatternOf("*")))
             {
                 if (OperatingSystem.IsWindows())
                 {
-                    if (DiagnosticPipeNames.PidOfDefault(Path.GetFileName(path.AsSpan())) is int owner) pids.Add(owner);
+                    if (DiagnosticPipeNames.PidOfDefault(Path.GetFileName(path.AsSpan())) is int owner) found.Add(new DiagnosticEndpoint(owner, 0));
                     continue;
                 }
+                // "PID-KEY-socket" after the prefix.
                 var name = Path.GetFileName(path.AsSpan())[prefix.Length..];
                 int dash = name.IndexOf('-');
-                if (dash > 0 && int.TryParse(name[..dash], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int pid))
-                {
-                    pids.Add(pid);
-                }
+                if (dash <= 0 || !int.TryParse(name[..dash], NumberStyles.None, CultureInfo.InvariantCulture, out int pid)) continue;
+                var rest = name[(dash + 1)..];
+                int end = rest.IndexOf('-');
+                long key = end > 0 && long.TryParse(rest[..end], NumberStyles.None, CultureInfo.InvariantCulture, out long k) ? k : -1;
+                found.Add(new DiagnosticEndpoint(pid, key));
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
         }
-        return pids;
+        return found;
     }
 
     /// <summary>Removes the sockets a worker left behind, and its debugger's pipes (<see cref="RuntimeIpcFiles"/>); does

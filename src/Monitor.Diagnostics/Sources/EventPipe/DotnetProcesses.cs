@@ -21,10 +21,13 @@ public static class DotnetProcesses
 
     /// <summary>The pids that publish a diagnostic socket now, Monitor itself left out (cheaper than
     /// <see cref="List"/>: nothing is read of each process).</summary>
-    public static IReadOnlySet<int> PublishedPids()
+    public static IReadOnlySet<int> PublishedPids() => Published().Select(e => e.Pid).ToHashSet();
+
+    /// <summary>The endpoints published now, Monitor's own left out (<see cref="DefaultDiagnosticSockets.Endpoints"/>).</summary>
+    public static IReadOnlySet<DiagnosticEndpoint> Published()
     {
-        var found = DefaultDiagnosticSockets.Pids();
-        found.Remove(Environment.ProcessId);
+        var found = DefaultDiagnosticSockets.Endpoints();
+        found.RemoveWhere(e => e.Pid == Environment.ProcessId);
         return found;
     }
 
